@@ -1,0 +1,3 @@
+from teacherdesk.cli import main
+
+raise SystemExit(main())

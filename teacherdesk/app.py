@@ -1,0 +1,214 @@
+"""The Textual app: modes, global keys, the command palette, saving and noticing changes.
+
+The app is handed its Store, so tests run it on memory or a temp file. Screens load data in
+thread workers and save through `app.save(...)`, which queues work on one serial saver thread:
+saves are never cancelled or reordered, and are drained on quit and on hang-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import signal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from teacherdesk.palette import StudentsProvider
+from teacherdesk.saver import Saver
+from teacherdesk.store import Store, StoreError
+
+
+class DataChanged(Message):
+    """Sent to the screens when saved data changed (here or in another teacherdesk)."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A top-level screen: its mode name, the words in the palette, and its key."""
+
+    mode: str
+    title: str
+    key: str
+    help: str
+
+
+# Every top-level screen. Later screens add themselves here and to `_mode_screens`.
+PLACES: list[Place] = [
+    Place("roster", "Roster", "f3", "Every student, their family and when you last talked"),
+]
+
+
+def _mode_screens() -> dict[str, Callable[[], Screen]]:
+    from teacherdesk.screens.roster import RosterScreen
+
+    return {"roster": RosterScreen}
+
+
+class TeacherDesk(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "teacherdesk"
+    COMMANDS = App.COMMANDS | {StudentsProvider}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
+        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Keys and how things work"),
+    ] + [
+        Binding(place.key, f"go('{place.mode}')", place.title, show=False, id=f"go-{place.mode}")
+        for place in PLACES
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        start: str = "roster",
+        today: dt.date | None = None,
+        watch_file: bool = True,
+    ) -> None:
+        self.store = store
+        self._fixed_today = today
+        self._watch_file = watch_file and store.path is not None
+        self._seen_generation = store.generation
+        self.saver = Saver()
+        self.MODES = _mode_screens()
+        self.DEFAULT_MODE = start if start in self.MODES else "roster"
+        super().__init__()
+
+    # --- clock ---------------------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        """Today's date (fixed in tests and snapshots)."""
+        return self._fixed_today or dt.date.today()
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        self.sub_title = str(self.store.path) if self.store.path else "in memory"
+        if self._watch_file:
+            self.set_interval(2.0, self._check_file)
+        self._install_hangup_handler()
+
+    def _install_hangup_handler(self) -> None:
+        """A dropped SSH session sends SIGHUP, which Textual does not catch: finish saving first."""
+        if os.name != "posix":
+            return
+
+        def on_hangup(signum: int, _frame: Any) -> None:
+            self.flush_pending_edits()
+            self.saver.drain(timeout=10)
+            os._exit(128 + signum)
+
+        try:
+            signal.signal(signal.SIGHUP, on_hangup)
+            signal.signal(signal.SIGTERM, on_hangup)
+        except ValueError:  # not the main thread (some test runners)
+            pass
+
+    def flush_pending_edits(self) -> None:
+        """Ask every screen to queue what is typed but not yet saved (debounced fields)."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_pending_edits", None)
+            if flush is not None:
+                flush()
+
+    async def action_quit(self) -> None:
+        self.flush_pending_edits()
+        self._drain_and_exit()
+
+    @work(thread=True, group="quit")
+    def _drain_and_exit(self) -> None:
+        self.saver.close(timeout=30)
+        self.call_from_thread(self.exit)
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def save(
+        self,
+        work: Callable[[], Any],
+        *,
+        then: Callable[[Any], None] | None = None,
+        quiet: bool = False,
+    ) -> None:
+        """Queue a save; `then(result)` runs on the event loop when it is on disk."""
+
+        def done(result: Any, error: BaseException | None) -> None:
+            # RuntimeError: the app has already closed; the save itself is on disk.
+            with contextlib.suppress(RuntimeError):
+                self.call_from_thread(self._saved, result, error, then, quiet)
+
+        self.saver.submit(work, done)
+
+    def _saved(self, result: Any, error: BaseException | None, then, quiet: bool) -> None:
+        if error is not None:
+            self.notify(_error_sentence(error), title="Not saved", severity="error", timeout=10)
+            return
+        if then is not None:
+            then(result)
+        self._seen_generation = self.store.generation
+        self.broadcast_data_changed()
+
+    def broadcast_data_changed(self) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged())
+
+    # --- other processes -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="watch-file")
+    def _check_file(self) -> None:
+        try:
+            changed = self.store.refresh()
+        except StoreError as error:
+            self.call_from_thread(
+                self.notify, f"The data file cannot be read now: {error}.", severity="error"
+            )
+            return
+        if changed and self.store.generation != self._seen_generation:
+            self._seen_generation = self.store.generation
+            self.call_from_thread(self.broadcast_data_changed)
+
+    # --- navigation ----------------------------------------------------------------------------
+
+    def action_go(self, mode: str) -> None:
+        if mode in self.MODES:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from teacherdesk.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(PLACES, underneath=self.screen))
+
+    def open_student(self, student_id: str) -> None:
+        """Open a student's screen (the roster issue provides it; until then, the roster)."""
+        opener = getattr(self.screen, "open_student", None)
+        if opener is not None:
+            opener(student_id)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for place in PLACES:
+            if place.mode in self.MODES:
+                yield SystemCommand(place.title, place.help, lambda m=place.mode: self.action_go(m))
+        yield SystemCommand("Help", "Keys and how things work", self.action_help)
+        yield SystemCommand("Quit", "Quit teacherdesk (everything is saved)", self.action_quit)
+
+
+def _error_sentence(error: BaseException) -> str:
+    from pydantic import ValidationError
+
+    from teacherdesk.commands import first_error
+
+    if isinstance(error, ValidationError):
+        return first_error(error)
+    if isinstance(error, StoreError):
+        return f"The data file could not be saved: {error}."
+    if isinstance(error, OSError):
+        return f"The data file could not be saved: {error.strerror or error}."
+    return f"Something went wrong while saving: {error}."

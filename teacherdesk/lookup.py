@@ -1,0 +1,63 @@
+"""Finding the student a person means: by student number, id, or a name that fits one student.
+
+Names match without regard to case or accents, on legal or preferred first name, with or
+without the last name ("zoe", "Zoë Okafor", "okafor, zoe").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from teacherdesk.models import Student
+from teacherdesk.text import fold
+
+
+class StudentNotFound(LookupError):
+    def __init__(self, wanted: str, candidates: list[Student]) -> None:
+        self.wanted = wanted
+        self.candidates = candidates
+        if candidates:
+            names = "; ".join(describe(student) for student in candidates[:10])
+            more = f" and {len(candidates) - 10} more" if len(candidates) > 10 else ""
+            message = f"'{wanted}' matches {len(candidates)} students: {names}{more}"
+        else:
+            message = f"no student matches '{wanted}'"
+        super().__init__(message)
+
+
+def describe(student: Student) -> str:
+    number = f" (#{student.student_number})" if student.student_number else ""
+    return f"{student.display_name}{number}"
+
+
+def name_keys(student: Student) -> set[str]:
+    """Every way of writing this student's name that should find them."""
+    firsts = {student.first_name, student.preferred_name} - {""}
+    keys = set()
+    for first in firsts:
+        keys |= {
+            fold(first),
+            fold(f"{first} {student.last_name}"),
+            fold(f"{student.last_name} {first}"),
+            fold(f"{student.last_name}, {first}"),
+        }
+    keys.add(fold(student.last_name))
+    return keys
+
+
+def find_student(wanted: str, students: Iterable[Student]) -> Student:
+    """Exactly one student for `wanted`, or StudentNotFound with the candidates."""
+    students = list(students)
+    text = wanted.strip()
+    for student in students:
+        if text and text in (student.student_number, student.id, student.sourced_id):
+            return student
+    key = fold(text)
+    matches = [student for student in students if key and key in name_keys(student)]
+    active = [student for student in matches if not student.archived]
+    if len(active) == 1 or (len(matches) == 1):
+        return (active or matches)[0]
+    if not matches:
+        # Offer near misses: names that contain what was typed.
+        matches = [s for s in students if key and any(key in k for k in name_keys(s))]
+    raise StudentNotFound(wanted, sorted(matches, key=lambda s: (s.last_name, s.first_name)))

@@ -1,0 +1,394 @@
+"""The whole domain as pydantic models: validation lives here, I/O does not.
+
+Every stored record has an app-made id and audit fields. Text is cleaned on the way in (see
+`teacherdesk.text`), so nothing a person pastes can smuggle escape sequences onto a screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from teacherdesk.text import clean_block, clean_line
+
+MAX_LINE = 200
+MAX_BLOCK = 20_000
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _line(value: str) -> str:
+    value = clean_line(value)
+    if len(value) > MAX_LINE:
+        raise ValueError(f"is too long ({len(value)} characters, at most {MAX_LINE})")
+    return value
+
+
+def _required_line(value: str) -> str:
+    value = _line(value)
+    if not value:
+        raise ValueError("is required")
+    return value
+
+
+def _block(value: str) -> str:
+    value = clean_block(value)
+    if len(value) > MAX_BLOCK:
+        raise ValueError(f"is too long ({len(value):,} characters, at most {MAX_BLOCK:,})")
+    return value
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_PHONE_CHARS = re.compile(r"^[0-9+()\-./ ]+(?:\s*(?:x|ext\.?)\s*\d+)?$", re.IGNORECASE)
+
+
+def _email(value: str) -> str:
+    value = clean_line(value)
+    if value and not _EMAIL.match(value):
+        raise ValueError("should look like name@example.org")
+    return value
+
+
+def _phone(value: str) -> str:
+    value = clean_line(value)
+    if not value:
+        return value
+    digits = sum(ch.isdigit() for ch in value)
+    if not _PHONE_CHARS.match(value) or not 3 <= digits <= 20:
+        raise ValueError("should be a phone number such as 555-0142 or +1 (555) 010-0142")
+    return value
+
+
+Line = Annotated[str, AfterValidator(_line)]
+Name = Annotated[str, AfterValidator(_required_line)]
+Block = Annotated[str, AfterValidator(_block)]
+Email = Annotated[str, AfterValidator(_email)]
+Phone = Annotated[str, AfterValidator(_phone)]
+
+
+# --- choices -------------------------------------------------------------------------------------
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    TEXT = "text"
+    EMAIL = "email"
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    LETTER = "letter"
+    APP = "app"
+
+
+class Direction(StrEnum):
+    WE_REACHED_OUT = "outgoing"
+    THEY_REACHED_OUT = "incoming"
+
+
+class Purpose(StrEnum):
+    POSITIVE = "positive"
+    CONCERN = "concern"
+    INFORMATION = "information"
+    ATTENDANCE = "attendance"
+    BEHAVIOR = "behavior"
+    ACADEMIC = "academic"
+    IEP = "iep"
+
+
+class Outcome(StrEnum):
+    REACHED = "reached"
+    LEFT_MESSAGE = "left_message"
+    NO_ANSWER = "no_answer"
+    BOUNCED = "bounced"
+
+
+class ConferenceFormat(StrEnum):
+    ONE_ON_ONE = "one_on_one"
+    TEAM = "team"
+    TELEPHONE = "telephone"
+    VIDEO = "video"
+    EMAIL = "email"
+
+
+class ConferenceStatus(StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class EventKind(StrEnum):
+    OPEN_HOUSE_FALL = "open_house_fall"
+    OPEN_HOUSE_SPRING = "open_house_spring"
+    CLASS_MEETING = "class_meeting"
+    WORKSHOP = "workshop"
+    ADVISORY_GROUP = "advisory_group"
+    VOLUNTEER = "volunteer"
+
+
+class InputMethod(StrEnum):
+    """How the parental input was asked for or came back."""
+
+    PAPER = "paper"
+    PHONE = "phone"
+    MEETING = "meeting"
+    EMAIL = "email"
+
+
+class InterviewWording(StrEnum):
+    ELEMENTARY = "elementary"
+    SECONDARY = "secondary"
+
+
+# Words a teacher reads on screen and in exports for each choice.
+LABELS: dict[StrEnum, str] = {
+    Channel.PHONE: "phone",
+    Channel.TEXT: "text message",
+    Channel.EMAIL: "email",
+    Channel.IN_PERSON: "in person",
+    Channel.VIDEO: "video call",
+    Channel.LETTER: "letter",
+    Channel.APP: "school app",
+    Direction.WE_REACHED_OUT: "we reached out",
+    Direction.THEY_REACHED_OUT: "family reached out",
+    Purpose.POSITIVE: "positive news",
+    Purpose.CONCERN: "concern",
+    Purpose.INFORMATION: "information",
+    Purpose.ATTENDANCE: "attendance",
+    Purpose.BEHAVIOR: "behavior",
+    Purpose.ACADEMIC: "academic",
+    Purpose.IEP: "IEP",
+    Outcome.REACHED: "reached",
+    Outcome.LEFT_MESSAGE: "left message",
+    Outcome.NO_ANSWER: "no answer",
+    Outcome.BOUNCED: "bounced",
+    ConferenceFormat.ONE_ON_ONE: "one-on-one",
+    ConferenceFormat.TEAM: "team",
+    ConferenceFormat.TELEPHONE: "telephone",
+    ConferenceFormat.VIDEO: "video",
+    ConferenceFormat.EMAIL: "email",
+    ConferenceStatus.PLANNED: "planned",
+    ConferenceStatus.HELD: "held",
+    ConferenceStatus.CANCELLED: "cancelled",
+    EventKind.OPEN_HOUSE_FALL: "fall open house",
+    EventKind.OPEN_HOUSE_SPRING: "spring open house",
+    EventKind.CLASS_MEETING: "class meeting",
+    EventKind.WORKSHOP: "workshop",
+    EventKind.ADVISORY_GROUP: "parent advisory group",
+    EventKind.VOLUNTEER: "volunteer opportunity",
+    InputMethod.PAPER: "paper",
+    InputMethod.PHONE: "phone",
+    InputMethod.MEETING: "meeting",
+    InputMethod.EMAIL: "email",
+    InterviewWording.ELEMENTARY: "elementary",
+    InterviewWording.SECONDARY: "secondary",
+}
+
+
+def label(choice: StrEnum) -> str:
+    return LABELS.get(choice, str(choice).replace("_", " "))
+
+
+def parse_choice(kind: type[StrEnum], text: str) -> StrEnum:
+    """Read a choice as a person types it: 'in person', 'in-person', 'In_Person', 'left message'."""
+    wanted = re.sub(r"[\s\-]+", "_", text.strip().lower())
+    for choice in kind:
+        if wanted in (choice.value, re.sub(r"[\s\-]+", "_", label(choice).lower())):
+            return choice
+    options = ", ".join(choice.value for choice in kind)
+    raise ValueError(f"'{text}' is not one of: {options}")
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+class Part(BaseModel):
+    """A piece of a record (no id of its own in the store)."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="ignore")
+
+
+class Record(Part):
+    """Anything stored as its own document: app-made id plus who changed it and when."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    created_at: dt.datetime | None = None
+    created_by: str = ""
+    updated_at: dt.datetime | None = None
+    updated_by: str = ""
+
+
+class Student(Record):
+    first_name: Name
+    last_name: Name
+    preferred_name: Line = ""
+    pronouns: Line = ""
+    grade: Line = ""
+    class_name: Line = ""  # homeroom, class or period
+    student_number: Line = ""  # the SIS id
+    sourced_id: Line = ""  # OneRoster sourcedId
+    has_iep: bool = False
+    has_504: bool = False
+    archived: bool = False
+    notes: Block = ""
+
+    @property
+    def display_name(self) -> str:
+        """What the teacher calls the student: preferred first name, then last name."""
+        return f"{self.preferred_name or self.first_name} {self.last_name}"
+
+    @property
+    def legal_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class PhoneNumber(Part):
+    label: Line = "mobile"  # mobile, home, work …
+    number: Phone
+
+
+class Guardian(Record):
+    name: Name
+    student_ids: list[str] = Field(default_factory=list)
+    relationship: Line = ""
+    phones: list[PhoneNumber] = Field(default_factory=list)
+    email: Email = ""
+    preferred_language: Line = ""
+    interpreter_needed: bool = False
+    preferred_channel: Channel | None = None
+    best_time: Line = ""
+    educational_rights: bool = True
+    lives_with_student: bool = True
+    sourced_id: Line = ""
+    notes: Block = ""
+
+    @property
+    def main_phone(self) -> str:
+        return self.phones[0].number if self.phones else ""
+
+
+class FollowUp(Part):
+    what: Line = ""
+    due: dt.date
+    done_on: dt.date | None = None
+
+
+class ContactNote(Record):
+    student_id: str
+    guardian_id: str | None = None
+    date: dt.date
+    channel: Channel = Channel.PHONE
+    direction: Direction = Direction.WE_REACHED_OUT
+    purpose: Purpose = Purpose.INFORMATION
+    outcome: Outcome = Outcome.REACHED
+    summary: Block = ""
+    follow_up: FollowUp | None = None
+    restricted: bool = False
+    history: list[dict[str, Any]] = Field(default_factory=list)  # earlier versions, oldest first
+
+
+class AgreedAction(Part):
+    id: str = Field(default_factory=new_id)
+    what: Name
+    owner: Line = ""
+    due: dt.date | None = None
+    done_on: dt.date | None = None
+
+
+class Conference(Record):
+    student_id: str
+    when: dt.datetime
+    format: ConferenceFormat = ConferenceFormat.ONE_ON_ONE
+    status: ConferenceStatus = ConferenceStatus.PLANNED
+    guardian_ids: list[str] = Field(default_factory=list)
+    staff: list[Line] = Field(default_factory=list)
+    interpreter_needed: bool = False
+    interpreter_language: Line = ""
+    celebrations: Block = ""
+    concerns: Block = ""
+    notes: Block = ""
+    actions: list[AgreedAction] = Field(default_factory=list)
+    next_conference: dt.date | None = None
+    history: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class Attendance(Part):
+    student_id: str  # the family, named by its student
+    guardian_id: str | None = None
+    volunteered: bool = False
+    role: Line = ""
+    minutes: int | None = Field(default=None, ge=0, le=24 * 60)
+
+
+class EngagementEvent(Record):
+    kind: EventKind
+    title: Name
+    date: dt.date
+    description: Block = ""
+    attendance: list[Attendance] = Field(default_factory=list)
+
+
+class ParentalInput(Part):
+    strengths_needs: Block = ""
+    social_behavioral: Block = ""
+    learning_style: Block = ""
+    testing_accommodations: Block = ""
+    classroom_accommodations: Block = ""
+    requested_on: dt.date | None = None
+    requested_how: InputMethod | None = None
+    received_on: dt.date | None = None
+    received_how: InputMethod | None = None
+    entered_by: Line = ""
+
+    @property
+    def has_answers(self) -> bool:
+        return any(
+            (
+                self.strengths_needs,
+                self.social_behavioral,
+                self.learning_style,
+                self.testing_accommodations,
+                self.classroom_accommodations,
+            )
+        )
+
+
+class IEP(Record):
+    student_id: str
+    meeting_date: dt.date
+    writing_date: dt.date | None = None  # None means two weeks before the meeting
+    case_manager: Line = ""
+    team: list[Line] = Field(default_factory=list)
+    parental_input: ParentalInput = Field(default_factory=ParentalInput)
+    draft_sent_on: dt.date | None = None
+    draft_sent_how: InputMethod | None = None
+    family_comments: Block = ""
+    history: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class StudentInterview(Record):
+    """The Student Input interview: one record per student, answers keyed by question id."""
+
+    student_id: str
+    wording: InterviewWording = InterviewWording.SECONDARY
+    answers: dict[str, Block] = Field(default_factory=dict)
+    completed_on: dt.date | None = None
+
+    @field_validator("answers")
+    @classmethod
+    def _drop_blank(cls, answers: dict[str, str]) -> dict[str, str]:
+        return {key: text for key, text in answers.items() if text}
+
+
+class Settings(Record):
+    id: str = "settings"
+    teacher_name: Line = ""
+    school: Line = ""
+    term_start: dt.date | None = None
+    term_end: dt.date | None = None
+    stale_after_days: int = Field(default=30, ge=1, le=365)

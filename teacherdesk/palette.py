@@ -1,0 +1,41 @@
+"""Command palette: find any student by name and open their screen."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from teacherdesk.text import fold
+
+
+class StudentsProvider(Provider):
+    """Type part of a student's (or preferred) name; enter opens the student."""
+
+    async def startup(self) -> None:
+        worker = self.app.run_worker(self._load, thread=True)
+        self._students = await worker.wait()
+
+    def _load(self) -> list[tuple[str, str, str]]:
+        students = self.app.store.students.all()
+        return [
+            (s.id, s.display_name, f"grade {s.grade or '?'} · {s.class_name or 'no class'}")
+            for s in sorted(students, key=lambda s: (fold(s.last_name), fold(s.first_name)))
+            if not s.archived
+        ]
+
+    async def discover(self) -> Hits:
+        for student_id, name, detail in self._students[:8]:
+            yield DiscoveryHit(name, partial(self.app.open_student, student_id), help=detail)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(fold(query))
+        for student_id, name, detail in self._students:
+            score = matcher.match(fold(name))
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self.app.open_student, student_id),
+                    help=f"Open student · {detail}",
+                )

@@ -1,0 +1,1 @@
+"""One screen per file: layout, bindings and routing of messages."""

@@ -1,0 +1,138 @@
+"""The Store: one data file (or memory), its lock, backups, migrations and repositories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+
+from teacherdesk.store import schema
+from teacherdesk.store.backups import DailyBackups, backup_before_migration
+from teacherdesk.store.errors import StoreError
+from teacherdesk.store.repositories import (
+    Conferences,
+    Contacts,
+    Events,
+    Guardians,
+    IEPs,
+    Interviews,
+    SettingsRepository,
+    Students,
+)
+from teacherdesk.store.storage import SafeJSONStorage
+
+DATA_ENV = "TEACHERDESK_DATA"
+
+
+def default_data_path() -> Path:
+    """`$TEACHERDESK_DATA`, else teacherdesk.json in the user's data folder."""
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV]).expanduser()
+    return Path(platformdirs.user_data_dir("teacherdesk", appauthor=False)) / "teacherdesk.json"
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "teacher"
+
+
+class Store:
+    """`Store.open(path)`, or `Store.memory()` in tests; every save is on disk on return."""
+
+    def __init__(self, storage: SafeJSONStorage, *, author: str | None = None) -> None:
+        self.storage = storage
+        self.author = author or login_name()
+        self.students = Students(self)
+        self.guardians = Guardians(self)
+        self.contacts = Contacts(self)
+        self.conferences = Conferences(self)
+        self.events = Events(self)
+        self.ieps = IEPs(self)
+        self.interviews = Interviews(self)
+        self.settings = SettingsRepository(self)
+
+    @classmethod
+    def open(cls, path: Path | str, *, author: str | None = None, backups: bool = True) -> Store:
+        """Open (not yet create) the file; a damaged or newer file raises and stays untouched."""
+        storage = SafeJSONStorage(Path(path).expanduser())
+        storage.refresh()
+        store = cls(storage, author=author)
+        store._migrate_if_needed()
+        if backups:
+            storage.before_write = DailyBackups().before_write
+        return store
+
+    @classmethod
+    def memory(cls, *, author: str = "tester") -> Store:
+        return cls(SafeJSONStorage(None), author=author)
+
+    @property
+    def path(self) -> Path | None:
+        return self.storage.path
+
+    @property
+    def generation(self) -> int:
+        """Changes whenever the data changed, here or in another process (after a `refresh`)."""
+        return self.storage.generation
+
+    def refresh(self) -> bool:
+        return self.storage.refresh()
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now().astimezone().replace(microsecond=0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group saves: one lock, one re-read, one write of the file."""
+        with self.storage.transaction():
+            yield
+
+    def is_empty(self) -> bool:
+        return all(
+            repo.count() == 0
+            for repo in (
+                self.students,
+                self.guardians,
+                self.contacts,
+                self.conferences,
+                self.events,
+            )
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "students": self.students.count(),
+            "guardians": self.guardians.count(),
+            "contacts": self.contacts.count(),
+            "conferences": self.conferences.count(),
+            "events": self.events.count(),
+            "ieps": self.ieps.count(),
+        }
+
+    def _migrate_if_needed(self) -> None:
+        if self.path is None or not self.path.exists():
+            return
+        data = self.storage.read()
+        version = schema.version_of(data)
+        if version == schema.SCHEMA_VERSION:
+            return
+        with self.transaction():
+            data = self.storage.read()
+            version = schema.version_of(data)
+            if version == schema.SCHEMA_VERSION:
+                return
+            backup_before_migration(self.path, self.path.read_bytes(), version)
+            try:
+                migrated = schema.migrate(data)
+            except Exception as error:  # a migration bug must not touch the file
+                raise StoreError(
+                    f"could not upgrade the data file from schema {version}: {error}"
+                ) from error
+            self.storage.write(migrated)

@@ -1,0 +1,19 @@
+"""Errors the store raises, each worded for the teacher in front of the terminal."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Something about the data file that the teacher needs to hear in one sentence."""
+
+
+class DamagedFileError(StoreError):
+    """The file exists but is not a teacherdesk file we can read; it is left untouched."""
+
+
+class NewerSchemaError(StoreError):
+    """The file was written by a newer teacherdesk; it is left untouched."""
+
+
+class StoreBusyError(StoreError):
+    """Another teacherdesk held the file lock for too long."""

@@ -1,0 +1,257 @@
+"""Typed repositories: each one stores one kind of record and hands back pydantic models.
+
+Documents are keyed by the record's own id (TinyDB's counter is never used), saves stamp who and
+when, and records that are a legal trail (contact notes, conferences, IEPs) keep every earlier
+version in their `history`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from tinydb import Query
+from tinydb.table import Document, Table
+
+from teacherdesk.models import (
+    IEP,
+    Conference,
+    ContactNote,
+    EngagementEvent,
+    Guardian,
+    Record,
+    Settings,
+    Student,
+    StudentInterview,
+)
+
+if TYPE_CHECKING:
+    from teacherdesk.store.database import Store
+
+R = TypeVar("R", bound=Record)
+AUDIT_FIELDS = ("created_at", "created_by", "updated_at", "updated_by", "history")
+
+
+class RecordTable(Table):
+    """A TinyDB table whose document ids are our string ids."""
+
+    document_id_class = str
+
+
+class Repository(Generic[R]):
+    model: type[R]
+    table_name: str
+    keeps_history = False
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.problems: list[str] = []  # documents that failed validation on the last full read
+
+    @property
+    def table(self) -> Table:
+        # cache_size=0: another process may change the file under us, so no query cache.
+        return RecordTable(self.store.storage, self.table_name, cache_size=0)
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def _load(self, doc: dict[str, Any], doc_id: str) -> R | None:
+        try:
+            return self.model.model_validate(doc)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            self.problems.append(f"{self.table_name} record {doc_id}: {where} {first['msg']}")
+            return None
+
+    def all(self) -> list[R]:
+        with self.store.storage.lock:
+            self.problems = []
+            docs = self.table.all()
+            loaded = (self._load(doc, doc.doc_id) for doc in docs)
+            return [record for record in loaded if record is not None]
+
+    def get(self, record_id: str) -> R | None:
+        with self.store.storage.lock:
+            doc = self.table.get(doc_id=record_id)
+            return self._load(doc, record_id) if doc is not None else None
+
+    def where(self, **fields: Any) -> list[R]:
+        """Records whose fields equal the given values (e.g. `student_id=...`)."""
+        query = Query().noop()
+        for name, value in fields.items():
+            query &= Query()[name] == value
+        return self._search(query)
+
+    def filter(self, keep: Callable[[dict[str, Any]], bool]) -> list[R]:
+        """Records whose stored document passes `keep` (cheap: only matches are validated)."""
+        return self._search(_Test(keep))
+
+    def _search(self, query: Any) -> list[R]:
+        with self.store.storage.lock:
+            docs = self.table.search(query)
+            loaded = (self._load(doc, doc.doc_id) for doc in docs)
+            return [record for record in loaded if record is not None]
+
+    def count(self) -> int:
+        with self.store.storage.lock:
+            return len(self.table)
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def save(self, record: R) -> R:
+        """Insert or replace `record`, stamping author and time; returns the stored version."""
+        with self.store.transaction():
+            table = self.table
+            previous = table.get(doc_id=record.id)
+            now = self.store.now()
+            author = self.store.author
+            changes: dict[str, Any] = {"updated_at": now, "updated_by": author}
+            if previous is None:
+                changes |= {"created_at": now, "created_by": author}
+            else:
+                created = previous.get("created_at")
+                changes |= {
+                    "created_at": dt.datetime.fromisoformat(created) if created else now,
+                    "created_by": previous.get("created_by") or author,
+                }
+                if self.keeps_history:
+                    changes["history"] = _with_earlier_version(previous, record)
+            stored = record.model_copy(update=changes)
+            document = Document(stored.model_dump(mode="json"), doc_id=record.id)
+            if previous is None:
+                table.insert(document)
+            else:
+                table.update(dict(document), doc_ids=[record.id])
+            return stored
+
+    def save_all(self, records: Iterable[R]) -> list[R]:
+        with self.store.transaction():
+            return [self.save(record) for record in records]
+
+    def add_many(self, records: Iterable[R]) -> list[R]:
+        """Insert new records in one table write (imports, demo data); ids must be new."""
+        now, author = self.store.now(), self.store.author
+        stamp = {"created_at": now, "created_by": author, "updated_at": now, "updated_by": author}
+        stored = [record.model_copy(update=stamp) for record in records]
+        with self.store.transaction():
+            self.table.insert_multiple(
+                Document(record.model_dump(mode="json"), doc_id=record.id) for record in stored
+            )
+        return stored
+
+    def delete(self, record_id: str) -> bool:
+        with self.store.transaction():
+            return bool(self.table.remove(doc_ids=[record_id]))
+
+
+class _Test:
+    """Adapter so a plain function can be used as a TinyDB query."""
+
+    def __init__(self, keep: Callable[[dict[str, Any]], bool]) -> None:
+        self.keep = keep
+
+    def __call__(self, doc: dict[str, Any]) -> bool:
+        return self.keep(doc)
+
+    def is_cacheable(self) -> bool:
+        return False
+
+
+def _with_earlier_version(previous: dict[str, Any], record: BaseModel) -> list[dict[str, Any]]:
+    """The history to store: the earlier history plus the earlier version when content changed."""
+    history = list(previous.get("history") or [])
+    before = {k: v for k, v in previous.items() if k not in AUDIT_FIELDS}
+    after = {k: v for k, v in record.model_dump(mode="json").items() if k not in AUDIT_FIELDS}
+    if before != after:
+        history.append(
+            before
+            | {"changed_at": previous.get("updated_at"), "changed_by": previous.get("updated_by")}
+        )
+    return history
+
+
+class Students(Repository[Student]):
+    model = Student
+    table_name = "students"
+
+    def active(self) -> list[Student]:
+        return [student for student in self.all() if not student.archived]
+
+
+class Guardians(Repository[Guardian]):
+    model = Guardian
+    table_name = "guardians"
+
+    def for_student(self, student_id: str) -> list[Guardian]:
+        return self._search(Query().student_ids.any([student_id]))
+
+
+class Contacts(Repository[ContactNote]):
+    model = ContactNote
+    table_name = "contacts"
+    keeps_history = True
+
+    def for_student(self, student_id: str) -> list[ContactNote]:
+        return newest_first(self.where(student_id=student_id))
+
+    def last_contact_dates(self) -> dict[str, dt.date]:
+        """Each student's latest contact date, read from the raw documents (no validation: fast)."""
+        latest: dict[str, str] = {}
+        with self.store.storage.lock:
+            for doc in self.store.storage.read().get(self.table_name, {}).values():
+                student_id, day = doc.get("student_id"), doc.get("date")
+                if isinstance(day, str) and day > latest.get(student_id, ""):
+                    latest[student_id] = day
+        return {student_id: dt.date.fromisoformat(day) for student_id, day in latest.items()}
+
+
+def newest_first(notes: Iterable[ContactNote]) -> list[ContactNote]:
+    """Contact notes by date, then by when they were written, newest first."""
+    oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
+    return sorted(notes, key=lambda note: (note.date, note.created_at or oldest), reverse=True)
+
+
+class Conferences(Repository[Conference]):
+    model = Conference
+    table_name = "conferences"
+    keeps_history = True
+
+    def for_student(self, student_id: str) -> list[Conference]:
+        return sorted(self.where(student_id=student_id), key=lambda c: c.when, reverse=True)
+
+
+class Events(Repository[EngagementEvent]):
+    model = EngagementEvent
+    table_name = "events"
+
+    def for_student(self, student_id: str) -> list[EngagementEvent]:
+        return self._search(Query().attendance.any(Query().student_id == student_id))
+
+
+class IEPs(Repository[IEP]):
+    model = IEP
+    table_name = "ieps"
+    keeps_history = True
+
+    def for_student(self, student_id: str) -> IEP | None:
+        found = self.where(student_id=student_id)
+        return max(found, key=lambda iep: iep.meeting_date) if found else None
+
+
+class Interviews(Repository[StudentInterview]):
+    model = StudentInterview
+    table_name = "interviews"
+
+    def for_student(self, student_id: str) -> StudentInterview | None:
+        found = self.where(student_id=student_id)
+        return found[0] if found else None
+
+
+class SettingsRepository(Repository[Settings]):
+    model = Settings
+    table_name = "settings"
+
+    def load(self) -> Settings:
+        return self.get("settings") or Settings()

@@ -1,0 +1,176 @@
+"""A TinyDB storage that is safe with crashes and with other processes writing the same file.
+
+- Reads come from an in-memory copy, refreshed only when the file's (inode, size, mtime) changed,
+  so reading is free and another process's saves are still seen.
+- Writes happen only inside `transaction()`: take the file lock, re-read if the file changed,
+  let TinyDB apply its changes in memory, then write the file once, atomically (temp + fsync +
+  rename + fsync of the folder). If anything fails the memory copy is dropped and re-read.
+- A file that does not parse, or comes from a newer teacherdesk, raises and is never written.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import orjson
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+from teacherdesk.store import schema
+from teacherdesk.store.errors import DamagedFileError, StoreBusyError
+from teacherdesk.store.files import (
+    PRIVATE_FILE,
+    atomic_write,
+    ensure_private_dir,
+    remove_stray_temp_files,
+)
+
+Stamp = tuple[int, int, int]
+LOCK_TIMEOUT_SECONDS = 20.0
+
+
+def parse(raw: bytes) -> schema.Data:
+    """Bytes of a data file → its tables; damaged or foreign files raise DamagedFileError."""
+    if not raw.strip():
+        raise DamagedFileError("it is empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise DamagedFileError(f"it is not valid JSON ({error})") from None
+    data = schema.check_shape(data)
+    schema.check_not_newer(data)
+    return data
+
+
+class SafeJSONStorage(Storage):
+    """TinyDB storage over one JSON file (or memory when `path` is None)."""
+
+    def __init__(self, path: Path | None, *, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> None:
+        self.path = Path(path) if path is not None else None
+        self.lock = threading.RLock()  # one thread at a time inside this process
+        self._file_lock = (
+            FileLock(
+                f"{self.path}.lock", timeout=lock_timeout, mode=PRIVATE_FILE, thread_local=False
+            )
+            if self.path is not None
+            else None
+        )
+        self._data: schema.Data | None = None if self.path is not None else schema.new_data()
+        self._stamp: Stamp | None = None
+        self._depth = 0
+        self._dirty = False
+        self.generation = 0  # bumps whenever the data seen changed (ours or another process's)
+        # Called under the lock before each write of the file (daily backups hang here).
+        self.before_write: Callable[[Path], None] | None = None
+
+    # --- TinyDB's interface ----------------------------------------------------------------------
+
+    def read(self) -> schema.Data:
+        with self.lock:
+            if self._depth == 0:
+                self.refresh()
+            assert self._data is not None
+            return self._data
+
+    def write(self, data: schema.Data) -> None:
+        if self._depth == 0:
+            raise RuntimeError("teacherdesk writes only inside Store.transaction()")
+        self._data = data
+        self._dirty = True
+
+    def close(self) -> None:
+        """Nothing is buffered: every transaction is on disk when it returns."""
+
+    # --- ours ------------------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.path is None or self.path.exists()
+
+    def refresh(self) -> bool:
+        """Re-read the file if it changed on disk; True when the data changed."""
+        if self.path is None:
+            return False
+        with self.lock:
+            stamp = self._stat()
+            if stamp is not None and stamp == self._stamp and self._data is not None:
+                return False
+            if stamp is None:
+                data = schema.new_data()
+            else:
+                data = parse(self.path.read_bytes())
+            self._data, self._stamp = data, stamp
+            self.generation += 1
+            return True
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock, see the latest file, write once at the end (re-entrant)."""
+        with self.lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            with self._locked_file():
+                self.refresh()
+                self._depth = 1
+                try:
+                    yield
+                    if self._dirty:
+                        self._flush()
+                except BaseException:
+                    # TinyDB changed the memory copy in place: forget it, the file is the truth.
+                    self._data, self._stamp = (
+                        (None, None) if self.path is not None else (self._data, None)
+                    )
+                    raise
+                finally:
+                    self._depth = 0
+                    self._dirty = False
+
+    @contextmanager
+    def _locked_file(self) -> Iterator[None]:
+        if self._file_lock is None:
+            yield
+            return
+        assert self.path is not None
+        ensure_private_dir(self.path.parent)  # before the lock file, so a new folder is 0700
+        try:
+            self._file_lock.acquire()
+        except Timeout:
+            raise StoreBusyError(
+                "another teacherdesk has been saving to this file for too long; "
+                "try again in a moment"
+            ) from None
+        try:
+            yield
+        finally:
+            self._file_lock.release()
+
+    def _flush(self) -> None:
+        assert self._data is not None
+        if schema.META_TABLE not in self._data:
+            self._data[schema.META_TABLE] = schema.new_data()[schema.META_TABLE]
+        if self.path is None:
+            self.generation += 1
+            return
+        if self.before_write is not None:
+            self.before_write(self.path)
+        remove_stray_temp_files(self.path, older_than_seconds=0)
+        atomic_write(self.path, orjson.dumps(self._data))
+        self._stamp = self._stat()
+        self.generation += 1
+
+    def _stat(self) -> Stamp | None:
+        assert self.path is not None
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)

@@ -1,0 +1,53 @@
+"""Cleaning and comparing text a person typed or a file brought in.
+
+Names and notes end up on a terminal and in exports, so terminal escape sequences and control
+characters are stripped before anything is saved; comparisons ignore case and accents so that
+"zoe" finds "Zoë".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ESC-based sequences (CSI, OSC, DCS, single-character escapes) and their 8-bit C1 forms.
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]            # CSI ... final byte
+    | (?:\x1b[\]PX^_]|[\x90\x9d\x98\x9e\x9f])   # OSC, DCS, SOS, PM, APC ...
+      .*?(?:\x07|\x1b\\|\x9c|$)                 # ... up to BEL or ST
+    | \x1b[@-Z\\-_]                             # two-byte escapes
+    | \x1b                                      # a lone ESC
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# C0 and C1 controls and DEL; tab and newline are handled separately.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INLINE_SPACE = re.compile(r"[ \t]+")
+
+
+def strip_unsafe(value: str) -> str:
+    """Remove terminal escape sequences and control characters, keeping tabs and newlines."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _ESCAPE_SEQUENCE.sub("", value)
+    return _CONTROL.sub("", value)
+
+
+def clean_line(value: str) -> str:
+    """One line of text: NFC, no controls, no newlines, single spaces, trimmed."""
+    value = strip_unsafe(unicodedata.normalize("NFC", value))
+    return _INLINE_SPACE.sub(" ", value.replace("\n", " ")).strip()
+
+
+def clean_block(value: str) -> str:
+    """Multi-line text: NFC, no controls, line ends kept, trailing spaces and blank ends trimmed."""
+    value = strip_unsafe(unicodedata.normalize("NFC", value)).replace("\t", "    ")
+    lines = [line.rstrip() for line in value.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def fold(value: str) -> str:
+    """A key for matching: no accents, case folded, single spaces ("Zoë  Ng" → "zoe ng")."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())

@@ -1,0 +1,1 @@
+"""Reusable widgets: they take attributes down and post messages up."""
