@@ -16,6 +16,7 @@ import arrow
 EXPECTED = "a date like 2026-12-03, 12/3, today, tomorrow, fri or in 2 weeks"
 
 _WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 _RELATIVE = re.compile(r"^in (\d{1,3}|a|an|one) (day|week|month|year)s?$")
 _AGO = re.compile(r"^(\d{1,3}|a|an|one) (day|week|month|year)s? ago$")
@@ -49,7 +50,11 @@ def parse_date(text: str, *, relative_to: dt.date | None = None) -> dt.date:
     if match := _US.match(words):
         return _month_day(int(match[1]), int(match[2]), match[3], base, text)
     if (match := _WEEKDAY.match(words)) and match[2] in _WEEKDAYS:
-        return _weekday(_WEEKDAYS.index(match[2]), (match[1] or "").strip(), base)
+        day_word = words.removeprefix(match[1] or "")
+        if _DAY_NAMES[_WEEKDAYS.index(match[2])].startswith(
+            day_word
+        ):  # "fri", "friday", not "frizzle"
+            return _weekday(_WEEKDAYS.index(match[2]), (match[1] or "").strip(), base)
     try:
         return dt.date.fromisoformat(words)
     except ValueError:

@@ -15,14 +15,16 @@ _ESCAPE_SEQUENCE = re.compile(
     r"""
     (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]            # CSI ... final byte
     | (?:\x1b[\]PX^_]|[\x90\x9d\x98\x9e\x9f])   # OSC, DCS, SOS, PM, APC ...
-      .*?(?:\x07|\x1b\\|\x9c|$)                 # ... up to BEL or ST
-    | \x1b[@-Z\\-_]                             # two-byte escapes
+      [^\n]*?(?:\x07|\x1b\\|\x9c)               # ... up to BEL or ST on the same line
+    | \x1b[ -/]*[0-~]                           # two-byte and charset escapes (ESC c, ESC ( B)
     | \x1b                                      # a lone ESC
     """,
     re.VERBOSE | re.DOTALL,
 )
-# C0 and C1 controls and DEL; tab and newline are handled separately.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls, DEL and lone surrogates (undecodable bytes from a shell argument or a
+# file; they cannot be written as UTF-8); tab and newline are handled separately. An
+# unterminated string sequence loses only its introducer here, never the text after it.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _INLINE_SPACE = re.compile(r"[ \t]+")
 
 
