@@ -50,11 +50,10 @@ def parse_date(text: str, *, relative_to: dt.date | None = None) -> dt.date:
     if match := _US.match(words):
         return _month_day(int(match[1]), int(match[2]), match[3], base, text)
     if (match := _WEEKDAY.match(words)) and match[2] in _WEEKDAYS:
-        day_word = words.removeprefix(match[1] or "")
-        if _DAY_NAMES[_WEEKDAYS.index(match[2])].startswith(
-            day_word
-        ):  # "fri", "friday", not "frizzle"
-            return _weekday(_WEEKDAYS.index(match[2]), (match[1] or "").strip(), base)
+        target = _WEEKDAYS.index(match[2])
+        # "fri", "frid", "friday" but not "frizzle" or "month"
+        if _DAY_NAMES[target].startswith(words.removeprefix(match[1] or "")):
+            return _weekday(target, (match[1] or "").strip(), base)
     try:
         return dt.date.fromisoformat(words)
     except ValueError:

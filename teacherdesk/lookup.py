@@ -6,6 +6,7 @@ without the last name ("zoe", "Zoë Okafor", "okafor, zoe").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from teacherdesk.models import Student
@@ -52,7 +53,7 @@ def find_student(wanted: str, students: Iterable[Student]) -> Student:
     for student in students:
         if text and text in (student.student_number, student.id, student.sourced_id):
             return student
-    key = fold(text)
+    key = fold(re.sub(r"\s*,\s*", ", ", text))  # "Okafor,Zoë" as "Okafor, Zoë"
     matches = [student for student in students if key and key in name_keys(student)]
     active = [student for student in matches if not student.archived]
     if len(active) == 1 or (len(matches) == 1):
