@@ -20,7 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from teacherdesk import markdown_text as md
-from teacherdesk.dates import due_in_words, exact, month_before
+from teacherdesk.dates import due_in_words, exact
+from teacherdesk.iep_timeline import MEETING, Deadline, deadlines, writing_date
 from teacherdesk.models import (
     IEP,
     Conference,
@@ -185,39 +186,13 @@ def _family(data: PacketData) -> list[str]:
 # --- IEP timeline --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Deadline:
-    what: str
-    due: dt.date
-    done_on: dt.date | None  # when it was done (None: not done, or nothing to record)
-    tracks_done: bool  # False for dates that simply pass (writing day, the meeting)
-
-
-def deadlines(iep: IEP) -> list[Deadline]:
-    """The IEP's dates in order: input due a month before writing, draft a week before meeting."""
-    writing = iep.writing_date or iep.meeting_date - dt.timedelta(days=14)
-    parental = iep.parental_input
-    return sorted(
-        [
-            Deadline("Parental input due", month_before(writing), parental.received_on, True),
-            Deadline("IEP writing date", writing, None, False),
-            Deadline(
-                "Draft IEP to the family",
-                iep.meeting_date - dt.timedelta(days=7),
-                iep.draft_sent_on,
-                True,
-            ),
-            Deadline("IEP meeting", iep.meeting_date, None, False),
-        ],
-        key=lambda d: d.due,
-    )
-
-
 def deadline_state(deadline: Deadline, today: dt.date) -> str:
     """Whether it was met, in words: 'met (done Thu 3 Dec 2026)', 'not met: 3 days late'."""
-    if not deadline.tracks_done:
-        return "passed" if deadline.due < today else due_in_words(deadline.due, relative_to=today)
-    if deadline.done_on is not None:
+    if deadline.key == MEETING:
+        return "held" if deadline.done else deadline.words
+    if deadline.done:
+        if deadline.done_on is None:
+            return "met"
         late = (deadline.done_on - deadline.due).days
         when = exact(deadline.done_on)
         if late <= 0:
@@ -225,7 +200,7 @@ def deadline_state(deadline: Deadline, today: dt.date) -> str:
         return f"met late (done {when}, {late} day{'s' if late != 1 else ''} after the due date)"
     if deadline.due < today:
         return f"not met: {due_in_words(deadline.due, relative_to=today)}"
-    return f"not done yet, {due_in_words(deadline.due, relative_to=today)}"
+    return f"not done yet, {deadline.words}"
 
 
 def _timeline(data: PacketData, today: dt.date) -> list[str]:
@@ -233,16 +208,17 @@ def _timeline(data: PacketData, today: dt.date) -> list[str]:
     iep = data.iep
     if iep is None:
         if data.student.has_iep:
-            return [*out, "No IEP meeting is scheduled yet."]
+            return [*out, "No IEP meeting is scheduled yet, so there are no IEP deadlines."]
         plan = " (the student has a 504 plan)" if data.student.has_504 else ""
         return [*out, f"No IEP on record for this student{plan}, so there are no IEP deadlines."]
     fields = [
         md.field("Case manager", iep.case_manager),
         md.field("Team", ", ".join(iep.team), missing="Not recorded"),
+        f"- **IEP writing date:** {exact(writing_date(iep))}",
     ]
-    for deadline in _deadlines(iep, today):
+    for deadline in deadlines(iep, data.interview, today):
         fields.append(
-            f"- **{md.escape(deadline.what)}:** {exact(deadline.due)}: "
+            f"- **{md.escape(deadline.title)}:** {exact(deadline.due)}: "
             f"{md.escape(deadline_state(deadline, today))}"
         )
     if iep.draft_sent_how:
@@ -251,10 +227,6 @@ def _timeline(data: PacketData, today: dt.date) -> list[str]:
     if iep.family_comments:
         out += ["**Family comments on the draft**", md.paragraphs(iep.family_comments)]
     return out
-
-
-def _deadlines(iep: IEP, today: dt.date) -> list[Deadline]:
-    return deadlines(iep)
 
 
 # --- parental and student input ------------------------------------------------------------------
