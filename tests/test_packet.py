@@ -315,7 +315,7 @@ def test_empty_parts_say_so_in_words() -> None:
 def test_iep_timeline_deadlines_met_or_not(tricky_store: Store) -> None:
     plain = " ".join(" ".join(text_content(packet(tricky_store))).split())
     assert "Parental input: Thu 22 Oct 2026: met late (done Fri 13 Nov 2026, 22 days after" in plain
-    assert "Student input: Mon 22 Nov 2026: not done yet, in 6 days" in plain
+    assert "Student input: Sun 22 Nov 2026: not done yet, in 6 days" in plain
     assert "Draft IEP to family: Sun 29 Nov 2026: not done yet" in plain
     assert "IEP meeting: Sun 6 Dec 2026: in 2 weeks" in plain
     assert "IEP writing date: Sun 22 Nov 2026" in plain
