@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_arguments(command("roster", "list the students and their families", roster.run))
     note.add_arguments(command("note", "log a family contact from the shell", note.run))
     check.add_arguments(command("check", "verify the data file", check.run))
+    from teacherdesk.commands import calendar
+
+    calendar.add_arguments(command("calendar", "what is coming up, as .ics", calendar.run))
     from teacherdesk.commands import export
 
     export.add_arguments(command("export", "the IEP team packet, Markdown or HTML", export.run))
