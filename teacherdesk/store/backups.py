@@ -6,10 +6,12 @@ data files in one folder keep separate histories.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import time
 from pathlib import Path
 
-from teacherdesk.store.files import atomic_write, ensure_private_dir
+from teacherdesk.store.files import TEMP_SUFFIX, atomic_write, ensure_private_dir
 
 KEEP_DAYS = 14
 
@@ -50,10 +52,20 @@ class DailyBackups:
         target = daily_name(data_path, day)
         if not target.exists() and Path(data_path).exists():
             ensure_private_dir(backup_folder(data_path))
+            _remove_stray_copies(data_path)
             atomic_write(target, Path(data_path).read_bytes())
             for old in list_daily(data_path)[: -self.keep]:
                 old.unlink(missing_ok=True)
         self._done_for = day
+
+
+def _remove_stray_copies(data_path: Path, older_than_seconds: float = 60.0) -> None:
+    """Half-written backups a crashed process left behind (they are never whole files)."""
+    cutoff = time.time() - older_than_seconds
+    for stray in backup_folder(data_path).glob(f".{Path(data_path).stem}-*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if stray.stat().st_mtime < cutoff:
+                stray.unlink()
 
 
 def keep_copy(data_path: Path, raw: bytes, label: str) -> Path:

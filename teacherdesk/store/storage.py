@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,11 @@ from teacherdesk.store.files import (
 
 Stamp = tuple[int, int, int]
 LOCK_TIMEOUT_SECONDS = 20.0
+# Every write puts a fresh random token in `_meta`, written first in the file, so the first bytes
+# tell two versions apart even when (inode, size, mtime) do not: ext4 hands the freed inode
+# back at once and many kernels keep mtime at jiffy resolution, so two same-size saves by
+# another process within a few milliseconds would otherwise look like no change at all.
+HEAD_BYTES = 128
 
 
 def parse(raw: bytes) -> schema.Data:
@@ -50,7 +56,9 @@ class SafeJSONStorage(Storage):
     """TinyDB storage over one JSON file (or memory when `path` is None)."""
 
     def __init__(self, path: Path | None, *, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> None:
-        self.path = Path(path) if path is not None else None
+        # The real file: a symlinked data file stays a symlink (os.replace on the link itself
+        # would cut it off from its target) and both names share one lock.
+        self.path = Path(os.path.realpath(path)) if path is not None else None
         self.lock = threading.RLock()  # one thread at a time inside this process
         self._file_lock = (
             FileLock(
@@ -61,6 +69,7 @@ class SafeJSONStorage(Storage):
         )
         self._data: schema.Data | None = None if self.path is not None else schema.new_data()
         self._stamp: Stamp | None = None
+        self._head = b""  # the first HEAD_BYTES of the file as last read or written
         self._depth = 0
         self._dirty = False
         self.generation = 0  # bumps whenever the data seen changed (ours or another process's)
@@ -96,15 +105,25 @@ class SafeJSONStorage(Storage):
             return False
         with self.lock:
             stamp = self._stat()
-            if stamp is not None and stamp == self._stamp and self._data is not None:
-                return False
+            same = self._data is not None and stamp == self._stamp
+            if same and (stamp is None or self._read_head() == self._head):
+                return False  # (a missing file stays missing: keep the empty data we have)
             if stamp is None:
-                data = schema.new_data()
+                data, head = schema.new_data(), b""
             else:
-                data = parse(self.path.read_bytes())
-            self._data, self._stamp = data, stamp
+                raw = self.path.read_bytes()
+                data, head = parse(raw), raw[:HEAD_BYTES]
+            self._data, self._stamp, self._head = data, stamp, head
             self.generation += 1
             return True
+
+    def _read_head(self) -> bytes:
+        assert self.path is not None
+        try:
+            with open(self.path, "rb") as handle:
+                return handle.read(HEAD_BYTES)
+        except FileNotFoundError:
+            return b""
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -119,6 +138,7 @@ class SafeJSONStorage(Storage):
                 return
             with self._locked_file():
                 self.refresh()
+                undo = self._memory_snapshot()
                 self._depth = 1
                 try:
                     yield
@@ -126,13 +146,23 @@ class SafeJSONStorage(Storage):
                         self._flush()
                 except BaseException:
                     # TinyDB changed the memory copy in place: forget it, the file is the truth.
-                    self._data, self._stamp = (
-                        (None, None) if self.path is not None else (self._data, None)
-                    )
+                    if self.path is not None:
+                        self._data, self._stamp, self._head = None, None, b""
+                    elif undo is not None:
+                        self._data = orjson.loads(undo)
                     raise
                 finally:
                     self._depth = 0
                     self._dirty = False
+
+    def _memory_snapshot(self) -> bytes | None:
+        """In memory there is no file to fall back on: keep the data as it was, to roll back."""
+        if self.path is not None:
+            return None
+        try:
+            return orjson.dumps(self._data)
+        except TypeError:
+            return None
 
     @contextmanager
     def _locked_file(self) -> Iterator[None]:
@@ -163,8 +193,16 @@ class SafeJSONStorage(Storage):
         if self.before_write is not None:
             self.before_write(self.path)
         remove_stray_temp_files(self.path, older_than_seconds=0)
-        atomic_write(self.path, orjson.dumps(self._data))
-        self._stamp = self._stat()
+        meta = self._data[schema.META_TABLE]
+        stamp_doc = dict(meta.get(schema.META_ID) or {"version": schema.SCHEMA_VERSION})
+        stamp_doc["write"] = uuid.uuid4().hex
+        self._data = {
+            schema.META_TABLE: {**meta, schema.META_ID: stamp_doc},
+            **{name: table for name, table in self._data.items() if name != schema.META_TABLE},
+        }
+        raw = orjson.dumps(self._data)
+        atomic_write(self.path, raw)
+        self._stamp, self._head = self._stat(), raw[:HEAD_BYTES]
         self.generation += 1
 
     def _stat(self) -> Stamp | None:
