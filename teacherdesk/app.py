@@ -192,10 +192,16 @@ class TeacherDesk(App[None]):
         if opener is not None:
             opener(student_id)
 
+    def action_import_roster(self) -> None:
+        from teacherdesk.screens.import_roster import ImportRosterScreen
+
+        self.push_screen(ImportRosterScreen())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for place in PLACES:
             if place.mode in self.MODES:
                 yield SystemCommand(place.title, place.help, lambda m=place.mode: self.action_go(m))
+        yield SystemCommand("Import a roster", "SIS CSV or OneRoster", self.action_import_roster)
         yield SystemCommand("Help", "Keys and how things work", self.action_help)
         yield SystemCommand("Quit", "Quit teacherdesk (everything is saved)", self.action_quit)
 

@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_arguments(command("roster", "list the students and their families", roster.run))
     note.add_arguments(command("note", "log a family contact from the shell", note.run))
     check.add_arguments(command("check", "verify the data file", check.run))
+    from teacherdesk.commands import import_roster
+
+    import_roster.add_arguments(command("import", "read a SIS CSV or OneRoster", import_roster.run))
     from teacherdesk.commands import calendar
 
     calendar.add_arguments(command("calendar", "what is coming up, as .ics", calendar.run))

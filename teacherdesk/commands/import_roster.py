@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from teacherdesk.commands import UsageProblem
-from teacherdesk.importing import ImportPlan, NotARoster, apply_import, plan_import, read_roster
+from teacherdesk.importing import NotARoster, apply_import, plan_import, read_roster, report
 from teacherdesk.store import Store
 
 
@@ -25,24 +25,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
     except NotARoster as error:
         raise UsageProblem(f"{error}.") from None
     if args.dry_run:
-        plan = plan_import(store, roster)
+        print(report(plan_import(store, roster), "Would import"))
+        print("Dry run: nothing was saved.")
     else:
-        plan = apply_import(store, roster)
-    print(report(plan, dry_run=args.dry_run))
+        print(report(apply_import(store, roster), "Imported"))
     return 0
-
-
-def report(plan: ImportPlan, *, dry_run: bool) -> str:
-    roster = plan.roster
-    heading = "Would import" if dry_run else "Imported"
-    lines = [f"{heading} {roster.source} ({roster.kind}):"]
-    lines += [f"  {line}" for line in plan.summary_lines()]
-    if plan.skipped:
-        lines.append("Skipped:")
-        lines += [f"  {skipped}" for skipped in plan.skipped]
-    if plan.warnings:
-        lines.append("Warnings:")
-        lines += [f"  {warning}" for warning in plan.warnings]
-    if dry_run:
-        lines.append("Dry run: nothing was saved.")
-    return "\n".join(lines)

@@ -6,7 +6,7 @@ the store and says what would be added, updated, unchanged or skipped; `apply_im
 roster)` does it in one transaction and returns the plan it carried out.
 """
 
-from teacherdesk.importing.apply import ImportPlan, apply_import, plan_import
+from teacherdesk.importing.apply import ImportPlan, apply_import, plan_import, report
 from teacherdesk.importing.records import (
     ImportedGuardian,
     ImportedRoster,
@@ -26,4 +26,5 @@ __all__ = [
     "apply_import",
     "plan_import",
     "read_roster",
+    "report",
 ]

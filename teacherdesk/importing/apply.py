@@ -96,6 +96,20 @@ class ImportPlan:
         ]
 
 
+def report(plan: ImportPlan, heading: str) -> str:
+    """The whole outcome as plain text: heading, counts, each skipped row, each warning."""
+    roster = plan.roster
+    lines = [f"{heading} {roster.source} ({roster.kind}):"]
+    lines += [f"  {line}" for line in plan.summary_lines()]
+    if plan.skipped:
+        lines.append("Skipped:")
+        lines += [f"  {skipped}" for skipped in plan.skipped]
+    if plan.warnings:
+        lines.append("Warnings:")
+        lines += [f"  {warning}" for warning in plan.warnings]
+    return "\n".join(lines)
+
+
 def _count(n: int, what: str) -> str:
     return f"{n} {what}" if n == 1 else f"{n} {what}s"
 

@@ -18,6 +18,7 @@ COLUMNS = [("Student", 26), ("Gr", 3), ("Class", 9), ("Plan", 7), ("Fam", 3), ("
 class RosterScreen(Screen):
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="roster-filter", tooltip="Type to filter"),
+        Binding("i", "app.import_roster", "Import", id="roster-import", tooltip="Import a roster"),
         Binding("escape", "clear_filter", "Clear", show=False, id="roster-clear"),
     ]
 
