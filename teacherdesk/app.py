@@ -186,6 +186,18 @@ class TeacherDesk(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(PLACES, underneath=self.screen))
 
+    def action_export_packet(self) -> None:
+        """Preview and save the IEP team packet: the student on screen, else ask which."""
+        from teacherdesk.screens.packet_preview import open_packet
+
+        open_packet(self)
+
+    def action_conference_recap(self) -> None:
+        """A recap of the conference on screen, written for the family, to preview and save."""
+        from teacherdesk.screens.packet_preview import open_recap
+
+        open_recap(self)
+
     def open_student(self, student_id: str) -> None:
         """Open a student's screen (the roster issue provides it; until then, the roster)."""
         opener = getattr(self.screen, "open_student", None)
@@ -202,6 +214,7 @@ class TeacherDesk(App[None]):
             if place.mode in self.MODES:
                 yield SystemCommand(place.title, place.help, lambda m=place.mode: self.action_go(m))
         yield SystemCommand("Import a roster", "SIS CSV or OneRoster", self.action_import_roster)
+        yield SystemCommand("Export IEP packet", "Preview and save", self.action_export_packet)
         yield SystemCommand("Help", "Keys and how things work", self.action_help)
         yield SystemCommand("Quit", "Quit teacherdesk (everything is saved)", self.action_quit)
 
