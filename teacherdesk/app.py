@@ -199,10 +199,12 @@ class TeacherDesk(App[None]):
         open_recap(self)
 
     def open_student(self, student_id: str) -> None:
-        """Open a student's screen (the roster issue provides it; until then, the roster)."""
-        opener = getattr(self.screen, "open_student", None)
-        if opener is not None:
-            opener(student_id)
+        """Push the student's screen on top of the current mode (escape goes back)."""
+        from teacherdesk.screens.student import StudentScreen
+
+        if isinstance(self.screen, StudentScreen) and self.screen.student_id == student_id:
+            return
+        self.push_screen(StudentScreen(student_id))
 
     def action_import_roster(self) -> None:
         from teacherdesk.screens.import_roster import ImportRosterScreen

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
-
+from teacherdesk.widgets.roster_table import RowTable
 from tests.conftest import make_app
 
 
@@ -13,7 +12,7 @@ async def test_roster_shows_demo_students(demo_store):
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        table = app.screen.query_one("#roster-table", DataTable)
+        table = app.screen.query_one("#roster-table", RowTable)
         assert table.row_count == len(demo_store.students.active())
         names = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
         assert "Saoirse Applewhistle" in names
