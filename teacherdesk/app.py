@@ -43,13 +43,21 @@ class Place:
 # Every top-level screen. Later screens add themselves here and to `_mode_screens`.
 PLACES: list[Place] = [
     Place("roster", "Roster", "f3", "Every student, their family and when you last talked"),
+    Place("conferences", "Conferences", "f5", "Plan, prepare and record family conferences"),
+    Place("engagement", "Engagement", "f6", "Open houses, meetings, workshops and volunteers"),
 ]
 
 
 def _mode_screens() -> dict[str, Callable[[], Screen]]:
+    from teacherdesk.screens.conferences import ConferencesScreen
+    from teacherdesk.screens.engagement import EngagementScreen
     from teacherdesk.screens.roster import RosterScreen
 
-    return {"roster": RosterScreen}
+    return {
+        "roster": RosterScreen,
+        "conferences": ConferencesScreen,
+        "engagement": EngagementScreen,
+    }
 
 
 class TeacherDesk(App[None]):

@@ -1,0 +1,273 @@
+"""Plan (or re-plan) a conference: date and time, format, who comes, the interpreter.
+
+The interpreter is raised from the guardians' records as soon as the family is chosen, with their
+language; the teacher can still change it. F10 (or the Save button) saves; escape goes back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+)
+
+from teacherdesk.conferences import (
+    DEFAULT_TIME,
+    TIME_EXPECTED,
+    format_time,
+    interpreter_for,
+    parse_time,
+    split_staff,
+)
+from teacherdesk.models import Conference, ConferenceFormat, Guardian, Student, label
+from teacherdesk.screens.form_style import (
+    CLOSE_BINDING,
+    FORM_CSS,
+    SAVE_ALIAS,
+    SAVE_BINDING,
+    compact_date_inputs,
+)
+from teacherdesk.widgets.date_input import DateInput
+
+
+def _guardian_line(guardian: Guardian) -> str:
+    bits = [guardian.name]
+    if guardian.relationship:
+        bits.append(f"({guardian.relationship})")
+    if guardian.interpreter_needed:
+        bits.append(f"· interpreter: {guardian.preferred_language or 'yes'}")
+    return " ".join(bits)
+
+
+class ConferencePlanScreen(Screen[Conference | None]):
+    """Dismisses with the saved conference, or None when left without saving."""
+
+    BINDINGS = [SAVE_BINDING, SAVE_ALIAS, CLOSE_BINDING]
+    DEFAULT_CSS = FORM_CSS
+
+    def __init__(
+        self,
+        student: Student,
+        guardians: list[Guardian],
+        conference: Conference | None = None,
+        *,
+        default_staff: str = "",
+    ) -> None:
+        super().__init__()
+        self.student = student
+        self.guardians = guardians
+        self.conference = conference
+        self.default_staff = default_staff
+        self._dirty = False
+        self._warned = False
+        self._ready = False  # changes posted while mounting are not the teacher's
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        c = self.conference
+        verb = "Change the plan" if c else "Plan a conference"
+        yield Header()
+        yield Static(f"{verb} · {self.student.display_name}", classes="form-title", markup=False)
+        when = c.when if c else None
+        chosen = set(c.guardian_ids) if c else {g.id for g in self.guardians}
+        needed, language = interpreter_for(g for g in self.guardians if g.id in chosen)
+        if c:
+            needed, language = c.interpreter_needed, c.interpreter_language
+        with VerticalScroll(classes="form"):
+            with Horizontal(classes="form-row"):
+                yield Label("Date", classes="form-label")
+                yield DateInput(
+                    when.date() if when else None,
+                    required=True,
+                    id="plan-date",
+                    classes="form-field",
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Time", classes="form-label")
+                with Vertical(classes="form-field"):
+                    yield Input(
+                        format_time(when.time() if when else DEFAULT_TIME),
+                        placeholder="3:30 pm or 15:30",
+                        id="plan-time",
+                        compact=True,
+                    )
+                    yield Static("", id="plan-time-hint", classes="form-hint", markup=False)
+            with Horizontal(classes="form-row"):
+                yield Label("Format", classes="form-label")
+                yield Select(
+                    [(label(f), f) for f in ConferenceFormat],
+                    value=c.format if c else ConferenceFormat.ONE_ON_ONE,
+                    allow_blank=False,
+                    id="plan-format",
+                    compact=True,
+                    classes="form-field",
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Family", classes="form-label")
+                if self.guardians:
+                    yield SelectionList[str](
+                        *[(_guardian_line(g), g.id, g.id in chosen) for g in self.guardians],
+                        id="plan-family",
+                        compact=True,
+                        classes="form-field",
+                    )
+                else:
+                    yield Static(
+                        "No guardians on record for this student.",
+                        classes="form-field form-hint",
+                    )
+            with Horizontal(classes="form-row"):
+                yield Label("Staff", classes="form-label")
+                yield Input(
+                    ", ".join(c.staff) if c else self.default_staff,
+                    placeholder="names, separated by commas",
+                    id="plan-staff",
+                    compact=True,
+                    classes="form-field",
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Interpreter", classes="form-label")
+                yield Checkbox("needed", needed, id="plan-interpreter", compact=True)
+                yield Input(
+                    language,
+                    placeholder="language",
+                    id="plan-language",
+                    compact=True,
+                    classes="form-field",
+                )
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save (F10)", id="plan-save", variant="primary", compact=True)
+                yield Button("Back", id="plan-back", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        compact_date_inputs(self)
+        self._check_time()
+        self.query_one("#plan-date", DateInput).focus()
+        self.call_after_refresh(self._set_ready)
+
+    def _set_ready(self) -> None:
+        self._ready = True
+
+    # --- reacting to typing ----------------------------------------------------------------------
+
+    def _check_time(self) -> dt.time | None:
+        text = self.query_one("#plan-time", Input).value
+        hint = self.query_one("#plan-time-hint", Static)
+        try:
+            value = parse_time(text)
+        except ValueError as error:
+            hint.update(str(error) if text.strip() else f"required: {TIME_EXPECTED}")
+            hint.add_class("-bad")
+            return None
+        hint.update(format_time(value))
+        hint.remove_class("-bad")
+        return value
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(DateInput.Changed)
+    def _changed(self, event) -> None:
+        self._dirty = self._dirty or self._ready
+        self._warned = False
+        if getattr(event, "input", None) is not None and event.input.id == "plan-time":
+            self._check_time()
+
+    @on(SelectionList.SelectedChanged, "#plan-family")
+    def _family_changed(self, event: SelectionList.SelectedChanged) -> None:
+        """The interpreter follows the chosen guardians' records (still editable)."""
+        if not self._ready:
+            return
+        self._dirty = True
+        chosen = set(event.selection_list.selected)
+        needed, language = interpreter_for(g for g in self.guardians if g.id in chosen)
+        self.query_one("#plan-interpreter", Checkbox).value = needed
+        if needed or not self.query_one("#plan-language", Input).value.strip():
+            self.query_one("#plan-language", Input).value = language
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def build(self) -> Conference | str:
+        """The conference as typed, or one sentence saying what is wrong."""
+        date_input = self.query_one("#plan-date", DateInput)
+        day = date_input.date
+        if day is None:
+            return "The date is required: type a date like 12/3, fri or in 2 weeks."
+        time = self._check_time()
+        if time is None:
+            return f"The time is not readable: type {TIME_EXPECTED}."
+        family = self.query(SelectionList)
+        guardian_ids = list(family.first().selected) if family else []
+        fields = dict(
+            when=dt.datetime.combine(day, time),
+            format=self.query_one("#plan-format", Select).value,
+            guardian_ids=guardian_ids,
+            staff=split_staff(self.query_one("#plan-staff", Input).value),
+            interpreter_needed=self.query_one("#plan-interpreter", Checkbox).value,
+            interpreter_language=self.query_one("#plan-language", Input).value.strip(),
+        )
+        try:
+            if self.conference is None:
+                return Conference(student_id=self.student.id, **fields)
+            return Conference.model_validate(self.conference.model_dump() | fields)
+        except ValueError as error:
+            return f"Not saved: {error}"
+
+    def action_save(self) -> None:
+        built = self.build()
+        if isinstance(built, str):
+            self.notify(built, title="Not saved yet", severity="error")
+            return
+        store = self.app.store
+        self._dirty = False
+
+        def done(saved: Conference) -> None:
+            self.app.notify(
+                f"Conference with {self.student.display_name}'s family saved.", title="Saved"
+            )
+            self.dismiss(saved)
+
+        self.app.save(lambda: store.conferences.save(built), then=done)
+
+    @on(Button.Pressed, "#plan-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#plan-back")
+    def _back_pressed(self) -> None:
+        self.action_close()
+
+    def action_close(self) -> None:
+        if self._dirty and not self._warned:
+            self._warned = True
+            self.notify(
+                "This plan is not saved: F10 saves it, escape again leaves without saving.",
+                severity="warning",
+            )
+            return
+        self.dismiss(None)
+
+    def flush_pending_edits(self) -> None:
+        """Quitting or hanging up with a complete, unsaved plan: save it."""
+        if not self._dirty:
+            return
+        built = self.build()
+        if not isinstance(built, str):
+            self._dirty = False
+            store = self.app.store
+            self.app.save(lambda: store.conferences.save(built), quiet=True)
