@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from teacherdesk.app import DataChanged
 from teacherdesk.dates import exact
-from teacherdesk.models import label
+from teacherdesk.models import ConferenceStatus, label
 from teacherdesk.packet import default_author, export_packet, file_stem
 from teacherdesk.recap import export_recap, gather_recap, recap_file_stem
 from teacherdesk.store.files import write_private_text
@@ -290,12 +290,13 @@ class PacketPreviewScreen(DocumentPreview):
                 f"{exact(c.when.date())} · {label(c.format)} · {label(c.status)}",
             )
             for c in conferences
+            if c.status == ConferenceStatus.HELD
         ]
         self.app.call_from_thread(self._choose_conference, choices)
 
     def _choose_conference(self, choices: list[tuple[str, str]]) -> None:
         if not choices:
-            self.notify("No conferences recorded for this student yet.", severity="warning")
+            self.notify("No conference held with this family yet.", severity="warning")
             return
 
         def chosen(conference_id: str | None) -> None:
@@ -333,7 +334,7 @@ class RecapPreviewScreen(DocumentPreview):
         self.sub_title = "Conference recap for the family: preview"
 
     def state_line(self) -> str:
-        return "A recap written for the family (no contact notes in it) · s: save · escape: back"
+        return "Written for the family (no contact notes in it) · s: save · escape: back"
 
 
 def student_on_screen(screen: Screen) -> str | None:
@@ -376,5 +377,9 @@ def open_recap(app) -> None:
     conference_id = getattr(conference, "id", None) or getattr(screen, "conference_id", None)
     if not conference_id:
         app.notify("Move to a conference first (arrows), then ask for its recap.")
+        return
+    status = getattr(conference, "status", ConferenceStatus.HELD)
+    if status != ConferenceStatus.HELD:
+        app.notify("A recap is for a conference that was held: record it first (r).")
         return
     app.push_screen(RecapPreviewScreen(conference_id))
