@@ -47,6 +47,7 @@ PLACES: list[Place] = [
     Place("engagement", "Engagement", "f6", "Open houses, meetings, workshops and volunteers"),
 ]
 
+    Place("iep", "IEP", "f7", "IEP students by next deadline: input, interview, draft, meeting"),
 
 def _mode_screens() -> dict[str, Callable[[], Screen]]:
     from teacherdesk.screens.conferences import ConferencesScreen
@@ -54,6 +55,7 @@ def _mode_screens() -> dict[str, Callable[[], Screen]]:
     from teacherdesk.screens.roster import RosterScreen
 
     return {
+    from teacherdesk.screens.iep import IEPScreen
         "roster": RosterScreen,
         "conferences": ConferencesScreen,
         "engagement": EngagementScreen,
@@ -63,6 +65,7 @@ def _mode_screens() -> dict[str, Callable[[], Screen]]:
 class TeacherDesk(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "teacherdesk"
+        "iep": IEPScreen,
     COMMANDS = App.COMMANDS | {StudentsProvider}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
@@ -86,8 +89,10 @@ class TeacherDesk(App[None]):
         self._seen_generation = store.generation
         self.saver = Saver()
         self.MODES = _mode_screens()
+        interview_student: str | None = None,
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
         super().__init__()
+        self._interview_student = interview_student  # `teacherdesk interview STUDENT`
 
     # --- clock ---------------------------------------------------------------------------------
 
@@ -110,6 +115,13 @@ class TeacherDesk(App[None]):
             return
 
         def on_hangup(signum: int, _frame: Any) -> None:
+        if self._interview_student:
+            self.call_after_refresh(self._open_interview, self._interview_student)
+
+    def _open_interview(self, student_id: str) -> None:
+        from teacherdesk.screens.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(student_id, standalone=True))
             self.flush_pending_edits()
             self.saver.drain(timeout=10)
             os._exit(128 + signum)
@@ -117,6 +129,7 @@ class TeacherDesk(App[None]):
         try:
             signal.signal(signal.SIGHUP, on_hangup)
             signal.signal(signal.SIGTERM, on_hangup)
+            self._hanging_up = True  # the loop is stopped here: saves must not wait for it
         except ValueError:  # not the main thread (some test runners)
             pass
 
@@ -155,6 +168,8 @@ class TeacherDesk(App[None]):
         self.saver.submit(work, done)
 
     def _saved(self, result: Any, error: BaseException | None, then, quiet: bool) -> None:
+            if getattr(self, "_hanging_up", False):
+                return  # on disk; the event loop is blocked in the hang-up handler
         if error is not None:
             self.notify(_error_sentence(error), title="Not saved", severity="error", timeout=10)
             return

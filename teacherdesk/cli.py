@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     from teacherdesk.commands import export
 
     export.add_arguments(command("export", "the IEP team packet, Markdown or HTML", export.run))
+    from teacherdesk.commands import interview, parent_input_request
+
+    interview.add_arguments(command("interview", "the Student Input interview", interview.run))
+    parent_input_request.add_arguments(
+        command("parent-input-request", "ask the family for their input", parent_input_request.run)
+    )
     return parser
 
 

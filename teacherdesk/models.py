@@ -377,9 +377,11 @@ class StudentInterview(Record):
     student_id: str
     wording: InterviewWording = InterviewWording.SECONDARY
     answers: dict[str, Block] = Field(default_factory=dict)
+    # What was being typed but not yet given (enter): kept so a dropped connection loses nothing.
+    drafts: dict[str, Block] = Field(default_factory=dict)
     completed_on: dt.date | None = None
 
-    @field_validator("answers")
+    @field_validator("answers", "drafts")
     @classmethod
     def _drop_blank(cls, answers: dict[str, str]) -> dict[str, str]:
         return {key: text for key, text in answers.items() if text}
