@@ -6,7 +6,7 @@ import datetime as dt
 
 from textual.widgets import DataTable
 
-from teacherdesk.models import EngagementEvent, EventKind, Guardian, Student
+from teacherdesk.models import Attendance, EngagementEvent, EventKind, Guardian, Student
 from tests.conftest import TODAY, make_app
 
 
@@ -99,3 +99,31 @@ def test_snapshot_attendance_80x24(snap_compare, demo_store):
 
     app = make_app(demo_store, start="engagement")
     assert snap_compare(app, terminal_size=(80, 24), run_before=opened)
+
+
+async def test_student_screen_shows_engagement_and_c_plans_a_conference(memory_store):
+    kids, event = _class(memory_store)
+    memory_store.events.save(
+        event.model_copy(
+            update={
+                "attendance": [
+                    Attendance(student_id=kids[0].id, volunteered=True, role="snacks", minutes=90)
+                ]
+            }
+        )
+    )
+    app = make_app(memory_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        app.open_student(kids[0].id)
+        await _settle(app, pilot, lambda: "Came to" in str(_engagement_text(app)))
+        assert "Came to 1 event · volunteered once, 1 h 30 min" in str(_engagement_text(app))
+        await pilot.press("c")
+        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePlanScreen")
+        assert type(app.screen).__name__ == "ConferencePlanScreen"
+        assert app.screen.student.id == kids[0].id
+
+
+def _engagement_text(app):
+    found = app.screen.query("#engagement")
+    return found.first().content if found else ""

@@ -255,3 +255,19 @@ def plan_screen(student: Student, guardians: list[Guardian], conference=None, st
     from teacherdesk.screens.conference_plan import ConferencePlanScreen
 
     return ConferencePlanScreen(student, guardians, conference, default_staff=staff)
+
+
+def open_plan_form(screen: Screen, student_id: str) -> None:
+    """Plan a conference for one student from any screen (the student screen's `c`)."""
+
+    def load() -> None:
+        store = screen.app.store
+        student = store.students.get(student_id)
+        guardians = store.guardians.for_student(student_id)
+        staff = store.settings.load().teacher_name
+        if student is not None:
+            screen.app.call_from_thread(
+                screen.app.push_screen, plan_screen(student, guardians, None, staff)
+            )
+
+    screen.run_worker(load, thread=True, group="plan-conference")

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Static
 
 from teacherdesk.app import DataChanged
 from teacherdesk.dates import exact, humanize
+from teacherdesk.engagement import FamilyEngagement, family_engagement
 from teacherdesk.models import Guardian, Student
 from teacherdesk.roster import siblings
 from teacherdesk.timeline import CONFERENCE, CONTACT, EVENT, IEP_STEP, TimelineEntry, build_timeline
@@ -38,6 +39,7 @@ class StudentView:
     siblings: list[Student] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     other_children: dict[str, list[str]] = field(default_factory=dict)  # guardian id → names
+    engagement: FamilyEngagement | None = None
 
 
 def load_view(store, student_id: str, today: dt.date) -> StudentView:
@@ -61,6 +63,7 @@ def load_view(store, student_id: str, today: dt.date) -> StudentView:
         siblings(store, student_id),
         build_timeline(store, student_id, today=today),
         others,
+        engagement=family_engagement(store.events.all(), student_id, today),
     )
 
 
@@ -74,6 +77,7 @@ class StudentScreen(Screen):
     StudentScreen #family { height: auto; grid-size: 1; grid-gutter: 0 0; margin-bottom: 1; }
     StudentScreen.-wide #family { grid-size: 2; }
     StudentScreen #siblings { height: auto; margin-bottom: 1; }
+    StudentScreen #engagement { height: auto; margin-bottom: 1; }
     StudentScreen #timeline { height: auto; }
     """
     BINDINGS = [
@@ -100,6 +104,9 @@ class StudentScreen(Screen):
         Binding("t", "copy_phone", "Copy phone", id="student-copy-phone", tooltip="Copy a phone"),
         Binding("m", "copy_email", "Copy email", id="student-copy-email", tooltip="Copy an email"),
         Binding("x", "app.export_packet", "Packet", id="student-packet", tooltip="IEP packet"),
+        Binding("c", "plan_conference", "Conference", id="student-conference", tooltip="Plan one"),
+        Binding("i", "interview", "Interview", id="student-interview", tooltip="Student input"),
+        Binding("p", "parental_input", "Parental input", id="student-parental", tooltip="IEP"),
     ]
 
     def __init__(self, student_id: str) -> None:
@@ -115,6 +122,7 @@ class StudentScreen(Screen):
             yield Static("Family", classes="section-title")
             yield Grid(id="family")
             yield Static("", id="siblings")
+            yield Static("", id="engagement")
             yield Static("Timeline · newest first", classes="section-title")
             yield Static("", id="timeline")
         yield Footer()
@@ -143,6 +151,8 @@ class StudentScreen(Screen):
         self.query_one("#profile", Static).update(_profile(student))
         await self._show_family(view)
         self.query_one("#siblings", Static).update(_siblings(view.siblings))
+        if view.engagement is not None:
+            self.query_one("#engagement", Static).update(_engagement(view.engagement))
         self.query_one("#timeline", Static).update(_timeline(view.timeline, self.app.today()))
 
     async def _show_family(self, view: StudentView) -> None:
@@ -192,6 +202,21 @@ class StudentScreen(Screen):
         return None
 
     # --- actions ----------------------------------------------------------------------------
+
+    def action_plan_conference(self) -> None:
+        from teacherdesk.screens.conferences import open_plan_form
+
+        open_plan_form(self, self.student_id)
+
+    def action_interview(self) -> None:
+        from teacherdesk.screens.interview import InterviewScreen
+
+        self.app.push_screen(InterviewScreen(self.student_id))
+
+    def action_parental_input(self) -> None:
+        from teacherdesk.screens.parental_input import open_parental_input
+
+        open_parental_input(self, self.student_id)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
@@ -448,3 +473,12 @@ def _timeline(entries: list[TimelineEntry], today: dt.date) -> Table | Text:
             what.append(line, style="red" if late else "dim")
         table.add_row(when, what)
     return table
+
+
+def _engagement(engagement: FamilyEngagement) -> Text:
+    """'Engagement: Came to 3 events · volunteered twice, 1 h 30 min · next: Parent advisory …'."""
+    text = Text("Engagement: ", style="bold")
+    text.append(engagement.summary)
+    if engagement.upcoming:
+        text.append(f" · next: {engagement.upcoming[0].title}", style="dim")
+    return text
