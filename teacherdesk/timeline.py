@@ -19,6 +19,7 @@ from teacherdesk.models import (
     ContactNote,
     EngagementEvent,
     Guardian,
+    StudentInterview,
     label,
 )
 from teacherdesk.store import Store
@@ -56,6 +57,7 @@ def build_timeline(store: Store, student_id: str, *, today: dt.date) -> list[Tim
         conferences=store.conferences.for_student(student_id),
         events=store.events.for_student(student_id),
         ieps=store.ieps.where(student_id=student_id),
+        interview=store.interviews.for_student(student_id),
         guardians=guardians,
         student_id=student_id,
         today=today,
@@ -68,6 +70,7 @@ def timeline_from(
     conferences: Iterable[Conference] = (),
     events: Iterable[EngagementEvent] = (),
     ieps: Iterable[IEP] = (),
+    interview: StudentInterview | None = None,
     guardians: dict[str, Guardian] | None = None,
     student_id: str = "",
     today: dt.date,
@@ -80,7 +83,7 @@ def timeline_from(
         entries += _event(event, student_id, guardians, today)
     for iep in ieps:
         entries += iep_steps(iep, today)
-        entries += iep_deadlines(iep, today)
+        entries += iep_deadlines(iep, today, interview)
     return newest_first(entries)
 
 
@@ -233,9 +236,24 @@ def iep_steps(iep: IEP, today: dt.date) -> list[TimelineEntry]:
     return steps
 
 
-def iep_deadlines(iep: IEP, today: dt.date) -> list[TimelineEntry]:
-    """Computed IEP deadlines (input due, draft due …): the IEP timeline feature fills this in."""
-    return []
+def iep_deadlines(
+    iep: IEP, today: dt.date, interview: StudentInterview | None = None
+) -> list[TimelineEntry]:
+    """The IEP deadlines not yet done (input due, draft due), from `iep_timeline`."""
+    from teacherdesk.iep_timeline import MEETING, State, deadlines
+
+    return [
+        TimelineEntry(
+            d.due,
+            IEP_STEP,
+            f"{d.title} due ({d.words})",
+            upcoming=d.due >= today,
+            late=d.state == State.LATE,
+            record_id=iep.id,
+        )
+        for d in deadlines(iep, interview, today)
+        if not d.done and d.key != MEETING
+    ]
 
 
 def _iep(

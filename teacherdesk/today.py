@@ -112,6 +112,15 @@ class TodayView:
 IEP_DEADLINE_SOURCES: list[Callable[[Store, dt.date], list[IEPDeadline]]] = []
 
 
+def _iep_timeline(store: Store, today: dt.date) -> list[IEPDeadline]:
+    from teacherdesk.iep_timeline import today_deadlines  # late, or due in the next 14 days
+
+    return today_deadlines(store, today)
+
+
+IEP_DEADLINE_SOURCES.append(_iep_timeline)
+
+
 def term_of(settings: Settings, today: dt.date) -> tuple[dt.date, dt.date]:
     start = settings.term_start or today - dt.timedelta(days=DEFAULT_TERM_DAYS)
     end = settings.term_end or max(today, start)

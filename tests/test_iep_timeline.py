@@ -110,7 +110,7 @@ def test_statuses_sorted_by_next_deadline_late_first(memory_store):
     assert [s.student.last_name for s in statuses] == ["Late", "Later", "Norecord"]
     assert statuses[0].next.state == State.LATE and statuses[2].iep is None
     pairs = open_deadlines(memory_store, today, within_days=14)
-    assert [(s.last_name, d.key) for s, d in pairs][0] == ("Late", PARENTAL_INPUT)
+    assert next((s.last_name, d.key) for s, d in pairs) == ("Late", PARENTAL_INPUT)
     assert all((d.due - today).days <= 14 for _s, d in pairs)
     shown = today_deadlines(memory_store, today)
     assert shown[0].student_name == "Bo Late" and shown[0].what == "Parental input"

@@ -1,4 +1,4 @@
-"""The Student Input questions as data, and the logic around them (resume, progress, first person)."""
+"""The Student Input questions as data, and the logic around them (resume, first person)."""
 
 from __future__ import annotations
 

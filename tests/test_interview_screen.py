@@ -231,7 +231,7 @@ def test_hangup_keeps_answers_and_typed_draft(demo_file, tmp_path):
         started = time.monotonic()
         while True:
             _drain_for(fd, 0.05)
-            done, status = os.waitpid(pid, os.WNOHANG)
+            done, _status = os.waitpid(pid, os.WNOHANG)
             if done:
                 break
             assert time.monotonic() - started < 15, "the app did not exit after SIGHUP"

@@ -41,7 +41,7 @@ async def settle(app, pilot) -> None:
 
 
 async def test_parental_input_saved_as_you_type_and_reopened(memory_store):
-    student, iep = family_store(memory_store)
+    _student, iep = family_store(memory_store)
     app = make_app(memory_store)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ParentalInputScreen(iep.id))
@@ -123,7 +123,7 @@ async def test_iep_screen_lists_late_first_and_creates_a_record(memory_store):
 
 
 async def test_request_letter_from_the_app_is_written_and_recorded(memory_store, tmp_path):
-    student, iep = family_store(memory_store)
+    _student, iep = family_store(memory_store)
     out = tmp_path / "letters" / "request.html"
     app = make_app(memory_store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -164,8 +164,7 @@ def test_request_letter_text_is_warm_escaped_and_ordered():
 def test_parent_input_request_command(tmp_path, cli_env):
     data = tmp_path / "cli" / "teacherdesk.json"
     store = Store.open(data, author="tester")
-    student, iep = family_store(store)
-    _other, _none = None, None
+    _student, iep = family_store(store)
     nobody = Student(first_name="No", last_name="Plan")
     store.students.save(nobody)
     run = lambda *args: subprocess.run(  # noqa: E731

@@ -211,3 +211,23 @@ class ParentalInputScreen(Screen):
         how = iep.parental_input.requested_how
         self.query_one("#pi-requested-how", Select).value = how.value if how else Select.NULL
         self.call_after_refresh(self._ready)
+
+
+def open_parental_input(screen: Screen, student_id: str) -> None:
+    """Open the student's Parental Input form (the student screen's `p`); with no IEP record
+    yet, open the new IEP record instead, since the form belongs to it."""
+
+    def find() -> None:
+        iep = screen.app.store.ieps.for_student(student_id)
+        screen.app.call_from_thread(opened, iep)
+
+    def opened(iep: IEP | None) -> None:
+        if iep is None:
+            from teacherdesk.screens.iep_record import IEPRecordScreen
+
+            screen.notify("No IEP record yet: type the meeting date, then f9 for the form.")
+            screen.app.push_screen(IEPRecordScreen(student_id))
+        else:
+            screen.app.push_screen(ParentalInputScreen(iep.id))
+
+    screen.run_worker(find, thread=True, group="open-parental-input")
