@@ -17,6 +17,7 @@ from teacherdesk import __version__
 from teacherdesk.commands import UsageProblem, WorkFailed, first_error
 from teacherdesk.lookup import StudentNotFound
 from teacherdesk.store import Store, StoreError, default_data_path
+from teacherdesk.text import clean_line
 
 Handler = Callable[[argparse.Namespace, Store], int]
 
@@ -72,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name the terminal cannot encode is no traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     path = (args.data or default_data_path()).expanduser()
@@ -109,7 +113,8 @@ def open_app(store: Store, **options: object) -> int:
 
 
 def _fail(code: int, message: str) -> int:
-    print(f"teacherdesk: {message}", file=sys.stderr)
+    # One line, and nothing typed on the command line can put escape sequences on the terminal.
+    print(f"teacherdesk: {clean_line(message)}", file=sys.stderr)
     return code
 
 

@@ -6,7 +6,7 @@ import argparse
 
 from teacherdesk.commands import UsageProblem
 from teacherdesk.demo import DemoSize, build_demo
-from teacherdesk.store import DamagedFileError, Store, StoreError, default_data_path
+from teacherdesk.store import DamagedFileError, Store, StoreError, default_data_path, schema
 from teacherdesk.store.backups import keep_copy
 
 
@@ -67,6 +67,7 @@ def _empty_store(path, *, force: bool) -> Store:
         print(f"Kept a copy of the earlier data at {backup}.")
         data = store.storage.read()
         for table in list(data):
-            data[table] = {}
+            if table != schema.META_TABLE:  # keep the schema version
+                data[table] = {}
         store.storage.write(data)
     return store
