@@ -42,34 +42,41 @@ class Place:
 
 # Every top-level screen. Later screens add themselves here and to `_mode_screens`.
 PLACES: list[Place] = [
+    Place("today", "Today", "f2", "What is due, who has not heard from you, the balance of news"),
     Place("roster", "Roster", "f3", "Every student, their family and when you last talked"),
+    Place("contacts", "Contacts", "f4", "Every contact with a family, newest first; filter, edit"),
     Place("conferences", "Conferences", "f5", "Plan, prepare and record family conferences"),
     Place("engagement", "Engagement", "f6", "Open houses, meetings, workshops and volunteers"),
+    Place("iep", "IEP", "f7", "IEP students by next deadline: input, interview, draft, meeting"),
 ]
 
-    Place("iep", "IEP", "f7", "IEP students by next deadline: input, interview, draft, meeting"),
 
 def _mode_screens() -> dict[str, Callable[[], Screen]]:
     from teacherdesk.screens.conferences import ConferencesScreen
+    from teacherdesk.screens.contacts import ContactsScreen
     from teacherdesk.screens.engagement import EngagementScreen
+    from teacherdesk.screens.iep import IEPScreen
     from teacherdesk.screens.roster import RosterScreen
+    from teacherdesk.screens.today import TodayScreen
 
     return {
-    from teacherdesk.screens.iep import IEPScreen
+        "today": TodayScreen,
         "roster": RosterScreen,
+        "contacts": ContactsScreen,
         "conferences": ConferencesScreen,
         "engagement": EngagementScreen,
+        "iep": IEPScreen,
     }
 
 
 class TeacherDesk(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "teacherdesk"
-        "iep": IEPScreen,
     COMMANDS = App.COMMANDS | {StudentsProvider}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
         Binding("f1,question_mark", "help", "Help", id="help", tooltip="Keys and how things work"),
+        Binding("n", "log_contact", "Note", id="log-contact", tooltip="Log a family contact"),
     ] + [
         Binding(place.key, f"go('{place.mode}')", place.title, show=False, id=f"go-{place.mode}")
         for place in PLACES
@@ -79,20 +86,20 @@ class TeacherDesk(App[None]):
         self,
         store: Store,
         *,
-        start: str = "roster",
+        start: str = "today",
         today: dt.date | None = None,
         watch_file: bool = True,
+        interview_student: str | None = None,
     ) -> None:
         self.store = store
+        self._interview_student = interview_student  # `teacherdesk interview STUDENT`
         self._fixed_today = today
         self._watch_file = watch_file and store.path is not None
         self._seen_generation = store.generation
         self.saver = Saver()
         self.MODES = _mode_screens()
-        interview_student: str | None = None,
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
         super().__init__()
-        self._interview_student = interview_student  # `teacherdesk interview STUDENT`
 
     # --- clock ---------------------------------------------------------------------------------
 
@@ -108,13 +115,6 @@ class TeacherDesk(App[None]):
         if self._watch_file:
             self.set_interval(2.0, self._check_file)
         self._install_hangup_handler()
-
-    def _install_hangup_handler(self) -> None:
-        """A dropped SSH session sends SIGHUP, which Textual does not catch: finish saving first."""
-        if os.name != "posix":
-            return
-
-        def on_hangup(signum: int, _frame: Any) -> None:
         if self._interview_student:
             self.call_after_refresh(self._open_interview, self._interview_student)
 
@@ -122,6 +122,14 @@ class TeacherDesk(App[None]):
         from teacherdesk.screens.interview import InterviewScreen
 
         self.push_screen(InterviewScreen(student_id, standalone=True))
+
+    def _install_hangup_handler(self) -> None:
+        """A dropped SSH session sends SIGHUP, which Textual does not catch: finish saving first."""
+        if os.name != "posix":
+            return
+
+        def on_hangup(signum: int, _frame: Any) -> None:
+            self._hanging_up = True  # the loop is stopped here: saves must not wait for it
             self.flush_pending_edits()
             self.saver.drain(timeout=10)
             os._exit(128 + signum)
@@ -129,7 +137,6 @@ class TeacherDesk(App[None]):
         try:
             signal.signal(signal.SIGHUP, on_hangup)
             signal.signal(signal.SIGTERM, on_hangup)
-            self._hanging_up = True  # the loop is stopped here: saves must not wait for it
         except ValueError:  # not the main thread (some test runners)
             pass
 
@@ -161,6 +168,8 @@ class TeacherDesk(App[None]):
         """Queue a save; `then(result)` runs on the event loop when it is on disk."""
 
         def done(result: Any, error: BaseException | None) -> None:
+            if getattr(self, "_hanging_up", False):
+                return  # on disk; the event loop is blocked in the hang-up handler
             # RuntimeError: the app has already closed; the save itself is on disk.
             with contextlib.suppress(RuntimeError):
                 self.call_from_thread(self._saved, result, error, then, quiet)
@@ -168,8 +177,6 @@ class TeacherDesk(App[None]):
         self.saver.submit(work, done)
 
     def _saved(self, result: Any, error: BaseException | None, then, quiet: bool) -> None:
-            if getattr(self, "_hanging_up", False):
-                return  # on disk; the event loop is blocked in the hang-up handler
         if error is not None:
             self.notify(_error_sentence(error), title="Not saved", severity="error", timeout=10)
             return
@@ -229,6 +236,22 @@ class TeacherDesk(App[None]):
             return
         self.push_screen(StudentScreen(student_id))
 
+    def action_log_contact(self, student_id: str | None = None) -> None:
+        """Log a contact: for the student on screen, else ask which student."""
+        from teacherdesk.screens.contact_form import open_contact_form, student_in_view
+
+        open_contact_form(self, student_id or student_in_view(self.screen))
+
+    def action_settings(self) -> None:
+        from teacherdesk.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
+    def action_follow_ups(self) -> None:
+        from teacherdesk.screens.followups import FollowUpsScreen
+
+        self.push_screen(FollowUpsScreen())
+
     def action_import_roster(self) -> None:
         from teacherdesk.screens.import_roster import ImportRosterScreen
 
@@ -238,6 +261,9 @@ class TeacherDesk(App[None]):
         for place in PLACES:
             if place.mode in self.MODES:
                 yield SystemCommand(place.title, place.help, lambda m=place.mode: self.action_go(m))
+        yield SystemCommand("Log a contact", "A call, message or meeting", self.action_log_contact)
+        yield SystemCommand("Follow-ups", "Every follow-up and action", self.action_follow_ups)
+        yield SystemCommand("Settings", "Teacher, school, term dates, days", self.action_settings)
         yield SystemCommand("Import a roster", "SIS CSV or OneRoster", self.action_import_roster)
         yield SystemCommand("Export IEP packet", "Preview and save", self.action_export_packet)
         yield SystemCommand("Help", "Keys and how things work", self.action_help)

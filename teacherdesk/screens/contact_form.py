@@ -1,0 +1,513 @@
+"""Log (or edit) a contact with a family, by keyboard alone, from anywhere.
+
+`open_contact_form(app, student_id=None, note_id=None)` is the one way in: without a student it
+asks for one (type part of a name, enter); it loads the family in a thread and opens the form with
+today's date and the family's preferred channel filled in. Tab and shift+tab move between fields,
+F2 (or ctrl+s, or the Save button) saves, escape twice discards. Enter in the summary is a
+newline. Problems are shown as you type; nothing typed is lost when something is wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from teacherdesk.models import (
+    Channel,
+    ContactNote,
+    Direction,
+    FollowUp,
+    Guardian,
+    Outcome,
+    Purpose,
+    Student,
+    label,
+)
+from teacherdesk.text import fold
+from teacherdesk.widgets.date_input import DateInput
+
+FAMILY = "__family__"  # the guardian choice "the family" (no one guardian)
+
+
+# --- the way in -------------------------------------------------------------------------------
+
+
+def open_contact_form(app: App, student_id: str | None = None, note_id: str | None = None) -> None:
+    """Log a contact for `student_id` (ask which student when None), or edit note `note_id`."""
+    if note_id is None and student_id is None:
+
+        def chosen(picked: str | None) -> None:
+            if picked:
+                open_contact_form(app, picked)
+
+        app.push_screen(StudentPicker(), chosen)
+        return
+
+    def load() -> None:
+        store = app.store  # type: ignore[attr-defined]
+        note = store.contacts.get(note_id) if note_id else None
+        sid = note.student_id if note else student_id
+        student = store.students.get(sid) if sid else None
+        if student is None or (note_id and note is None):
+            app.call_from_thread(
+                app.notify, "That student or note is no longer in the data file.", severity="error"
+            )
+            return
+        family = _family_order(store.guardians.for_student(student.id))
+        app.call_from_thread(app.push_screen, ContactForm(student, family, note))
+
+    app.run_worker(load, thread=True, group="contact-form-load")
+
+
+def student_in_view(screen: Any) -> str | None:
+    """The student the teacher is looking at, if any (a student screen, or a roster's row)."""
+    for name in ("student_id", "selected_student_id", "current_student_id"):
+        value = getattr(screen, name, None)
+        value = value() if callable(value) else value
+        if isinstance(value, str) and value:
+            return value
+    try:  # the roster: the highlighted row is keyed by the student's id
+        table = screen.query_one("#roster-table")
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            return key or None
+    except Exception:  # no roster table here
+        return None
+    return None
+
+
+def _family_order(guardians: list[Guardian]) -> list[Guardian]:
+    """Who to reach first: those holding educational rights, living with the student, by name."""
+    return sorted(
+        guardians,
+        key=lambda g: (not g.educational_rights, not g.lives_with_student, fold(g.name)),
+    )
+
+
+def _choices(kind) -> list[tuple[str, str]]:
+    return [(label(choice), choice.value) for choice in kind]
+
+
+# --- choosing a student -----------------------------------------------------------------------
+
+
+class StudentPicker(ModalScreen[str | None]):
+    """Type part of a student's or family's name; enter picks the highlighted one."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker-cancel", tooltip="Close without choosing"),
+        Binding("down", "to_list", "List", show=False, id="picker-down"),
+    ]
+    DEFAULT_CSS = """
+    StudentPicker { align: center middle; }
+    StudentPicker > Vertical {
+        width: 64; max-width: 100%; height: 80%; border: round $accent; background: $surface;
+    }
+    StudentPicker OptionList { height: 1fr; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.students: list[tuple[str, str, str]] = []  # id, shown, folded search text
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Log a contact for which student?", classes="status-line")
+            yield Input(placeholder="Type part of a student's or family's name", id="picker-filter")
+            yield OptionList(id="picker-list")
+
+    def on_mount(self) -> None:
+        self.query_one("#picker-filter", Input).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="picker-load")
+    def _load(self) -> None:
+        from teacherdesk.roster import build_rows
+
+        rows = build_rows(self.app.store)  # type: ignore[attr-defined]
+        students = []
+        for row in rows:
+            family = ", ".join(g.name for g in row.guardians)
+            shown = f"{row.student.display_name} · {family}" if family else row.student.display_name
+            students.append((row.student.id, shown, row.search_key))
+        self.app.call_from_thread(self._loaded, students)
+
+    def _loaded(self, students: list[tuple[str, str, str]]) -> None:
+        self.students = students
+        self._fill(self.query_one("#picker-filter", Input).value)
+
+    def _fill(self, query: str) -> None:
+        words = fold(query).split()
+        options = [
+            Option(shown, id=sid)
+            for sid, shown, key in self.students
+            if all(word in key for word in words)
+        ]
+        picker = self.query_one("#picker-list", OptionList)
+        picker.clear_options()
+        picker.add_options(options[:200])
+        if options:
+            picker.highlighted = 0
+
+    @on(Input.Changed, "#picker-filter")
+    def _typed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#picker-filter")
+    def _submitted(self) -> None:
+        picker = self.query_one("#picker-list", OptionList)
+        if picker.highlighted is not None and picker.option_count:
+            self.dismiss(picker.get_option_at_index(picker.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#picker-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_to_list(self) -> None:
+        self.query_one("#picker-list", OptionList).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# --- the form ---------------------------------------------------------------------------------
+
+
+class ContactForm(ModalScreen[ContactNote | None]):
+    """Returns the saved note (None when discarded)."""
+
+    BINDINGS = [
+        Binding("f2,ctrl+s", "save", "Save", id="contact-save", tooltip="Save the contact"),
+        Binding(
+            "escape", "cancel", "Cancel", id="contact-cancel", tooltip="Close (twice if typed)"
+        ),
+    ]
+    DEFAULT_CSS = """
+    ContactForm { align: center middle; }
+    ContactForm > Vertical {
+        width: 78; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    ContactForm #contact-title { text-style: bold; height: 1; }
+    ContactForm VerticalScroll { height: auto; max-height: 1fr; }
+    ContactForm .form-row { height: auto; }
+    ContactForm .form-row > Label { width: 11; padding: 0 1 0 0; }
+    ContactForm .half { width: 1fr; height: auto; }
+    ContactForm .half > Label { width: 11; }
+    ContactForm .half > Select { width: 1fr; }
+    ContactForm Select, ContactForm Input, ContactForm DateInput { width: 1fr; }
+    ContactForm TextArea { height: 5; width: 1fr; }
+    ContactForm #contact-problem { height: auto; color: $text-muted; }
+    ContactForm #contact-problem.-shout { color: $error; text-style: bold; }
+    ContactForm #contact-buttons { height: 1; align-horizontal: right; }
+    ContactForm #contact-buttons Button { margin-left: 2; }
+    """
+
+    def __init__(
+        self, student: Student, family: list[Guardian], note: ContactNote | None = None
+    ) -> None:
+        super().__init__()
+        self.student = student
+        self.family = family
+        self.note = note
+        self._channel_touched = note is not None
+        self._tried = False  # a save was attempted: problems are shown loudly
+        self._saving = False
+        self._discard_armed = False
+        self._initial: tuple | None = None
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        note = self.note
+        first = self.family[0] if self.family else None
+        channel = note.channel if note else (first.preferred_channel if first else None)
+        guardian_options = [(f"{g.name} ({g.relationship or 'family'})", g.id) for g in self.family]
+        guardian_options.append(("the family", FAMILY))
+        guardian = FAMILY
+        if note and note.guardian_id in {g.id for g in self.family}:
+            guardian = note.guardian_id
+        elif not note and first:
+            guardian = first.id
+        follow = note.follow_up if note else None
+        verb = "Edit contact" if note else "Log a contact"
+        with Vertical():
+            yield Static(f"{verb} · {self.student.display_name}", id="contact-title", markup=False)
+            with VerticalScroll():
+                with Horizontal(classes="form-row"):
+                    yield Label("Guardian")
+                    yield Select(
+                        guardian_options,
+                        value=guardian,
+                        allow_blank=False,
+                        compact=True,
+                        id="contact-guardian",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("Date")
+                    yield DateInput(
+                        note.date if note else self.app.today(),  # type: ignore[attr-defined]
+                        required=True,
+                        id="contact-date",
+                    )
+                with Horizontal(classes="form-row"):
+                    with Horizontal(classes="half"):
+                        yield Label("Channel")
+                        yield self._select(Channel, channel or Channel.PHONE, "contact-channel")
+                    with Horizontal(classes="half"):
+                        yield Label("Direction")
+                        yield self._select(
+                            Direction,
+                            note.direction if note else Direction.WE_REACHED_OUT,
+                            "contact-direction",
+                        )
+                with Horizontal(classes="form-row"):
+                    with Horizontal(classes="half"):
+                        yield Label("Purpose")
+                        yield self._select(
+                            Purpose,
+                            note.purpose if note else Purpose.INFORMATION,
+                            "contact-purpose",
+                        )
+                    with Horizontal(classes="half"):
+                        yield Label("Outcome")
+                        yield self._select(
+                            Outcome, note.outcome if note else Outcome.REACHED, "contact-outcome"
+                        )
+                with Horizontal(classes="form-row"):
+                    yield Label("Summary")
+                    yield TextArea(
+                        note.summary if note else "",
+                        tab_behavior="focus",
+                        soft_wrap=True,
+                        show_line_numbers=False,
+                        id="contact-summary",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("Follow-up")
+                    yield Input(
+                        follow.what if follow else "",
+                        placeholder="optional: what you will do next",
+                        compact=True,
+                        id="contact-follow-what",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("Due")
+                    yield DateInput(
+                        follow.due if follow else None,
+                        placeholder="follow-up due: fri, in 2 weeks, 12/3",
+                        id="contact-follow-due",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("")
+                    yield Checkbox(
+                        "Restricted (left out of exports unless asked)",
+                        note.restricted if note else False,
+                        compact=True,
+                        id="contact-restricted",
+                    )
+            yield Static("", id="contact-problem", markup=False)
+            with Horizontal(id="contact-buttons"):
+                yield Button("Save (F2)", id="contact-save-button", compact=True, variant="primary")
+                yield Button("Cancel (esc)", id="contact-cancel-button", compact=True)
+
+    def _select(self, kind, value, widget_id: str) -> Select:
+        return Select(
+            _choices(kind), value=value.value, allow_blank=False, compact=True, id=widget_id
+        )
+
+    def on_mount(self) -> None:
+        for date_input in self.query(DateInput):
+            date_input.query_one(Input).compact = True
+        if self.note:
+            summary = self.query_one("#contact-summary", TextArea)
+            summary.focus()
+            summary.move_cursor(summary.document.end)  # editing usually adds to the end
+        else:
+            self.query_one("#contact-guardian").focus()
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self._initial = self._snapshot()
+        self._validate()
+
+    # --- reading the fields --------------------------------------------------------------------
+
+    def _value(self, widget_id: str) -> Any:
+        return self.query_one(f"#{widget_id}", Select).value
+
+    def _snapshot(self) -> tuple:
+        return (
+            self._value("contact-guardian"),
+            self.query_one("#contact-date", DateInput).text,
+            self._value("contact-channel"),
+            self._value("contact-direction"),
+            self._value("contact-purpose"),
+            self._value("contact-outcome"),
+            self.query_one("#contact-summary", TextArea).text,
+            self.query_one("#contact-follow-what", Input).value,
+            self.query_one("#contact-follow-due", DateInput).text,
+            self.query_one("#contact-restricted", Checkbox).value,
+        )
+
+    @property
+    def dirty(self) -> bool:
+        return self._initial is not None and self._snapshot() != self._initial
+
+    def build(self) -> tuple[ContactNote | None, str, str]:
+        """The note as typed, or None with the first problem and the field to fix."""
+        today = self.app.today()  # type: ignore[attr-defined]
+        date_input = self.query_one("#contact-date", DateInput)
+        if not date_input.valid or date_input.date is None:
+            hint = date_input.query_one(".date-hint", Static).content
+            return None, f"Date: {hint}", "contact-date"
+        day = date_input.date
+        if day > today:
+            return None, "The contact date is in the future: when did it happen?", "contact-date"
+        summary = self.query_one("#contact-summary", TextArea).text
+        outcome = Outcome(self._value("contact-outcome"))
+        if outcome == Outcome.REACHED and not summary.strip():
+            return None, "Write a line about what was said.", "contact-summary"
+        what = self.query_one("#contact-follow-what", Input).value
+        due_input = self.query_one("#contact-follow-due", DateInput)
+        if not due_input.valid:
+            hint = due_input.query_one(".date-hint", Static).content
+            return None, f"Follow-up due: {hint}", "contact-follow-due"
+        follow_up = None
+        if due_input.date is not None:
+            if due_input.date < day:
+                return None, "The follow-up is due before the contact.", "contact-follow-due"
+            done_on = self.note.follow_up.done_on if self.note and self.note.follow_up else None
+            follow_up = {"what": what, "due": due_input.date, "done_on": done_on}
+        elif what.strip():
+            return None, "When is the follow-up due? (fri, in 1 week, 12/3)", "contact-follow-due"
+        guardian = self._value("contact-guardian")
+        fields = {
+            "student_id": self.student.id,
+            "guardian_id": None if guardian == FAMILY else guardian,
+            "date": day,
+            "channel": self._value("contact-channel"),
+            "direction": self._value("contact-direction"),
+            "purpose": self._value("contact-purpose"),
+            "outcome": outcome,
+            "summary": summary,
+            "follow_up": FollowUp.model_validate(follow_up) if follow_up else None,
+            "restricted": self.query_one("#contact-restricted", Checkbox).value,
+        }
+        try:
+            if self.note is None:
+                return ContactNote.model_validate(fields), "", ""
+            base = self.note.model_dump()
+            return ContactNote.model_validate(base | fields), "", ""
+        except ValidationError as error:
+            from teacherdesk.commands import first_error
+
+            field = str(error.errors()[0]["loc"][0]) if error.errors()[0]["loc"] else ""
+            target = {"summary": "contact-summary", "follow_up": "contact-follow-what"}
+            return None, first_error(error), target.get(field, "contact-summary")
+
+    def _validate(self) -> bool:
+        note, problem, _ = self.build()
+        shown = self.query_one("#contact-problem", Static)
+        if note is not None:
+            shown.update("Ready: F2 saves (or ctrl+s, or tab to Save).")
+        else:
+            shown.update(problem)
+        shown.set_class(note is None and self._tried, "-shout")
+        return note is not None
+
+    # --- reacting --------------------------------------------------------------------------------
+
+    @on(Select.Changed, "#contact-guardian")
+    def _guardian_changed(self, event: Select.Changed) -> None:
+        if not self._channel_touched:
+            guardian = next((g for g in self.family if g.id == event.value), None)
+            if guardian and guardian.preferred_channel:
+                self.query_one("#contact-channel", Select).value = guardian.preferred_channel.value
+
+    @on(Select.Changed, "#contact-channel")
+    def _channel_changed(self) -> None:
+        if self._initial is not None and self._value("contact-channel") != self._initial[2]:
+            self._channel_touched = True
+
+    @on(Select.Changed)
+    @on(Input.Changed)
+    @on(DateInput.Changed)
+    @on(TextArea.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self) -> None:
+        self._discard_armed = False
+        if self._initial is not None:
+            self._validate()
+
+    @on(Button.Pressed, "#contact-save-button")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#contact-cancel-button")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        self._tried = True
+        note, _problem, target = self.build()
+        if note is None:
+            self._validate()
+            widget = self.query_one(f"#{target}")
+            widget.focus()
+            return
+        self._saving = True
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def work() -> ContactNote | Exception:
+            try:
+                return store.contacts.save(note)
+            except Exception as error:  # shown below; the form keeps what was typed
+                return error
+
+        self.app.save(work, then=self._saved)  # type: ignore[attr-defined]
+
+    def _saved(self, note: ContactNote | Exception) -> None:
+        self._saving = False
+        if isinstance(note, Exception):
+            from teacherdesk.app import _error_sentence
+
+            self.app.notify(_error_sentence(note), title="Not saved", severity="error")
+            shown = self.query_one("#contact-problem", Static)
+            shown.update(f"Not saved: {_error_sentence(note)} Nothing you typed is lost.")
+            shown.set_class(True, "-shout")
+            return
+        verb = "Changed" if self.note else "Saved"
+        self.app.notify(f"{verb} the contact with {self.student.display_name}'s family.")
+        self.dismiss(note)
+
+    def action_cancel(self) -> None:
+        if self.dirty and not self._discard_armed:
+            self._discard_armed = True
+            shown = self.query_one("#contact-problem", Static)
+            shown.update("Press escape again to throw away what you typed (F2 saves it).")
+            shown.set_class(True, "-shout")
+            return
+        self.dismiss(None)
+
+    def flush_pending_edits(self) -> None:
+        """On quit or hang-up: a complete, unsaved contact is saved rather than lost."""
+        if self._saving or not self.dirty:
+            return
+        note, _, _ = self.build()
+        if note is not None:
+            self._saving = True
+            store = self.app.store  # type: ignore[attr-defined]
+            self.app.save(lambda: store.contacts.save(note), quiet=True)  # type: ignore[attr-defined]
