@@ -585,3 +585,23 @@ def test_opening_a_missing_file_writes_nothing(tmp_path):
     assert store.is_empty()
     assert store.students.all() == []
     assert not data.parent.exists()
+
+
+def test_a_full_disk_loses_nothing_already_saved(store, data_file, monkeypatch):
+    zoe = add_student(store)
+    store.contacts.save(note_for(zoe, "kept"))
+    before = fingerprint(data_file)
+    real_fsync = os.fsync
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        store.contacts.save(note_for(zoe, "lost, and the teacher is told"))
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert fingerprint(data_file) == before
+    assert [n.summary for n in store.contacts.all()] == ["kept"]
+    assert not [p for p in data_file.parent.iterdir() if p.name.endswith(".tmp")]
+    store.contacts.save(note_for(zoe, "saved once there is room"))
+    assert store.contacts.count() == 2
