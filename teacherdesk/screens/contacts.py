@@ -88,12 +88,15 @@ class ContactsScreen(Screen):
         for date_input in self.query(DateInput):
             date_input.query_one(Input).compact = True
         table = self.query_one("#contacts-table", DataTable)
-        summary = max(16, self.app.size.width - 62)  # 2 for the scrollbar, 10 for cell padding
+        wide = self.app.size.width >= 100
+        student, how = (20, 22) if wide else (14, 16)
+        # 2 for the scrollbar, 10 for cell padding
+        summary = max(16, self.app.size.width - 10 - student - 10 - how - 12)
         for title, width in (
             ("Date", 10),
-            ("Student", 14),
+            ("Student", student),
             ("Purpose", 10),
-            ("How", 16),
+            ("How", how),
             ("Summary", summary),
         ):
             table.add_column(title, width=width, key=title.lower())

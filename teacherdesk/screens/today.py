@@ -21,6 +21,7 @@ from teacherdesk.screens.followups import FollowUpsScreen, toggle_follow_up
 from teacherdesk.today import TodayView, build_today
 from teacherdesk.widgets.followup_table import FollowUpTable
 
+MAX_ROWS = 8  # rows shown per section before it scrolls
 IEP_PLACEHOLDER = "IEP deadlines appear here once the IEP timelines are in."
 
 
@@ -39,7 +40,7 @@ class TodayScreen(Screen):
     TodayScreen .section-title { height: 1; padding: 0 1; margin-top: 1; text-style: bold;
         color: $accent; }
     TodayScreen .section-empty { height: auto; padding: 0 2; color: $text-muted; }
-    TodayScreen #today-sections DataTable { height: auto; max-height: 9; overflow-x: hidden; }
+    TodayScreen #today-sections DataTable { height: 2; overflow-x: hidden; }
     TodayScreen #today-heading { height: 1; padding: 0 1; }
     """
 
@@ -189,10 +190,13 @@ class TodayScreen(Screen):
                 note,
                 key=balance.family.student_id,
             )
+        for table in self.query("#today-sections DataTable").results(DataTable):
+            # header + rows, at most MAX_ROWS (auto height lags behind the rows being added)
+            table.styles.height = min(table.row_count, MAX_ROWS) + 1
         if first_time and self.focused in (None, self.query_one("#today-sections")):
             tables = [table for table in self.query(DataTable) if table.display]
             if tables:
-                tables[0].focus()
+                tables[0].focus(scroll_visible=False)
 
     # --- keys and messages ---------------------------------------------------------------------
 
