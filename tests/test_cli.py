@@ -257,7 +257,9 @@ def test_note_by_number_is_saved_with_defaults(demo_path, cli_env):
         "note", student["student_number"], "Called about the trip", env=cli_env, data=demo_path
     )
     assert done.returncode == 0, done.stderr
-    assert "Saved" in done.stdout
+    assert f"Saved an information note for {student['first_name']}" in done.stdout or (
+        f"Saved an information note for {student['preferred_name']}" in done.stdout
+    )
     notes = notes_on_disk(demo_path)
     assert len(notes) == before + 1
     [note] = [n for n in notes if n["summary"] == "Called about the trip"]

@@ -117,7 +117,7 @@ def test_shell_note_commands_at_once_keep_every_note(data_file, cli_env):
     for proc in procs:
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
-        assert out.count("Saved a information note") == per_shell
+        assert out.count("Saved an information note") == per_shell
     notes = Store.open(data_file).contacts.for_student(student.id)
     texts = {note.summary for note in notes}
     expected = {f"shell {n} note {i}" for n in range(shells) for i in range(1, per_shell + 1)}

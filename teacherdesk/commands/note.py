@@ -14,6 +14,7 @@ from teacherdesk.models import (
     FollowUp,
     Outcome,
     Purpose,
+    label,
     parse_choice,
 )
 from teacherdesk.store import Store
@@ -99,5 +100,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
         raise UsageProblem("The note's TEXT is empty; say what was discussed.")
     store.contacts.save(note)
     who = f" with {guardian.name}" if guardian else ""
-    print(f"Saved a {note.purpose.value} note for {student.display_name}{who} on {note.date}.")
+    kind = label(note.purpose)
+    article = "an" if kind[0].lower() in "aeiou" else "a"
+    print(f"Saved {article} {kind} note for {student.display_name}{who} on {note.date}.")
     return 0
