@@ -16,6 +16,11 @@ from teacherdesk.store import Store
 from teacherdesk.text import fold
 
 
+def search_fold(text: str) -> str:
+    """`fold`, and Turkish dotless ı read as i, so "isik" and "ISIK" find "Işık"."""
+    return fold(text).replace("ı", "i")
+
+
 @dataclass(frozen=True)
 class SortColumn:
     key: str
@@ -83,7 +88,7 @@ def make_row(student: Student, family: Iterable[Guardian], last: dt.date | None)
         # Oldest contact first: "never" at the very top, the families most in need of a call.
         "contact": (last.toordinal() if last else 0, name_key),
     }
-    return RosterRow(student, family, last, fold(" ".join(names)), sort_keys)
+    return RosterRow(student, family, last, search_fold(" ".join(names)), sort_keys)
 
 
 def build_rows(store: Store, *, include_archived: bool = False) -> list[RosterRow]:
@@ -103,12 +108,12 @@ def build_rows(store: Store, *, include_archived: bool = False) -> list[RosterRo
 
 def matches(row: RosterRow, query: str) -> bool:
     """Every word typed appears somewhere in the student's or family's names."""
-    return all(word in row.search_key for word in fold(query).split())
+    return all(word in row.search_key for word in search_fold(query).split())
 
 
 def filter_rows(rows: Sequence[RosterRow], query: str) -> list[RosterRow]:
     """The rows matching `query` (folded once, not once per row)."""
-    words = fold(query).split()
+    words = search_fold(query).split()
     if not words:
         return list(rows)
     if len(words) == 1:

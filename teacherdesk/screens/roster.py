@@ -17,7 +17,6 @@ from teacherdesk.app import DataChanged
 from teacherdesk.dates import since_in_words
 from teacherdesk.models import Student
 from teacherdesk.roster import (
-    SORT_COLUMNS,
     RosterRow,
     build_rows,
     filter_rows,
@@ -34,7 +33,14 @@ COLUMNS = [
     Column("family", "Fam", 4),
     Column("contact", "Last contact", 13),
 ]
-TITLES = {column.key: column.title for column in SORT_COLUMNS}
+SORT_WORDS = {
+    "name": "name",
+    "grade": "grade",
+    "class": "class",
+    "plan": "IEP/504",
+    "family": "family size",
+    "contact": "last contact",
+}
 
 
 class RosterScreen(Screen):
@@ -75,8 +81,9 @@ class RosterScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(
-            placeholder="Filter: type a student's or family's name · enter or ↓ to the list",
+            placeholder="Type a student's or family's name · ↓ list: a add, o sort, d archive",
             id="roster-filter",
+            select_on_focus=False,
         )
         yield RosterTable(COLUMNS, id="roster-table")
         yield Static("Loading the roster…", id="roster-status", classes="status-line")
@@ -123,7 +130,7 @@ class RosterScreen(Screen):
         archived = sum(1 for row in self.rows if row.student.archived)
         arrow = "▼" if self.sort_reverse else "▲"
         parts = [f"{shown} of {pool} students" if self.query_text.strip() else f"{pool} students"]
-        parts.append(f"sorted by {TITLES[self.sort_by].lower()} {arrow}")
+        parts.append(f"sorted by {SORT_WORDS[self.sort_by]} {arrow}")
         if archived:
             parts.append(
                 f"{archived} archived shown" if self.show_archived else f"{archived} archived (v)"

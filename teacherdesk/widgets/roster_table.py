@@ -156,7 +156,7 @@ class RowTable(ScrollView, can_focus=True):
         if self.header is None:
             return
         titles = [
-            f"{c.title} {self.header_marks[c.key]}" if c.key in self.header_marks else c.title
+            f"{c.title}{self.header_marks[c.key]}" if c.key in self.header_marks else c.title
             for c in self.columns
         ]
         self.header.update(" " + _line(titles, self.widths))
