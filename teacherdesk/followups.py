@@ -138,7 +138,7 @@ def sort_items(items: Iterable[FollowUpItem], today: dt.date) -> list[FollowUpIt
             when = item.due.toordinal()
         else:
             when = -item.origin_date.toordinal()
-        return (_ORDER[state], when, item.what.lower(), item.key)
+        return (_ORDER[state], when, item.origin_date, item.what.lower(), item.key)
 
     return sorted(items, key=key)
 

@@ -292,3 +292,21 @@ def test_snapshot_contacts_80x24(snap_compare, demo_store):
 def test_snapshot_contacts_120x40(snap_compare, demo_store):
     app = make_app(demo_store, start="contacts")
     assert snap_compare(app, terminal_size=(120, 40), run_before=_loaded)
+
+
+async def test_n_on_a_student_screen_skips_the_picker(demo_store):
+    student = next(s for s in demo_store.students.all() if s.first_name == "Saoirse")
+    family = demo_store.guardians.for_student(student.id)
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.open_student(student.id)
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ContactForm"
+        assert student.display_name in static_text(app, "#contact-title")
+        first = app.screen.family[0]
+        assert first.id in {g.id for g in family}
+        if first.preferred_channel:  # the family's preferred channel is filled in
+            assert app.screen.query_one("#contact-channel").value == first.preferred_channel.value

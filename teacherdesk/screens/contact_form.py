@@ -193,11 +193,11 @@ class ContactForm(ModalScreen[ContactNote | None]):
     DEFAULT_CSS = """
     ContactForm { align: center middle; }
     ContactForm > Vertical {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
+        width: 78; max-width: 100%; height: 21; max-height: 100%;
         border: round $accent; background: $surface; padding: 0 1;
     }
     ContactForm #contact-title { text-style: bold; height: 1; }
-    ContactForm VerticalScroll { height: auto; max-height: 1fr; }
+    ContactForm VerticalScroll { height: 1fr; }
     ContactForm .form-row { height: auto; }
     ContactForm .form-row > Label { width: 11; padding: 0 1 0 0; }
     ContactForm .half { width: 1fr; height: auto; }

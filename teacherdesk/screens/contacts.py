@@ -338,7 +338,7 @@ class ContactDetail(ModalScreen[None]):
                 text.append("    (only who and when changed)\n", style="dim")
             for field, before in entry.changes:
                 text.append(f"    {field}: ", style="dim")
-                text.append(f"{before}\n")
+                text.append(before.replace("\n", "\n      ") + "\n")
         return text
 
     def _show(self, text: Text) -> None:

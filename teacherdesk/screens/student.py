@@ -107,6 +107,7 @@ class StudentScreen(Screen):
         Binding("c", "plan_conference", "Conference", id="student-conference", tooltip="Plan one"),
         Binding("i", "interview", "Interview", id="student-interview", tooltip="Student input"),
         Binding("p", "parental_input", "Parental input", id="student-parental", tooltip="IEP"),
+        Binding("n", "app.log_contact", "Note", id="student-note", tooltip="Log a contact"),
     ]
 
     def __init__(self, student_id: str) -> None:
