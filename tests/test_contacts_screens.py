@@ -310,3 +310,21 @@ async def test_n_on_a_student_screen_skips_the_picker(demo_store):
         assert first.id in {g.id for g in family}
         if first.preferred_channel:  # the family's preferred channel is filled in
             assert app.screen.query_one("#contact-channel").value == first.preferred_channel.value
+
+
+async def test_n_on_the_roster_logs_for_the_highlighted_student(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#roster-table")
+        table.focus()
+        await pilot.press("down")
+        await settle(app, pilot)
+        from teacherdesk.screens.contact_form import student_in_view
+
+        wanted = student_in_view(app.screen)
+        assert wanted
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ContactForm"
+        assert app.screen.student.id == wanted

@@ -76,6 +76,10 @@ def student_in_view(screen: Any) -> str | None:
             return value
     try:  # the roster: the highlighted row is keyed by the student's id
         table = screen.query_one("#roster-table")
+        if hasattr(table, "cursor_key"):
+            key = table.cursor_key
+            key = key() if callable(key) else key
+            return key or None
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             return key or None
