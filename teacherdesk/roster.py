@@ -17,8 +17,8 @@ from teacherdesk.text import fold
 
 
 def search_fold(text: str) -> str:
-    """`fold`, and Turkish dotless ı read as i, so "isik" and "ISIK" find "Işık"."""
-    return fold(text).replace("ı", "i")
+    """`fold` after case folding (so "ᾀ" and "ἈΙ" agree), Turkish dotless ı read as i."""
+    return fold(text.casefold()).replace("ı", "i")
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,9 @@ def make_row(student: Student, family: Iterable[Guardian], last: dt.date | None)
         # Oldest contact first: "never" at the very top, the families most in need of a call.
         "contact": (last.toordinal() if last else 0, name_key),
     }
-    return RosterRow(student, family, last, search_fold(" ".join(names)), sort_keys)
+    key = search_fold(" ".join(names))
+    plain = fold(" ".join(names)).replace("ı", "i")  # "ᾀ" found by "α" as well as by "αι"
+    return RosterRow(student, family, last, key if plain == key else f"{key} {plain}", sort_keys)
 
 
 def build_rows(store: Store, *, include_archived: bool = False) -> list[RosterRow]:
