@@ -197,7 +197,7 @@ def first_person(question: Question, answer: str) -> str:
     rest = _without_repeat(question.lead, answer)
     if rest != answer or question.lead.endswith(" that"):
         sentence = f"{question.lead} {rest}".strip()
-    elif re.match(r"^(i|i'm|i've|my|me)\b", answer, re.IGNORECASE):
+    elif re.match(r"^(i|i'm|i've)\b", answer, re.IGNORECASE):
         sentence = answer  # the student already said it in the first person
     else:
         sentence = f"{question.lead} {_soft_lower(rest)}"

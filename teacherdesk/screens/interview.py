@@ -14,6 +14,8 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -287,8 +289,9 @@ class InterviewScreen(Screen):
         highlighted = options.highlighted
         options.clear_options()
         for number, (question, sentence) in enumerate(review_lines(self.interview), start=1):
-            said = sentence or "(not answered yet)"
-            options.add_option(Option(f"{number}. {question.title}\n   {said}", id=question.id))
+            said = escape(sentence) if sentence else "[dim](not answered yet)[/]"
+            prompt = Content.from_markup(f"[b]{number}. {escape(question.title)}[/b]\n{said}")
+            options.add_option(Option(prompt, id=question.id))
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 
