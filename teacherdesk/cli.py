@@ -57,12 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     from teacherdesk.commands import import_roster
 
     import_roster.add_arguments(command("import", "read a SIS CSV or OneRoster", import_roster.run))
-    from teacherdesk.commands import calendar
-
-    calendar.add_arguments(command("calendar", "what is coming up, as .ics", calendar.run))
     from teacherdesk.commands import export
 
     export.add_arguments(command("export", "the IEP team packet, Markdown or HTML", export.run))
+    from teacherdesk.commands import calendar
+
+    calendar.add_arguments(command("calendar", "what is coming up, as .ics", calendar.run))
     from teacherdesk.commands import interview, parent_input_request
 
     interview.add_arguments(command("interview", "the Student Input interview", interview.run))
