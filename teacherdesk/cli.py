@@ -7,9 +7,15 @@ is wrong. Errors are one sentence on stderr. Only opening the app imports textua
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+# We use no pydantic plugins; skipping their discovery (a scan of every installed package) makes
+# every shell command start faster.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from pydantic import ValidationError
 
@@ -32,9 +38,37 @@ def _data_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from teacherdesk.commands import check, demo, note, roster
+# name, module in teacherdesk.commands, one line of help. Only the module of the command being run
+# is imported, so `teacherdesk note` does not pay for the calendar, the packet or the importer.
+COMMANDS: list[tuple[str, str, str]] = [
+    ("demo", "demo", "write a fictional class to try teacherdesk"),
+    ("import", "import_roster", "read a SIS CSV export or a OneRoster bundle (folder or zip)"),
+    ("roster", "roster", "list the students and their families"),
+    ("note", "note", "log a family contact from the shell"),
+    ("interview", "interview", "open the app on a student's Student Input interview"),
+    ("export", "export", "the IEP team packet for one student, Markdown or HTML"),
+    ("parent-input-request", "parent_input_request", "ask the family for their Parental Input"),
+    ("calendar", "calendar", "what is coming up (conferences, events, follow-ups, IEP), as .ics"),
+    ("check", "check", "verify the data file"),
+]
 
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command in `argv` (skipping `--data FILE`), so only its module needs importing."""
+    names = {name for name, _, _ in COMMANDS}
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--data":
+            skip = True
+        elif not word.startswith("-"):
+            return word if word in names else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `only`, just that command's arguments are loaded."""
     parser = argparse.ArgumentParser(
         prog="teacherdesk",
         description="Keep the partnership with every student's family: roster, contacts, "
@@ -43,32 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"teacherdesk {__version__}")
     _data_option(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def command(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+    for name, module_name, help_text in COMMANDS:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         _data_option(sub, top=False)
-        sub.set_defaults(handler=handler)
-        return sub
-
-    demo.add_arguments(command("demo", "write a fictional class to try teacherdesk", demo.run))
-    roster.add_arguments(command("roster", "list the students and their families", roster.run))
-    note.add_arguments(command("note", "log a family contact from the shell", note.run))
-    check.add_arguments(command("check", "verify the data file", check.run))
-    from teacherdesk.commands import import_roster
-
-    import_roster.add_arguments(command("import", "read a SIS CSV or OneRoster", import_roster.run))
-    from teacherdesk.commands import export
-
-    export.add_arguments(command("export", "the IEP team packet, Markdown or HTML", export.run))
-    from teacherdesk.commands import calendar
-
-    calendar.add_arguments(command("calendar", "what is coming up, as .ics", calendar.run))
-    from teacherdesk.commands import interview, parent_input_request
-
-    interview.add_arguments(command("interview", "the Student Input interview", interview.run))
-    parent_input_request.add_arguments(
-        command("parent-input-request", "ask the family for their input", parent_input_request.run)
-    )
+        if only is None or only == name:
+            module = importlib.import_module(f"teacherdesk.commands.{module_name}")
+            module.add_arguments(sub)
+            sub.set_defaults(handler=module.run)
     return parser
 
 
@@ -76,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a name the terminal cannot encode is no traceback
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only=_command_named(argv))
     args = parser.parse_args(argv)
     path = (args.data or default_data_path()).expanduser()
     handler: Handler | None = getattr(args, "handler", None)
@@ -97,10 +113,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(2, first_error(error))
     except WorkFailed as error:
         return _fail(1, str(error))
+    except BrokenPipeError:  # `teacherdesk roster | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:
         return _fail(1, f"{error.strerror or error}: {error.filename or path}.")
     except KeyboardInterrupt:
         return _fail(1, "stopped.")
+    except Exception as error:  # a bug of ours: still one sentence, the traceback only on request
+        if os.environ.get("TEACHERDESK_DEBUG"):
+            raise
+        return _fail(
+            1,
+            f"something went wrong ({type(error).__name__}: {error}); nothing saved before was "
+            "lost. Run again with TEACHERDESK_DEBUG=1 to see the details.",
+        )
 
 
 def open_app(store: Store, **options: object) -> int:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import arrow
-
 EXPECTED = "a date like 2026-12-03, 12/3, today, tomorrow, fri or in 2 weeks"
 
 _WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -43,10 +41,10 @@ def parse_date(text: str, *, relative_to: dt.date | None = None) -> dt.date:
         return base + dt.timedelta(days=fixed[words])
     if match := _RELATIVE.match(words):
         shift = {_UNITS[match[2]]: _count(match[1])}
-        return arrow.get(base).shift(**shift).date()
+        return _shift(base, **shift)
     if match := _AGO.match(words):
         shift = {_UNITS[match[2]]: -_count(match[1])}
-        return arrow.get(base).shift(**shift).date()
+        return _shift(base, **shift)
     if match := _US.match(words):
         return _month_day(int(match[1]), int(match[2]), match[3], base, text)
     if (match := _WEEKDAY.match(words)) and match[2] in _WEEKDAYS:
@@ -103,6 +101,8 @@ def humanize(day: dt.date, *, relative_to: dt.date | None = None) -> str:
         return "yesterday"
     if abs(delta) < 14:
         return f"in {delta} days" if delta > 0 else f"{-delta} days ago"
+    import arrow  # imported when needed: the shell commands start faster without it
+
     return arrow.get(day).humanize(arrow.get(base))
 
 
@@ -139,4 +139,11 @@ def exact(day: dt.date) -> str:
 
 def month_before(day: dt.date) -> dt.date:
     """One calendar month earlier; month ends clamp (31 March → 28/29 February)."""
-    return arrow.get(day).shift(months=-1).date()
+    return _shift(day, months=-1)
+
+
+def _shift(day: dt.date, **amount: int) -> dt.date:
+    """Calendar arithmetic by arrow (month ends clamp), imported on first use: faster starts."""
+    import arrow
+
+    return arrow.get(day).shift(**amount).date()

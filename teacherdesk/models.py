@@ -210,7 +210,8 @@ def parse_choice(kind: type[StrEnum], text: str) -> StrEnum:
 class Part(BaseModel):
     """A piece of a record (no id of its own in the store)."""
 
-    model_config = ConfigDict(validate_assignment=True, extra="ignore")
+    # defer_build: a validator is built on first use, so a shell command pays only for what it uses.
+    model_config = ConfigDict(validate_assignment=True, extra="ignore", defer_build=True)
 
 
 class Record(Part):
