@@ -44,6 +44,8 @@ class Repository(Generic[R]):
     model: type[R]
     table_name: str
     keeps_history = False
+    # Saves by one author this close together count as one edit in the history (autosaved forms).
+    edit_session: dt.timedelta | None = None
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -117,7 +119,9 @@ class Repository(Generic[R]):
                     "created_by": previous.get("created_by") or author,
                 }
                 if self.keeps_history:
-                    changes["history"] = _with_earlier_version(previous, record)
+                    changes["history"] = _with_earlier_version(
+                        previous, record, self._same_editing_session(previous, author, now)
+                    )
             stored = record.model_copy(update=changes)
             document = Document(stored.model_dump(mode="json"), doc_id=record.id)
             if previous is None:
@@ -125,6 +129,18 @@ class Repository(Generic[R]):
             else:
                 table.update(dict(document), doc_ids=[record.id])
             return stored
+
+    def _same_editing_session(
+        self, previous: dict[str, Any], author: str, now: dt.datetime
+    ) -> bool:
+        """Was the stored version itself an edit by `author`, made moments ago (autosaved forms)?"""
+        window = self.edit_session
+        if window is None or previous.get("updated_by") != author:
+            return False
+        created, updated = previous.get("created_at"), previous.get("updated_at")
+        if not updated or updated == created:
+            return False
+        return now - dt.datetime.fromisoformat(updated) < window
 
     def save_all(self, records: Iterable[R]) -> list[R]:
         with self.store.transaction():
@@ -159,12 +175,18 @@ class _Test:
         return False
 
 
-def _with_earlier_version(previous: dict[str, Any], record: BaseModel) -> list[dict[str, Any]]:
-    """The history to store: the earlier history plus the earlier version when content changed."""
+def _with_earlier_version(
+    previous: dict[str, Any], record: BaseModel, same_session: bool
+) -> list[dict[str, Any]]:
+    """The history to store: the earlier history plus the earlier version when content changed.
+
+    Within one editing session (`same_session`), the in-between states of a save-as-you-type form
+    are not kept: the history already holds the version from before the session began.
+    """
     history = list(previous.get("history") or [])
     before = {k: v for k, v in previous.items() if k not in AUDIT_FIELDS}
     after = {k: v for k, v in record.model_dump(mode="json").items() if k not in AUDIT_FIELDS}
-    if before != after:
+    if before != after and not (same_session and history):
         history.append(
             before
             | {"changed_at": previous.get("updated_at"), "changed_by": previous.get("updated_by")}
@@ -234,6 +256,7 @@ class IEPs(Repository[IEP]):
     model = IEP
     table_name = "ieps"
     keeps_history = True
+    edit_session = dt.timedelta(minutes=10)  # the IEP record and Parental Input save as you type
 
     def for_student(self, student_id: str) -> IEP | None:
         found = self.where(student_id=student_id)
