@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             storefigures.note_process_vs_python_floor,
             appfigures.open_app_vs_bare,
             appfigures.filter_roster_keystroke,
+            appfigures.bare_keystroke_echo,
             appfigures.peak_memory_vs_bare,
             appfigures.contacts_first_frame,
             appfigures.contacts_longest_pause,

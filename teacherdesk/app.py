@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import os
 import signal
 from collections.abc import Callable, Iterable
@@ -40,7 +41,7 @@ class Place:
     help: str
 
 
-# Every top-level screen. Later screens add themselves here and to `_mode_screens`.
+# Every top-level screen; each also has an entry in MODE_SCREENS below.
 PLACES: list[Place] = [
     Place("today", "Today", "f2", "What is due, who has not heard from you, the balance of news"),
     Place("roster", "Roster", "f3", "Every student, their family and when you last talked"),
@@ -51,22 +52,27 @@ PLACES: list[Place] = [
 ]
 
 
-def _mode_screens() -> dict[str, Callable[[], Screen]]:
-    from teacherdesk.screens.conferences import ConferencesScreen
-    from teacherdesk.screens.contacts import ContactsScreen
-    from teacherdesk.screens.engagement import EngagementScreen
-    from teacherdesk.screens.iep import IEPScreen
-    from teacherdesk.screens.roster import RosterScreen
-    from teacherdesk.screens.today import TodayScreen
+# mode → (module, Screen class). Each screen's module is imported when the mode is first shown, so
+# the app opens without loading every screen first.
+MODE_SCREENS: dict[str, tuple[str, str]] = {
+    "today": ("teacherdesk.screens.today", "TodayScreen"),
+    "roster": ("teacherdesk.screens.roster", "RosterScreen"),
+    "contacts": ("teacherdesk.screens.contacts", "ContactsScreen"),
+    "conferences": ("teacherdesk.screens.conferences", "ConferencesScreen"),
+    "engagement": ("teacherdesk.screens.engagement", "EngagementScreen"),
+    "iep": ("teacherdesk.screens.iep", "IEPScreen"),
+}
 
-    return {
-        "today": TodayScreen,
-        "roster": RosterScreen,
-        "contacts": ContactsScreen,
-        "conferences": ConferencesScreen,
-        "engagement": EngagementScreen,
-        "iep": IEPScreen,
-    }
+
+def _lazy_screen(module: str, name: str) -> Callable[[], Screen]:
+    def make() -> Screen:
+        return getattr(importlib.import_module(module), name)()
+
+    return make
+
+
+def _mode_screens() -> dict[str, Callable[[], Screen]]:
+    return {mode: _lazy_screen(*where) for mode, where in MODE_SCREENS.items()}
 
 
 class TeacherDesk(App[None]):

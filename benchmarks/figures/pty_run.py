@@ -1,4 +1,4 @@
-"""Run a program on a real pseudo-terminal (80×24) and time it until a marker is on screen."""
+"""Run a program on a real pseudo-terminal (80×24), time what appears on screen, read its memory."""
 
 from __future__ import annotations
 
@@ -11,58 +11,76 @@ import signal
 import struct
 import termios
 import time
+from collections.abc import Callable
 
 
-def run_until(argv: list[str], marker: bytes, *, timeout: float = 30.0, env: dict | None = None):
-    """Start `argv` on a pty; return (ms until `marker` appeared, peak RSS in kB)."""
-    environment = dict(os.environ if env is None else env)
-    environment.update({"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"})
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: becomes the program
-        os.execvpe(argv[0], argv, environment)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    seen = b""
-    elapsed = None
-    try:
-        while time.perf_counter() - start < timeout:
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if ready:
+class PtyProgram:
+    """A program on its own pty: `wait_for` a marker in its output, `send` it keys."""
+
+    def __init__(self, argv: list[str], *, env: dict | None = None) -> None:
+        environment = dict(os.environ if env is None else env)
+        environment.update({"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"})
+        self.started = time.perf_counter()
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child becomes the program
+            os.execvpe(argv[0], argv, environment)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.output = b""
+
+    def wait_for(self, seen: Callable[[bytes], bool], *, timeout: float = 30.0) -> float:
+        """Read output until `seen(output since this call)`; the moment it did, as perf_counter."""
+        chunk_start = len(self.output)
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if select.select([self.fd], [], [], 0.02)[0]:
                 try:
-                    chunk = os.read(fd, 65536)
+                    chunk = os.read(self.fd, 65536)
                 except OSError:
                     break
                 if not chunk:
                     break
-                seen += chunk
-                if marker in seen:
-                    elapsed = (time.perf_counter() - start) * 1000
-                    break
-        if elapsed is None:
-            raise RuntimeError(f"{marker!r} never appeared on screen; last output: {seen[-300:]!r}")
-        time.sleep(0.5)  # let it settle, then read its peak memory
-        _drain(fd)
-        peak = _peak_rss_kb(pid)
-        return elapsed, peak
-    finally:
+                self.output += chunk
+                if seen(self.output[chunk_start:]):
+                    return time.perf_counter()
+        tail = self.output[-300:]
+        raise RuntimeError(f"what was expected never appeared on screen; last output: {tail!r}")
+
+    def send(self, keys: bytes) -> float:
+        moment = time.perf_counter()
+        os.write(self.fd, keys)
+        return moment
+
+    def settle(self, seconds: float = 0.3) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            if select.select([self.fd], [], [], 0.01)[0]:
+                try:
+                    if not os.read(self.fd, 65536):
+                        return
+                except OSError:
+                    return
+
+    def peak_rss_kb(self) -> int:
+        with open(f"/proc/{self.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        return 0
+
+    def close(self) -> None:
         with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        os.close(fd)
+            os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
 
 
-def _drain(fd: int) -> None:
-    while select.select([fd], [], [], 0.01)[0]:
-        try:
-            if not os.read(fd, 65536):
-                return
-        except OSError:
-            return
-
-
-def _peak_rss_kb(pid: int) -> int:
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
+def run_until(argv: list[str], marker: bytes, *, timeout: float = 30.0, env: dict | None = None):
+    """Start `argv` on a pty; return (ms until `marker` appeared, peak RSS in kB)."""
+    program = PtyProgram(argv, env=env)
+    try:
+        moment = program.wait_for(lambda out: marker in out, timeout=timeout)
+        elapsed = (moment - program.started) * 1000
+        program.settle(0.5)  # let it settle, then read its peak memory
+        return elapsed, program.peak_rss_kb()
+    finally:
+        program.close()
