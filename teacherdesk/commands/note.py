@@ -97,7 +97,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
         restricted=args.restricted,
     )
     if not note.summary:
-        raise UsageProblem("The note's TEXT is empty; say what was discussed.")
+        raise UsageProblem("The note's text is empty; say in a few words what was discussed.")
     store.contacts.save(note)
     who = f" with {guardian.name}" if guardian else ""
     kind = label(note.purpose)
