@@ -51,7 +51,7 @@ async def test_log_a_contact_by_keyboard_alone(demo_store):
         assert app.focused.id == "contact-summary"
         await pilot.press(*"Called about reading", "enter", *"second line")
         await pilot.press("tab", *"Send the log home", "tab", *"fri")
-        await pilot.press("f2")
+        await pilot.press("f10")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "TodayScreen"
         assert demo_store.contacts.count() == before + 1
@@ -82,13 +82,13 @@ async def test_form_keeps_typed_text_on_a_problem(demo_store):
             "tab", "ctrl+a", "ctrl+k", *"tomorrow"
         )  # a contact cannot be in the future
         await pilot.press("tab", "tab", "tab", "tab", "tab", *"Spoke with grandma")
-        await pilot.press("f2")
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ContactForm"
         assert "future" in static_text(app, "#contact-problem")
         assert app.focused.parent.id == "contact-date"
         assert app.screen.query_one("#contact-summary").text == "Spoke with grandma"
-        await pilot.press("ctrl+a", "ctrl+k", *"today", "f2")
+        await pilot.press("ctrl+a", "ctrl+k", *"today", "f10")
         await settle(app, pilot)
         assert demo_store.contacts.filter(lambda d: d.get("summary") == "Spoke with grandma")
         # escape twice discards, once only warns
@@ -143,7 +143,7 @@ async def test_editing_a_note_keeps_history_visible(demo_store):
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ContactForm"
         assert app.focused.id == "contact-summary"
-        await pilot.press(*" Mother will call back.", "f2")
+        await pilot.press(*" Mother will call back.", "f10")
         await settle(app, pilot)
         saved = demo_store.contacts.get(note_id)
         assert saved.summary.endswith("Mother will call back.")
@@ -199,7 +199,7 @@ async def test_settings_from_the_palette(demo_store):
         await pilot.press("enter")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "SettingsScreen"
-        await pilot.press("tab", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"10", "f2")
+        await pilot.press("tab", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"10", "f10")
         await settle(app, pilot)
         assert demo_store.settings.load().stale_after_days == 10
         assert "not contacted in 10 days" in static_text(app, "#today-stale-title")

@@ -171,7 +171,7 @@ def test_log_a_contact_by_keyboard_in_a_real_terminal(
     terminal.type(summary)
     terminal.wait_for(summary[:40], "Ready")
 
-    terminal.keys("F2")
+    terminal.keys("F10")
     terminal.wait_for("Saved the contact")
 
     terminal.keys("C-q")

@@ -11,7 +11,6 @@ import datetime as dt
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -33,13 +32,7 @@ from teacherdesk.conferences import (
     split_staff,
 )
 from teacherdesk.models import Conference, ConferenceFormat, Guardian, Student, label
-from teacherdesk.screens.form_style import (
-    CLOSE_BINDING,
-    FORM_CSS,
-    SAVE_ALIAS,
-    SAVE_BINDING,
-    compact_date_inputs,
-)
+from teacherdesk.screens.form_style import FORM_CSS, FormScreen
 from teacherdesk.widgets.date_input import DateInput
 
 
@@ -52,11 +45,11 @@ def _guardian_line(guardian: Guardian) -> str:
     return " ".join(bits)
 
 
-class ConferencePlanScreen(Screen[Conference | None]):
+class ConferencePlanScreen(FormScreen[Conference]):
     """Dismisses with the saved conference, or None when left without saving."""
 
-    BINDINGS = [SAVE_BINDING, SAVE_ALIAS, CLOSE_BINDING]
     DEFAULT_CSS = FORM_CSS
+    unsaved_words = "This plan"
 
     def __init__(
         self,
@@ -71,9 +64,6 @@ class ConferencePlanScreen(Screen[Conference | None]):
         self.guardians = guardians
         self.conference = conference
         self.default_staff = default_staff
-        self._dirty = False
-        self._warned = False
-        self._ready = False  # changes posted while mounting are not the teacher's
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -150,18 +140,15 @@ class ConferencePlanScreen(Screen[Conference | None]):
                     classes="form-field",
                 )
             with Horizontal(classes="form-buttons"):
-                yield Button("Save (F10)", id="plan-save", variant="primary", compact=True)
-                yield Button("Back", id="plan-back", compact=True)
+                yield Button(
+                    "Save (F10)", id="plan-save", variant="primary", compact=True, classes="-save"
+                )
+                yield Button("Back", id="plan-back", compact=True, classes="-back")
         yield Footer()
 
     def on_mount(self) -> None:
-        compact_date_inputs(self)
         self._check_time()
         self.query_one("#plan-date", DateInput).focus()
-        self.call_after_refresh(self._set_ready)
-
-    def _set_ready(self) -> None:
-        self._ready = True
 
     # --- reacting to typing ----------------------------------------------------------------------
 
@@ -178,22 +165,20 @@ class ConferencePlanScreen(Screen[Conference | None]):
         hint.remove_class("-bad")
         return value
 
-    @on(Input.Changed)
-    @on(Select.Changed)
     @on(Checkbox.Changed)
-    @on(DateInput.Changed)
-    def _changed(self, event) -> None:
-        self._dirty = self._dirty or self._ready
-        self._warned = False
-        if getattr(event, "input", None) is not None and event.input.id == "plan-time":
-            self._check_time()
+    def _checked(self) -> None:
+        self.mark_changed()
+
+    @on(Input.Changed, "#plan-time")
+    def _time_changed(self) -> None:
+        self._check_time()
 
     @on(SelectionList.SelectedChanged, "#plan-family")
     def _family_changed(self, event: SelectionList.SelectedChanged) -> None:
         """The interpreter follows the chosen guardians' records (still editable)."""
         if not self._ready:
             return
-        self._dirty = True
+        self.mark_changed()
         chosen = set(event.selection_list.selected)
         needed, language = interpreter_for(g for g in self.guardians if g.id in chosen)
         self.query_one("#plan-interpreter", Checkbox).value = needed
@@ -228,46 +213,9 @@ class ConferencePlanScreen(Screen[Conference | None]):
         except ValueError as error:
             return f"Not saved: {error}"
 
-    def action_save(self) -> None:
-        built = self.build()
-        if isinstance(built, str):
-            self.notify(built, title="Not saved yet", severity="error")
-            return
+    def save_work(self, record: Conference):
         store = self.app.store
-        self._dirty = False
+        return lambda: store.conferences.save(record)
 
-        def done(saved: Conference) -> None:
-            self.app.notify(
-                f"Conference with {self.student.display_name}'s family saved.", title="Saved"
-            )
-            self.dismiss(saved)
-
-        self.app.save(lambda: store.conferences.save(built), then=done)
-
-    @on(Button.Pressed, "#plan-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#plan-back")
-    def _back_pressed(self) -> None:
-        self.action_close()
-
-    def action_close(self) -> None:
-        if self._dirty and not self._warned:
-            self._warned = True
-            self.notify(
-                "This plan is not saved: F10 saves it, escape again leaves without saving.",
-                severity="warning",
-            )
-            return
-        self.dismiss(None)
-
-    def flush_pending_edits(self) -> None:
-        """Quitting or hanging up with a complete, unsaved plan: save it."""
-        if not self._dirty:
-            return
-        built = self.build()
-        if not isinstance(built, str):
-            self._dirty = False
-            store = self.app.store
-            self.app.save(lambda: store.conferences.save(built), quiet=True)
+    def saved_words(self, saved: Conference) -> str:
+        return f"Conference with {self.student.display_name}'s family saved."

@@ -10,20 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
 
 from teacherdesk.conferences import format_time
 from teacherdesk.dates import exact
 from teacherdesk.models import AgreedAction, Conference, ConferenceStatus, Student, label
-from teacherdesk.screens.form_style import (
-    CLOSE_BINDING,
-    FORM_CSS,
-    SAVE_ALIAS,
-    SAVE_BINDING,
-    compact_date_inputs,
-)
+from teacherdesk.screens.form_style import CLOSE_BINDING, FORM_CSS, SAVE_BINDING, FormScreen
 from teacherdesk.widgets.date_input import DateInput
 
 RECORD_CSS = (
@@ -92,10 +85,9 @@ class ActionRow(Vertical):
             return f"Action {number}: {error}"
 
 
-class ConferenceRecordScreen(Screen[Conference | None]):
+class ConferenceRecordScreen(FormScreen[Conference]):
     BINDINGS = [
         SAVE_BINDING,
-        SAVE_ALIAS,
         Binding("f8", "add_action", "Add action", id="record-add", tooltip="Add an agreed action"),
         Binding(
             "f9",
@@ -107,14 +99,12 @@ class ConferenceRecordScreen(Screen[Conference | None]):
         CLOSE_BINDING,
     ]
     DEFAULT_CSS = RECORD_CSS
+    unsaved_words = "This record"
 
     def __init__(self, conference: Conference, student: Student) -> None:
         super().__init__()
         self.conference = conference
         self.student = student
-        self._dirty = False
-        self._warned = False
-        self._ready = False
 
     def compose(self) -> ComposeResult:
         c = self.conference
@@ -154,32 +144,24 @@ class ConferenceRecordScreen(Screen[Conference | None]):
                 yield TextArea(c.notes, id="record-notes", compact=True)
             with Horizontal(classes="form-buttons"):
                 yield Button(
-                    "Save as held (F10)", id="record-save", variant="primary", compact=True
+                    "Save as held (F10)",
+                    id="record-save",
+                    variant="primary",
+                    compact=True,
+                    classes="-save",
                 )
-                yield Button("Back", id="record-back", compact=True)
+                yield Button("Back", id="record-back", compact=True, classes="-back")
         yield Footer()
 
     def on_mount(self) -> None:
-        compact_date_inputs(self)
         self.query_one("#record-celebrations", TextArea).focus()
-        self.call_after_refresh(self._set_ready)
-
-    def _set_ready(self) -> None:
-        self._ready = True
-
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    @on(DateInput.Changed)
-    def _changed(self) -> None:
-        if self._ready:
-            self._dirty, self._warned = True, False
 
     # --- action rows -----------------------------------------------------------------------------
 
     async def action_add_action(self) -> None:
         row = ActionRow()
         await self.query_one("#record-actions", Vertical).mount(row)
-        self._dirty = True
+        self.mark_changed(always=True)
         row.query_one(".action-what", Input).focus()
 
     @on(Button.Pressed, "#record-add-action")
@@ -207,7 +189,7 @@ class ConferenceRecordScreen(Screen[Conference | None]):
     async def _remove(self, row: ActionRow) -> None:
         rows = list(self.query(ActionRow))
         index = rows.index(row)
-        self._dirty = True
+        self.mark_changed(always=True)
         await row.remove()
         rest = [r for r in rows if r is not row]
         if rest:
@@ -241,44 +223,9 @@ class ConferenceRecordScreen(Screen[Conference | None]):
         except ValueError as error:
             return f"Not saved: {error}"
 
-    def action_save(self) -> None:
-        built = self.build()
-        if isinstance(built, str):
-            self.notify(built, title="Not saved yet", severity="error")
-            return
+    def save_work(self, record: Conference):
         store = self.app.store
-        self._dirty = False
-        name = self.student.display_name
+        return lambda: store.conferences.save(record)
 
-        def done(saved: Conference) -> None:
-            self.app.notify(f"Conference with {name}'s family recorded as held.", title="Saved")
-            self.dismiss(saved)
-
-        self.app.save(lambda: store.conferences.save(built), then=done)
-
-    @on(Button.Pressed, "#record-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#record-back")
-    def _back_pressed(self) -> None:
-        self.action_close()
-
-    def action_close(self) -> None:
-        if self._dirty and not self._warned:
-            self._warned = True
-            self.notify(
-                "This record is not saved: F10 saves it, escape again leaves without saving.",
-                severity="warning",
-            )
-            return
-        self.dismiss(None)
-
-    def flush_pending_edits(self) -> None:
-        if not self._dirty:
-            return
-        built = self.build()
-        if not isinstance(built, str):
-            self._dirty = False
-            store = self.app.store
-            self.app.save(lambda: store.conferences.save(built), quiet=True)
+    def saved_words(self, saved: Conference) -> str:
+        return f"Conference with {self.student.display_name}'s family recorded as held."

@@ -10,15 +10,14 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
-from teacherdesk.app import DataChanged
 from teacherdesk.conferences import format_time, prepare, split_upcoming_past, status_words
 from teacherdesk.dates import humanize
 from teacherdesk.models import Conference, ConferenceStatus, Guardian, Student, label
+from teacherdesk.screens.table_list import TableListScreen
 
 COLUMNS = [("When", 18), ("Student", 20), ("Format", 10), ("Status", 9), ("Interpreter", 11)]
 UPCOMING_KEY, PAST_KEY = "--upcoming--", "--past--"
@@ -50,7 +49,7 @@ def family_choices(store) -> list[tuple[str, str]]:
     ]
 
 
-class ConferencesScreen(Screen):
+class ConferencesScreen(TableListScreen):
     BINDINGS = [
         Binding("n", "plan", "Plan", id="conf-plan", tooltip="Plan a conference with a family"),
         Binding("p", "prepare", "Prepare", id="conf-prepare", tooltip="What to know beforehand"),
@@ -59,32 +58,19 @@ class ConferencesScreen(Screen):
         Binding("f", "app.conference_recap", "Family recap", id="conf-recap", tooltip="To send"),
     ]
 
+    COLUMNS = COLUMNS
+    table_id, status_id = "conferences-table", "conferences-status"
+    loading_words = "Loading conferences…"
+
     def __init__(self) -> None:
         super().__init__()
         self.listing = ConferenceList([], [], {})
         self.by_id: dict[str, Conference] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="conferences-table", cursor_type="row", zebra_stripes=True)
-        yield Static("Loading conferences…", id="conferences-status", classes="status-line")
-        yield Footer()
+    def fetch(self) -> ConferenceList:
+        return load_list(self.app.store, self.app.today())
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for title, width in COLUMNS:
-            table.add_column(title, width=width, key=title)
-        self.load()
-
-    @work(thread=True, exclusive=True, group="conferences-load")
-    def load(self) -> None:
-        listing = load_list(self.app.store, self.app.today())
-        self.app.call_from_thread(self._show, listing)
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self.load()
-
-    def _show(self, listing: ConferenceList) -> None:
+    def show(self, listing: ConferenceList) -> None:
         self.listing = listing
         self.by_id = {c.id: c for c in listing.upcoming + listing.past}
         table = self.query_one(DataTable)
@@ -115,14 +101,7 @@ class ConferencesScreen(Screen):
         table.add_row(when, name, label(c.format), Text(status, style), interpreter[:11], key=c.id)
 
     def current(self) -> Conference | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:  # no rows yet
-            return None
-        return self.by_id.get(key or "")
+        return self.by_id.get(self.current_key() or "")
 
     @on(DataTable.RowHighlighted, "#conferences-table")
     def _highlighted(self) -> None:

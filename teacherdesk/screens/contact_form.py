@@ -3,7 +3,7 @@
 `open_contact_form(app, student_id=None, note_id=None)` is the one way in: without a student it
 asks for one (type part of a name, enter); it loads the family in a thread and opens the form with
 today's date and the family's preferred channel filled in. Tab and shift+tab move between fields,
-F2 (or ctrl+s, or the Save button) saves, escape twice discards. Enter in the summary is a
+F10 (or ctrl+s, or the Save button) saves, escape twice discards. Enter in the summary is a
 newline. Problems are shown as you type; nothing typed is lost when something is wrong.
 """
 
@@ -31,6 +31,7 @@ from teacherdesk.models import (
     Student,
     label,
 )
+from teacherdesk.screens.form_style import SAVE_BINDING
 from teacherdesk.text import fold
 from teacherdesk.widgets.date_input import DateInput
 
@@ -189,7 +190,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
     """Returns the saved note (None when discarded)."""
 
     BINDINGS = [
-        Binding("f2,ctrl+s", "save", "Save", id="contact-save", tooltip="Save the contact"),
+        SAVE_BINDING,
         Binding(
             "escape", "cancel", "Cancel", id="contact-cancel", tooltip="Close (twice if typed)"
         ),
@@ -320,7 +321,9 @@ class ContactForm(ModalScreen[ContactNote | None]):
                     )
             yield Static("", id="contact-problem", markup=False)
             with Horizontal(id="contact-buttons"):
-                yield Button("Save (F2)", id="contact-save-button", compact=True, variant="primary")
+                yield Button(
+                    "Save (F10)", id="contact-save-button", compact=True, variant="primary"
+                )
                 yield Button("Cancel (esc)", id="contact-cancel-button", compact=True)
 
     def _select(self, kind, value, widget_id: str) -> Select:
@@ -422,7 +425,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
         note, problem, _ = self.build()
         shown = self.query_one("#contact-problem", Static)
         if note is not None:
-            shown.update("Ready: F2 saves (or ctrl+s, or tab to Save).")
+            shown.update("Ready: F10 saves (or ctrl+s, or tab to Save).")
         else:
             shown.update(problem)
         shown.set_class(note is None and self._tried, "-shout")
@@ -501,7 +504,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
         if self.dirty and not self._discard_armed:
             self._discard_armed = True
             shown = self.query_one("#contact-problem", Static)
-            shown.update("Press escape again to throw away what you typed (F2 saves it).")
+            shown.update("Press escape again to throw away what you typed (F10 saves it).")
             shown.set_class(True, "-shout")
             return
         self.dismiss(None)

@@ -6,20 +6,18 @@ Keys: n new event, e edit it, a (or enter) record who came and who volunteered.
 from __future__ import annotations
 
 from textual import on, work
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
-from teacherdesk.app import DataChanged
 from teacherdesk.dates import humanize
 from teacherdesk.engagement import event_counts, minutes_in_words
 from teacherdesk.models import EngagementEvent, label
+from teacherdesk.screens.table_list import TableListScreen
 
 COLUMNS = [("Date", 11), ("Event", 23), ("Kind", 17), ("Came", 4), ("Volunteers", 13)]
 
 
-class EngagementScreen(Screen):
+class EngagementScreen(TableListScreen):
     BINDINGS = [
         Binding("n", "new_event", "New event", id="events-new", tooltip="Add an event"),
         Binding("e", "edit_event", "Edit", id="events-edit", tooltip="Change the event"),
@@ -28,31 +26,18 @@ class EngagementScreen(Screen):
         ),
     ]
 
+    COLUMNS = COLUMNS
+    table_id, status_id = "events-table", "events-status"
+    loading_words = "Loading events…"
+
     def __init__(self) -> None:
         super().__init__()
         self.events: dict[str, EngagementEvent] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="events-table", cursor_type="row", zebra_stripes=True)
-        yield Static("Loading events…", id="events-status", classes="status-line")
-        yield Footer()
+    def fetch(self) -> list[EngagementEvent]:
+        return self.app.store.events.all()
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for title, width in COLUMNS:
-            table.add_column(title, width=width, key=title)
-        self.load()
-
-    @work(thread=True, exclusive=True, group="events-load")
-    def load(self) -> None:
-        events = self.app.store.events.all()
-        self.app.call_from_thread(self._show, events)
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self.load()
-
-    def _show(self, events: list[EngagementEvent]) -> None:
+    def show(self, events: list[EngagementEvent]) -> None:
         keep = self.current()
         self.events = {e.id: e for e in events}
         table = self.query_one(DataTable)
@@ -73,11 +58,7 @@ class EngagementScreen(Screen):
         self._describe()
 
     def current(self) -> EngagementEvent | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.events.get(key or "")
+        return self.events.get(self.current_key() or "")
 
     @on(DataTable.RowHighlighted, "#events-table")
     def _describe(self) -> None:

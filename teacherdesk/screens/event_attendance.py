@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from teacherdesk.dates import exact
@@ -23,7 +23,7 @@ from teacherdesk.engagement import (
     with_attendance,
 )
 from teacherdesk.models import Attendance, EngagementEvent, label
-from teacherdesk.screens.form_style import CLOSE_BINDING, SAVE_ALIAS, SAVE_BINDING
+from teacherdesk.screens.form_style import CLOSE_BINDING, SAVE_BINDING, FormScreen
 from teacherdesk.text import fold
 
 COLUMNS = [("Came", 4), ("Student", 21), ("Family", 20), ("Volunteered", 23)]
@@ -105,7 +105,7 @@ class VolunteerDialog(ModalScreen[Attendance | None]):
         self.dismiss(None)
 
 
-class AttendanceScreen(Screen[EngagementEvent | None]):
+class AttendanceScreen(FormScreen[EngagementEvent]):
     BINDINGS = [
         Binding("space", "toggle", "Came", id="attendance-toggle", tooltip="Mark came / not came"),
         Binding(
@@ -117,9 +117,9 @@ class AttendanceScreen(Screen[EngagementEvent | None]):
         ),
         Binding("slash", "filter", "Filter", id="attendance-filter", tooltip="Filter by name"),
         SAVE_BINDING,
-        SAVE_ALIAS,
         CLOSE_BINDING,
     ]
+    unsaved_words = "Attendance"
     DEFAULT_CSS = """
     AttendanceScreen .form-title { height: 1; padding: 0 1; text-style: bold; background: $boost; }
     AttendanceScreen #attendance-filter { margin: 0 1; }
@@ -130,8 +130,6 @@ class AttendanceScreen(Screen[EngagementEvent | None]):
         self.event = event
         self.families = families  # (student id, "Name · guardians")
         self.state: dict[str, Attendance] = attendance_by_student(event)
-        self._dirty = False
-        self._warned = False
 
     def compose(self) -> ComposeResult:
         e = self.event
@@ -145,6 +143,7 @@ class AttendanceScreen(Screen[EngagementEvent | None]):
             placeholder="/ filter: type part of a name, enter to go to the list",
             id="attendance-filter",
             compact=True,
+            classes="-not-saved",
         )
         yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="attendance-status", classes="status-line")
@@ -198,7 +197,7 @@ class AttendanceScreen(Screen[EngagementEvent | None]):
         shown = dict(self.families).get(student_id, "")
         for column, value in zip(COLUMNS, self._cells(student_id, shown), strict=True):
             table.update_cell(student_id, column[0], value)
-        self._dirty, self._warned = True, False
+        self.mark_changed(always=True)
         self._status()
 
     def action_toggle(self) -> None:
@@ -236,35 +235,20 @@ class AttendanceScreen(Screen[EngagementEvent | None]):
     def _to_list(self) -> None:
         self.query_one(DataTable).focus()
 
-    def action_save(self) -> None:
-        updated = with_attendance(self.event, self.state)
+    def build(self) -> EngagementEvent:
+        return with_attendance(self.event, self.state)
+
+    def save_work(self, record: EngagementEvent):
         store = self.app.store
-        self._dirty = False
+        return lambda: store.events.save(record)
 
-        def done(saved: EngagementEvent) -> None:
-            self.event = saved
-            came, _, _ = event_counts(saved)
-            self.app.notify(f"Attendance saved: {came} families came.", title="Saved")
-            self.dismiss(saved)
-
-        self.app.save(lambda: store.events.save(updated), then=done)
+    def saved_words(self, saved: EngagementEvent) -> str:
+        self.event = saved
+        came, _, _ = event_counts(saved)
+        return f"Attendance saved: {came} families came."
 
     def action_close(self) -> None:
         if self.focused is self.query_one("#attendance-filter", Input):
             self.query_one(DataTable).focus()
             return
-        if self._dirty and not self._warned:
-            self._warned = True
-            self.notify(
-                "Attendance is not saved: F10 saves it, escape again leaves without saving.",
-                severity="warning",
-            )
-            return
-        self.dismiss(None)
-
-    def flush_pending_edits(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            updated = with_attendance(self.event, self.state)
-            store = self.app.store
-            self.app.save(lambda: store.events.save(updated), quiet=True)
+        super().action_close()

@@ -1,9 +1,28 @@
-"""Compact form layout shared by the conference and engagement forms (80×24 friendly)."""
+"""The one base every form shares, and the compact layout of the full-screen forms.
+
+The key rule of every form in teacherdesk (also in the help guide):
+
+- F10 or ctrl+s saves (the footer shows "F10 Save");
+- escape leaves; if something typed is not saved yet it asks once first;
+- tab / shift+tab move between fields.
+
+`FormScreen` holds that behaviour. A form says what it saves: `build()` turns what is typed
+into a record (or one sentence saying what is wrong), `save_work(record)` is the function the
+app's saver thread runs, `saved_words(saved)` is the "Saved" notice. The form marks itself
+changed with `mark_changed()` (changes posted while it mounts are ignored). Buttons with the
+classes `-save` and `-back` do what F10 and escape do; typing in a widget with the class
+`-not-saved` (a filter box) changes nothing to save.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from textual import on
 from textual.binding import Binding
-from textual.widgets import Input
+from textual.screen import Screen
+from textual.widgets import Button, Input, Select, TextArea
 
 from teacherdesk.widgets.date_input import DateInput
 
@@ -24,22 +43,115 @@ FORM_CSS = """
 """
 
 SAVE_BINDING = Binding(
-    "f10",
+    "f10,ctrl+s",
     "save",
     "Save",
     id="form-save",
-    tooltip="Save this form (F10; the Save button at the bottom does the same)",
+    tooltip="Save this form (F10 or ctrl+s; the Save button does the same)",
     priority=True,
 )
-SAVE_ALIAS = Binding(
-    "ctrl+s", "save", "Save", show=False, id="form-save-alias", tooltip="Save (same as F10)"
-)
 CLOSE_BINDING = Binding(
-    "escape", "close", "Back", id="form-back", tooltip="Back (asks first if something is unsaved)"
+    "escape", "close", "Back", id="form-back", tooltip="Back (asks once if something is unsaved)"
 )
+
+RecordT = TypeVar("RecordT")
 
 
 def compact_date_inputs(screen) -> None:
     """DateInput composes a bordered Input; in these forms it is one line like the others."""
     for date_input in screen.query(DateInput):
         date_input.query_one(Input).compact = True
+
+
+class FormScreen(Screen[RecordT], Generic[RecordT]):
+    """F10/ctrl+s saves, escape leaves (asking once if unsaved), quitting saves what is complete.
+
+    Dismisses with the saved record, or None when left without saving.
+    """
+
+    BINDINGS = [SAVE_BINDING, CLOSE_BINDING]
+    unsaved_words = "This form"  # "This plan is not saved: F10 saves it, …"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._dirty = False
+        self._warned = False
+        self._ready = False  # changes posted while mounting are not the teacher's
+
+    # --- what a form says --------------------------------------------------------------------
+
+    def build(self) -> RecordT | str:
+        """The record as typed, or one sentence saying what is wrong."""
+        raise NotImplementedError
+
+    def save_work(self, record: RecordT) -> Callable[[], Any]:
+        """What the saver thread runs to store `record` (returns the saved record)."""
+        raise NotImplementedError
+
+    def saved_words(self, saved: RecordT) -> str:
+        return "Saved."
+
+    # --- tracking changes --------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Runs after the form's own on_mount (Textual calls the handler of every class)."""
+        compact_date_inputs(self)
+        self.call_after_refresh(self._set_ready)
+
+    def _set_ready(self) -> None:
+        self._ready = True
+
+    def mark_changed(self, *, always: bool = False) -> None:
+        if self._ready or always:
+            self._dirty, self._warned = True, False
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(DateInput.Changed)
+    def _form_changed(self, event) -> None:
+        if not event.control.has_class("-not-saved"):  # e.g. a filter box
+            self.mark_changed()
+
+    # --- saving and leaving ------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        built = self.build()
+        if isinstance(built, str):
+            self.notify(built, title="Not saved yet", severity="error")
+            return
+        self._dirty = False
+
+        def done(saved: RecordT) -> None:
+            self.app.notify(self.saved_words(saved), title="Saved")
+            self.dismiss(saved)
+
+        self.app.save(self.save_work(built), then=done)
+
+    @on(Button.Pressed, ".-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, ".-back")
+    def _back_pressed(self) -> None:
+        self.action_close()
+
+    def action_close(self) -> None:
+        if self._dirty and not self._warned:
+            self._warned = True
+            self.notify(
+                f"{self.unsaved_words} is not saved: F10 saves it, "
+                "escape again leaves without saving.",
+                severity="warning",
+            )
+            return
+        self.dismiss(None)
+
+    def flush_pending_edits(self) -> None:
+        """Quitting or hanging up with something complete but unsaved: save it quietly."""
+        if not self._dirty:
+            return
+        built = self.build()
+        if not isinstance(built, str):
+            self._dirty = False
+            self.app.save(self.save_work(built), quiet=True)

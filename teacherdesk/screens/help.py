@@ -18,14 +18,29 @@ GUIDE = """\
 | `ctrl+p` | Go to any screen or student by typing part of its name |
 | `f1` or `?` | This help |
 | `escape` | Back, or close a dialog |
+| `n` | Log a contact with a family (where you are not typing) |
 | `ctrl+q` | Quit — everything is saved as you go |
 {places}
+
+**In every form**
+
+| Key | What it does |
+|---|---|
+| `f10` or `ctrl+s` | Save (the footer shows "F10 Save") |
+| `escape` | Leave; if something typed is not saved yet, it asks once first |
+| `tab` / `shift+tab` | Next / previous field |
+
+F2 to F7 always go to the screens above, never anything else. Where you type
+in every field, extra actions use `f8` and `f9`; elsewhere they are letters.
 
 **On this screen**
 
 | Key | What it does |
 |---|---|
 {screen_keys}
+
+Letter keys work when the cursor is not in a text box (tab out of it, or press escape).
+A key listed here wins over the same key under "Everywhere" (on a list, `n` makes a new one).
 
 Everything you type is saved as you go to the data file shown at the top.
 Another teacherdesk (or `teacherdesk note` in a shell) can use the same file at the same time.
@@ -46,6 +61,7 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.places = places
         self.underneath = underneath
+        self.screen_keys = screen_keys(underneath) if underneath is not None else []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -53,9 +69,39 @@ class HelpScreen(ModalScreen[None]):
 
     def _text(self) -> str:
         places = "\n".join(f"| `{p.key}` | {p.title}: {p.help} |" for p in self.places)
-        keys = []
-        for binding in getattr(self.underneath, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.show:
-                key = binding.key.replace(",", " or ")
-                keys.append(f"| `{key}` | {binding.tooltip or binding.description} |")
+        keys = [f"| `{' or '.join(k)}` | {words} |" for k, words in self.screen_keys]
         return GUIDE.format(places=places, screen_keys="\n".join(keys) or "| | (nothing else) |")
+
+
+def screen_keys(screen) -> list[tuple[list[str], str]]:
+    """The keys of `screen`: its own and inherited bindings, then the focused widget's.
+
+    One line per action with its keys together (`f10 or ctrl+s`); hidden keys only when they
+    have a tooltip saying what they do. The app's keys are in the guide already.
+    """
+    by_key: dict[str, Binding] = {}
+    for cls in reversed(type(screen).__mro__):  # a subclass's binding replaces its base's
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+            by_key[binding.key] = binding
+    for active in screen.active_bindings.values():  # the focused widget and its containers
+        if active.node not in (screen.app, screen) and active.binding.key not in by_key:
+            by_key[active.binding.key] = active.binding
+    lines: dict[tuple[str, str], tuple[list[str], str]] = {}
+    for binding in by_key.values():
+        if not (binding.show or binding.tooltip):
+            continue
+        words = _words(binding.description, binding.tooltip)
+        keys, _ = lines.setdefault((binding.action, words), ([], words))
+        shown = KEY_NAMES.get(binding.key, binding.key)
+        if shown not in keys:
+            keys.append(shown)
+    return list(lines.values())
+
+
+def _words(description: str, tooltip: str) -> str:
+    if not tooltip or tooltip.lower().startswith(description.lower()):
+        return tooltip or description
+    return f"{description}: {tooltip}" if description else tooltip
+
+
+KEY_NAMES = {"question_mark": "?", "slash": "/", "space": "space", "full_stop": "."}

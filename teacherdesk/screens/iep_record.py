@@ -1,8 +1,9 @@
 """One student's IEP record: the dates and people, the draft sent home, and the four deadlines.
 
 Saved as you type (half a second of quiet; at once on leaving, quitting and hang-up). A new record
-is created as soon as the meeting date can be read. `f9` opens the Parental Input form, `f12` the
-student interview, `f8` writes the letter asking the family for their input.
+is created as soon as the meeting date can be read; F10 (or ctrl+s) saves at once. Every field
+takes typing, so the two actions use F-keys: `f9` opens the Parental Input form, `f8` writes the
+letter asking the family for their input. (The student interview is `i` on the IEP list.)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from teacherdesk.iep_timeline import State, deadlines, default_writing_date
 from teacherdesk.models import IEP, Student, StudentInterview, new_id
+from teacherdesk.screens.form_style import SAVE_BINDING
 from teacherdesk.screens.parental_input import METHODS, method_or_none
 from teacherdesk.widgets.date_input import DateInput
 
@@ -45,12 +47,10 @@ def deadline_markup(found, *, width: int = 22) -> str:
 
 class IEPRecordScreen(Screen):
     BINDINGS = [
+        SAVE_BINDING,
         Binding("escape", "leave", "Back", id="iep-record-back", tooltip="Back (all is saved)"),
-        Binding("f9", "parental", "Parental input", id="iep-record-parental", tooltip="The form"),
-        Binding(
-            "f12", "interview", "Interview", id="iep-record-interview", tooltip="Student input"
-        ),
         Binding("f8", "request", "Ask family", id="iep-record-request", tooltip="Write the letter"),
+        Binding("f9", "parental", "Parental input", id="iep-record-parental", tooltip="The form"),
     ]
 
     def __init__(self, student_id: str, iep_id: str | None = None) -> None:
@@ -265,6 +265,13 @@ class IEPRecordScreen(Screen):
             return False
         return True
 
+    def action_save(self) -> None:
+        """Typing saves by itself after a pause; F10 saves at once."""
+        if self._dirty:
+            self._save()
+        else:
+            self._status("Everything here is saved.")
+
     def action_leave(self) -> None:
         self._save()
         self.app.pop_screen()
@@ -274,12 +281,6 @@ class IEPRecordScreen(Screen):
             from teacherdesk.screens.parental_input import ParentalInputScreen
 
             self.app.push_screen(ParentalInputScreen(self.iep_id))
-
-    def action_interview(self) -> None:
-        self._save()
-        from teacherdesk.screens.interview import InterviewScreen
-
-        self.app.push_screen(InterviewScreen(self.student_id))
 
     def action_request(self) -> None:
         if self._need_record() and self.student is not None:

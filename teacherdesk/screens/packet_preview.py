@@ -171,10 +171,10 @@ class DocumentPreview(Screen):
             text = self.build("md")
         except LookupError as error:
             text = f"Nothing to show: {error}."
-        self.app.call_from_thread(self._show, text)
+        self.app.call_from_thread(self._show, text, self.default_stem())
 
-    def _show(self, text: str) -> None:
-        self.markdown = text
+    def _show(self, text: str, stem: str) -> None:
+        self.markdown, self.stem = text, stem
         self.query_one("#preview-state", Static).update(self.state_line())
         self.query_one("#preview-markdown", Markdown).update(text)
 
@@ -182,7 +182,8 @@ class DocumentPreview(Screen):
         self.dismiss()
 
     def action_save(self) -> None:
-        self.ask_where(Path.cwd() / f"{self.default_stem()}.md")
+        """The file name was worked out with the preview (no disk reads on the event loop)."""
+        self.ask_where(Path.cwd() / f"{getattr(self, 'stem', '') or 'teacherdesk'}.md")
 
     def ask_where(self, default: Path) -> None:
         def chosen(path: Path | None) -> None:
@@ -362,11 +363,16 @@ def open_packet(app, student_id: str | None = None) -> None:
         if chosen_id:
             app.push_screen(PacketPreviewScreen(chosen_id))
 
-    students = sorted(
-        app.store.students.active(), key=lambda s: (fold(s.last_name), fold(s.first_name))
-    )
-    choices = [(s.id, describe(s) + (" · IEP" if s.has_iep else "")) for s in students]
-    app.push_screen(StudentChoice("IEP team packet: which student?", choices), chosen)
+    def find() -> None:  # a thread: the store is read off the event loop
+        students = sorted(
+            app.store.students.active(), key=lambda s: (fold(s.last_name), fold(s.first_name))
+        )
+        choices = [(s.id, describe(s) + (" · IEP" if s.has_iep else "")) for s in students]
+        app.call_from_thread(
+            app.push_screen, StudentChoice("IEP team packet: which student?", choices), chosen
+        )
+
+    app.run_worker(find, thread=True, group="open-packet")
 
 
 def open_recap(app) -> None:

@@ -2,9 +2,10 @@
 
 Every change re-validates the whole record with the model, and each problem is shown as one
 sentence under its own field; Save is disabled while anything is wrong, and nothing typed is ever
-cleared. Enter in a text field saves (when valid); escape cancels, asking first if anything was
-changed. Subclasses list their fields, turn the typed values into a record (`build`) and say how
-to store it (`store_work`, run on the app's saver thread).
+cleared. It follows the form rule of `FormScreen`: F10 or ctrl+s saves (so does enter in a text
+field, when valid); escape leaves, asking first if anything was changed. Subclasses list their
+fields, turn the typed values into a record (`build`) and say how to store it (`store_work`, run
+on the app's saver thread).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from teacherdesk.screens.form_style import FormScreen
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ def problem_sentence(label: str, message: str) -> str:
     return f"{label} {message}."
 
 
-class RecordForm(ModalScreen[Any]):
+class RecordForm(FormScreen[Any], ModalScreen[Any]):
     DEFAULT_CSS = """
     RecordForm { align: center middle; background: $background 60%; }
     RecordForm > Vertical {
@@ -61,7 +64,6 @@ class RecordForm(ModalScreen[Any]):
     RecordForm .form-buttons Button { margin-left: 1; min-width: 10; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form-cancel", tooltip="Close without saving"),
         Binding("down", "app.focus_next", "Next field", show=False, id="form-next"),
         Binding("up", "app.focus_previous", "Previous field", show=False, id="form-previous"),
     ]
@@ -114,7 +116,7 @@ class RecordForm(ModalScreen[Any]):
                 if not self.extra_after:
                     yield from self.compose_extra()
                 yield Static(
-                    "enter saves · tab/↑↓ move · escape cancels",
+                    "F10 or enter saves · tab/↑↓ move · escape cancels",
                     classes="form-hint",
                 )
                 with Horizontal(classes="form-buttons"):
@@ -229,7 +231,7 @@ class RecordForm(ModalScreen[Any]):
 
     @on(Button.Pressed, "#form-cancel")
     def _cancel_pressed(self) -> None:
-        self.action_cancel()
+        self.action_close()
 
     def action_save(self) -> None:
         if self._saving:
@@ -263,7 +265,16 @@ class RecordForm(ModalScreen[Any]):
                 widget.focus()
                 return
 
-    def action_cancel(self) -> None:
+    def flush_pending_edits(self) -> None:
+        """Quitting or hanging up with a changed, valid record: save it quietly."""
+        if self._saving or not self.changed:
+            return
+        record = self.validate()
+        if record is not None:
+            self._saving = True
+            self.app.save(self.store_work(record), quiet=True)
+
+    def action_close(self) -> None:
         if not self.changed:
             self.dismiss(None)
             return

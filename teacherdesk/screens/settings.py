@@ -11,12 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from teacherdesk.models import Settings
+from teacherdesk.screens.form_style import SAVE_BINDING
 from teacherdesk.widgets.date_input import DateInput
 
 
 class SettingsScreen(ModalScreen[Settings | None]):
     BINDINGS = [
-        Binding("f2,ctrl+s", "save", "Save", id="settings-save", tooltip="Save the settings"),
+        SAVE_BINDING,
         Binding("escape", "dismiss(None)", "Cancel", id="settings-cancel", tooltip="Close"),
     ]
     DEFAULT_CSS = """
@@ -59,7 +60,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
             yield Static("Loading…", id="settings-problem")
             with Horizontal(id="settings-buttons"):
                 yield Button(
-                    "Save (F2)", id="settings-save-button", compact=True, variant="primary"
+                    "Save (F10)", id="settings-save-button", compact=True, variant="primary"
                 )
 
     def on_mount(self) -> None:
@@ -115,7 +116,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
     def _check(self, shout: bool = False) -> Settings | None:
         settings, problem = self.build()
         shown = self.query_one("#settings-problem", Static)
-        shown.update(problem or "F2 (or ctrl+s) saves · escape closes")
+        shown.update(problem or "F10 (or ctrl+s) saves · escape closes")
         shown.set_class(shout and settings is None, "-shout")
         return settings
 
