@@ -17,8 +17,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from teacherdesk.models import (
     Channel,
@@ -32,6 +31,7 @@ from teacherdesk.models import (
     label,
 )
 from teacherdesk.screens.form_style import SAVE_BINDING
+from teacherdesk.screens.student_choice import StudentChoice
 from teacherdesk.text import fold
 from teacherdesk.widgets.date_input import DateInput
 
@@ -104,33 +104,13 @@ def _choices(kind) -> list[tuple[str, str]]:
 # --- choosing a student -----------------------------------------------------------------------
 
 
-class StudentPicker(ModalScreen[str | None]):
-    """Type part of a student's or family's name; enter picks the highlighted one."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="picker-cancel", tooltip="Close without choosing"),
-        Binding("down", "to_list", "List", show=False, id="picker-down"),
-    ]
-    DEFAULT_CSS = """
-    StudentPicker { align: center middle; }
-    StudentPicker > Vertical {
-        width: 64; max-width: 100%; height: 80%; border: round $accent; background: $surface;
-    }
-    StudentPicker OptionList { height: 1fr; }
-    """
+class StudentPicker(StudentChoice):
+    """Log a contact for which student? Every student on the roster, loaded off the loop."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.students: list[tuple[str, str, str]] = []  # id, shown, folded search text
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Log a contact for which student?", classes="status-line")
-            yield Input(placeholder="Type part of a student's or family's name", id="picker-filter")
-            yield OptionList(id="picker-list")
+        super().__init__("Log a contact for which student?", [])
 
     def on_mount(self) -> None:
-        self.query_one("#picker-filter", Input).focus()
         self._load()
 
     @work(thread=True, exclusive=True, group="picker-load")
@@ -138,49 +118,17 @@ class StudentPicker(ModalScreen[str | None]):
         from teacherdesk.roster import build_rows
 
         rows = build_rows(self.app.store)  # type: ignore[attr-defined]
-        students = []
+        students, keys = [], []
         for row in rows:
             family = ", ".join(g.name for g in row.guardians)
             shown = f"{row.student.display_name} · {family}" if family else row.student.display_name
-            students.append((row.student.id, shown, row.search_key))
-        self.app.call_from_thread(self._loaded, students)
+            students.append((row.student.id, shown))
+            keys.append(row.search_key)
+        self.app.call_from_thread(self._loaded, students, keys)
 
-    def _loaded(self, students: list[tuple[str, str, str]]) -> None:
-        self.students = students
-        self._fill(self.query_one("#picker-filter", Input).value)
-
-    def _fill(self, query: str) -> None:
-        words = fold(query).split()
-        options = [
-            Option(shown, id=sid)
-            for sid, shown, key in self.students
-            if all(word in key for word in words)
-        ]
-        picker = self.query_one("#picker-list", OptionList)
-        picker.clear_options()
-        picker.add_options(options[:200])
-        if options:
-            picker.highlighted = 0
-
-    @on(Input.Changed, "#picker-filter")
-    def _typed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    @on(Input.Submitted, "#picker-filter")
-    def _submitted(self) -> None:
-        picker = self.query_one("#picker-list", OptionList)
-        if picker.highlighted is not None and picker.option_count:
-            self.dismiss(picker.get_option_at_index(picker.highlighted).id)
-
-    @on(OptionList.OptionSelected, "#picker-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_to_list(self) -> None:
-        self.query_one("#picker-list", OptionList).focus()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _loaded(self, students: list[tuple[str, str]], keys: list[str]) -> None:
+        self.set_students(students, keys)
+        self._fill(self.query_one("#choice-filter", Input).value)
 
 
 # --- the form ---------------------------------------------------------------------------------

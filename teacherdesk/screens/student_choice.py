@@ -1,4 +1,8 @@
-"""Choose one student (a family): type part of a name, arrows to move, enter to choose."""
+"""Choose one student (a family): type part of a name, arrows to move, enter to choose.
+
+The one student chooser of the app: the Conferences and packet choices give it their list; the
+contact form's `StudentPicker` loads every student (with the roster's search keys) itself.
+"""
 
 from __future__ import annotations
 
@@ -27,12 +31,20 @@ class StudentChoice(ModalScreen[str | None]):
     }
     StudentChoice OptionList { height: 1fr; }
     """
+    most_shown = 200  # a long class shows its first 200 matches; typing narrows
 
     def __init__(self, title: str, students: list[tuple[str, str]]) -> None:
         """`students`: (id, what to show: 'Saoirse Applewhistle · Bao, Yuki')."""
         super().__init__()
         self.title_text = title
-        self.students = students
+        self.set_students(students)
+
+    def set_students(self, students, keys: list[str] | None = None) -> None:
+        """Each typed word must be in the student's search key (by default: what is shown)."""
+        self.students = [
+            (sid, shown, keys[n] if keys else fold(shown))
+            for n, (sid, shown) in enumerate(students)
+        ]
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -45,14 +57,14 @@ class StudentChoice(ModalScreen[str | None]):
         self.query_one("#choice-filter", Input).focus()
 
     def _fill(self, query: str) -> None:
-        wanted = fold(query)
+        words = fold(query).split()
         options = [
             Option(shown, id=student_id)
-            for student_id, shown in self.students
-            if not wanted or wanted in fold(shown)
+            for student_id, shown, key in self.students
+            if all(word in key for word in words)
         ]
         listing = self.query_one(OptionList)
-        listing.set_options(options)
+        listing.set_options(options[: self.most_shown])
         if options:
             listing.highlighted = 0
 
