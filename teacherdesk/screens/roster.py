@@ -50,7 +50,14 @@ class RosterScreen(Screen):
         Binding("a", "add_student", "Add", id="roster-add", tooltip="Add a student"),
         Binding("i", "app.import_roster", "Import", id="roster-import", tooltip="Import a roster"),
         Binding("o", "next_sort", "Sort", id="roster-sort", tooltip="Sort by the next column"),
-        Binding("r", "reverse_sort", "Reverse", id="roster-reverse", tooltip="Reverse the sort"),
+        Binding(
+            "r",
+            "reverse_sort",
+            "Reverse",
+            show=False,
+            id="roster-reverse",
+            tooltip="Reverse the sort",
+        ),
         Binding(
             "d",
             "archive",
@@ -62,6 +69,7 @@ class RosterScreen(Screen):
             "v",
             "toggle_archived",
             "Archived",
+            show=False,
             id="roster-show-archived",
             tooltip="Show or hide archived students",
         ),

@@ -80,16 +80,23 @@ class StudentScreen(Screen):
     StudentScreen #engagement { height: auto; margin-bottom: 1; }
     StudentScreen #timeline { height: auto; }
     """
+    # The footer shows the everyday keys (80 columns hold about eight); help lists them all.
     BINDINGS = [
         Binding("escape", "back", "Back", id="student-back", tooltip="Back to where you were"),
+        Binding("n", "app.log_contact", "Note", id="student-note", tooltip="Log a contact"),
+        Binding("c", "plan_conference", "Conference", id="student-conference", tooltip="Plan one"),
         Binding("e", "edit_student", "Edit", id="student-edit", tooltip="Edit the student"),
         Binding(
             "g", "add_guardian", "Guardian", id="student-add-guardian", tooltip="Add a guardian"
         ),
+        Binding("p", "parental_input", "Parental input", id="student-parental", tooltip="IEP"),
+        Binding("i", "interview", "Interview", id="student-interview", tooltip="Student input"),
+        Binding("x", "app.export_packet", "Packet", id="student-packet", tooltip="IEP packet"),
         Binding(
             "l",
             "link_guardian",
             "Link",
+            show=False,
             id="student-link-guardian",
             tooltip="Link a guardian already in the file (a sibling's parent)",
         ),
@@ -97,17 +104,29 @@ class StudentScreen(Screen):
             "u",
             "unlink_guardian",
             "Unlink",
+            show=False,
             id="student-unlink-guardian",
             tooltip="Unlink the focused guardian from this student",
         ),
-        Binding("s", "sibling", "Sibling", id="student-sibling", tooltip="Open a sibling"),
-        Binding("t", "copy_phone", "Copy phone", id="student-copy-phone", tooltip="Copy a phone"),
-        Binding("m", "copy_email", "Copy email", id="student-copy-email", tooltip="Copy an email"),
-        Binding("x", "app.export_packet", "Packet", id="student-packet", tooltip="IEP packet"),
-        Binding("c", "plan_conference", "Conference", id="student-conference", tooltip="Plan one"),
-        Binding("i", "interview", "Interview", id="student-interview", tooltip="Student input"),
-        Binding("p", "parental_input", "Parental input", id="student-parental", tooltip="IEP"),
-        Binding("n", "app.log_contact", "Note", id="student-note", tooltip="Log a contact"),
+        Binding(
+            "s", "sibling", "Sibling", show=False, id="student-sibling", tooltip="Open a sibling"
+        ),
+        Binding(
+            "t",
+            "copy_phone",
+            "Copy phone",
+            show=False,
+            id="student-copy-phone",
+            tooltip="Copy a phone",
+        ),
+        Binding(
+            "m",
+            "copy_email",
+            "Copy email",
+            show=False,
+            id="student-copy-email",
+            tooltip="Copy an email",
+        ),
     ]
 
     def __init__(self, student_id: str) -> None:
