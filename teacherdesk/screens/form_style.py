@@ -155,3 +155,29 @@ class FormScreen(Screen[RecordT], Generic[RecordT]):
         if not isinstance(built, str):
             self._dirty = False
             self.app.save(self.save_work(built), quiet=True)
+
+
+class AutosaveForm(Screen):
+    """A form that saves by itself a moment after typing stops (the IEP record, Parental input).
+
+    The same keys as every form: F10/ctrl+s saves at once, escape leaves (saving first, so it
+    never needs to ask). The subclass has `_dirty`, `_save()` and `_status(text)`.
+    """
+
+    BINDINGS = [
+        SAVE_BINDING,
+        Binding("escape", "leave", "Back", id="autosave-back", tooltip="Back (all is saved)"),
+    ]
+
+    def action_save(self) -> None:
+        if self._dirty:
+            self._save()
+        else:
+            self._status("Everything here is saved.")
+
+    def action_leave(self) -> None:
+        self._save()
+        self.app.pop_screen()
+
+    def flush_pending_edits(self) -> None:
+        self._save()

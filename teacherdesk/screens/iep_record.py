@@ -12,13 +12,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from teacherdesk.iep_timeline import State, deadlines, default_writing_date
 from teacherdesk.models import IEP, Student, StudentInterview, new_id
-from teacherdesk.screens.form_style import SAVE_BINDING
+from teacherdesk.screens.form_style import AutosaveForm
 from teacherdesk.screens.parental_input import METHODS, method_or_none
 from teacherdesk.widgets.date_input import DateInput
 
@@ -45,10 +44,8 @@ def deadline_markup(found, *, width: int = 22) -> str:
     return "\n".join(lines)
 
 
-class IEPRecordScreen(Screen):
+class IEPRecordScreen(AutosaveForm):
     BINDINGS = [
-        SAVE_BINDING,
-        Binding("escape", "leave", "Back", id="iep-record-back", tooltip="Back (all is saved)"),
         Binding("f8", "request", "Ask family", id="iep-record-request", tooltip="Write the letter"),
         Binding("f9", "parental", "Parental input", id="iep-record-parental", tooltip="The form"),
     ]
@@ -240,9 +237,6 @@ class IEPRecordScreen(Screen):
 
         self.app.save(work, then=done)
 
-    def flush_pending_edits(self) -> None:
-        self._save()
-
     def on_data_changed(self, _message) -> None:
         self.reload_interview()
 
@@ -264,17 +258,6 @@ class IEPRecordScreen(Screen):
             self.notify("Type the meeting date first: that creates the IEP record.")
             return False
         return True
-
-    def action_save(self) -> None:
-        """Typing saves by itself after a pause; F10 saves at once."""
-        if self._dirty:
-            self._save()
-        else:
-            self._status("Everything here is saved.")
-
-    def action_leave(self) -> None:
-        self._save()
-        self.app.pop_screen()
 
     def action_parental(self) -> None:
         if self._need_record():

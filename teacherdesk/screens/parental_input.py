@@ -18,7 +18,7 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 from teacherdesk.app import DataChanged
 from teacherdesk.iep_timeline import PARENTAL_INPUT, deadlines
 from teacherdesk.models import IEP, InputMethod, Student, label
-from teacherdesk.screens.form_style import SAVE_BINDING
+from teacherdesk.screens.form_style import AutosaveForm
 from teacherdesk.widgets.date_input import DateInput
 
 SAVE_QUIET = 0.5
@@ -38,10 +38,8 @@ def method_or_none(value: object) -> InputMethod | None:
     return InputMethod(value) if isinstance(value, str) and value else None
 
 
-class ParentalInputScreen(Screen):
+class ParentalInputScreen(AutosaveForm):
     BINDINGS = [
-        SAVE_BINDING,
-        Binding("escape", "leave", "Back", id="parental-back", tooltip="Back (all is saved)"),
         Binding("f8", "request", "Ask family", id="parental-request", tooltip="Write the letter"),
     ]
 
@@ -185,24 +183,10 @@ class ParentalInputScreen(Screen):
 
         self.app.save(work, then=done)
 
-    def flush_pending_edits(self) -> None:
-        self._save()
-
     def on_data_changed(self, _message: DataChanged) -> None:
         pass  # our own saves come back here; the form keeps what is typed
 
     # --- keys ----------------------------------------------------------------------------------
-
-    def action_save(self) -> None:
-        """Typing saves by itself after a pause; F10 saves at once."""
-        if self._dirty:
-            self._save()
-        else:
-            self._status("Everything here is saved.")
-
-    def action_leave(self) -> None:
-        self._save()
-        self.app.pop_screen()
 
     def action_request(self) -> None:
         if self.iep is None or self.student is None:
