@@ -117,12 +117,13 @@ GUARDIAN_FIRST = [
     "Bao",
 ]
 LANGUAGES = ["English"] * 6 + ["Spanish", "Vietnamese", "Somali", "Arabic", "Tagalog"]
+# Neutral words, so an invented first name never clashes with the relationship.
 RELATIONSHIPS = [
-    "mother",
-    "father",
-    "grandmother",
-    "aunt",
-    "stepfather",
+    "parent",
+    "parent",
+    "grandparent",
+    "aunt or uncle",
+    "stepparent",
     "guardian",
     "foster parent",
 ]
@@ -212,7 +213,9 @@ def build_demo(store: Store, size: DemoSize | None = None, *, today: dt.date | N
     notes = [_note(rng, students, by_student, today) for _ in range(size.notes)]
     conferences = [_conference(rng, students, by_student, today) for _ in range(size.conferences)]
     events = _events(rng, students, by_student, today)
-    ieps = [_iep(s, by_student[s.id], today, n) for n, s in enumerate(students) if s.has_iep]
+    iep_students = [student for student in students if student.has_iep]
+    # Alternate received / not yet received, so the IEP screen shows late and met deadlines.
+    ieps = [_iep(s, by_student[s.id], today, n) for n, s in enumerate(iep_students)]
     interviews = [_interview(s, today) for n, s in enumerate(students) if s.has_iep and n < 20]
 
     with store.transaction():
@@ -291,11 +294,18 @@ def _note(rng, students, by_student, today: dt.date) -> ContactNote:
     )
 
 
+def _weekday(day: dt.date) -> dt.date:
+    """Schools meet families on school days: a weekend date moves to the Friday before."""
+    return day - dt.timedelta(days=max(0, day.weekday() - 4))
+
+
 def _conference(rng, students, by_student, today: dt.date) -> Conference:
     student = rng.choice(students)
     family = by_student[student.id]
     offset = rng.randint(-60, 21)
-    when = dt.datetime.combine(today + dt.timedelta(days=offset), dt.time(15 + offset % 3, 30))
+    day = _weekday(today + dt.timedelta(days=offset))
+    offset = (day - today).days
+    when = dt.datetime.combine(day, dt.time(15 + offset % 3, 30))
     held = offset < 0
     actions = []
     if held:
