@@ -83,6 +83,18 @@ class TeacherDesk(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
         Binding("f1,question_mark", "help", "Help", id="help", tooltip="Keys and how things work"),
         Binding("n", "log_contact", "Note", id="log-contact", tooltip="Log a family contact"),
+        # Priority: focus moves while the app reads the key, before the next key is handed to
+        # the focused widget. Otherwise keys typed right after tab (a burst over SSH) reach the
+        # field being left, because a plain binding runs only after the key bubbles up.
+        Binding("tab", "focus_next", "Next field", show=False, priority=True, id="focus-next"),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "Previous field",
+            show=False,
+            priority=True,
+            id="focus-previous",
+        ),
     ] + [
         Binding(place.key, f"go('{place.mode}')", place.title, show=False, id=f"go-{place.mode}")
         for place in PLACES

@@ -2,9 +2,10 @@
 
 `open_contact_form(app, student_id=None, note_id=None)` is the one way in: without a student it
 asks for one (type part of a name, enter); it loads the family in a thread and opens the form with
-today's date and the family's preferred channel filled in. Tab and shift+tab move between fields,
-F10 (or ctrl+s, or the Save button) saves, escape twice discards. Enter in the summary is a
-newline. Problems are shown as you type; nothing typed is lost when something is wrong.
+today's date and the family's preferred channel filled in, the cursor in the summary. Tab and
+shift+tab move between fields, F10 (or ctrl+s, or the Save button) saves, escape twice discards.
+Enter in the summary is a newline. Problems are shown as you type; nothing typed is lost when
+something is wrong.
 """
 
 from __future__ import annotations
@@ -194,7 +195,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
         verb = "Edit contact" if note else "Log a contact"
         with Vertical():
             yield Static(f"{verb} · {self.student.display_name}", id="contact-title", markup=False)
-            with VerticalScroll():
+            with VerticalScroll(can_focus=False):
                 with Horizontal(classes="form-row"):
                     yield Label("Guardian")
                     yield Select(
@@ -282,12 +283,12 @@ class ContactForm(ModalScreen[ContactNote | None]):
     def on_mount(self) -> None:
         for date_input in self.query(DateInput):
             date_input.query_one(Input).compact = True
+        # Date, channel and guardian are filled in: the teacher's first words are the summary.
+        # Tab goes on to the follow-up; shift+tab goes back to outcome, purpose, … guardian.
+        summary = self.query_one("#contact-summary", TextArea)
+        summary.focus()
         if self.note:
-            summary = self.query_one("#contact-summary", TextArea)
-            summary.focus()
             summary.move_cursor(summary.document.end)  # editing usually adds to the end
-        else:
-            self.query_one("#contact-guardian").focus()
         self.call_after_refresh(self._remember_initial)
 
     def _remember_initial(self) -> None:
