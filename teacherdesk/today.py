@@ -258,13 +258,30 @@ def build_today(store: Store, today: dt.date) -> TodayView:
     deadlines: list[IEPDeadline] = []
     for source in IEP_DEADLINE_SOURCES:
         deadlines.extend(source(store, today))
+    settings = store.settings.load()
+    since = min(term_of(settings, today)[0], today - dt.timedelta(days=settings.stale_after_days))
     return compute_today(
         today,
-        store.settings.load(),
+        settings,
         store.students.all(),
         store.guardians.all(),
-        store.contacts.all(),
+        notes_for_today(store, since),
         store.conferences.all(),
         deadlines,
         iep_ready=bool(IEP_DEADLINE_SOURCES),
     )
+
+
+def notes_for_today(store: Store, since: dt.date) -> list[ContactNote]:
+    """The notes Today needs, not years of history: every note with a follow-up, every note since
+    `since` (the term's balance, the not-contacted window) and each family's latest note."""
+    last = store.contacts.last_contact_dates()
+    latest = {student: day.isoformat() for student, day in last.items()}
+    cutoff = since.isoformat()
+
+    def needed(doc: dict) -> bool:
+        day = str(doc.get("date", ""))
+        is_latest = day == latest.get(doc.get("student_id"))
+        return bool(doc.get("follow_up")) or day >= cutoff or is_latest
+
+    return store.contacts.filter(needed)

@@ -163,3 +163,34 @@ def test_build_today_on_demo(demo_store):
     assert view.conferences
     assert view.iep_deadlines == [] or view.iep_ready
     assert view.term == (TODAY - 80 * DAY, TODAY + 40 * DAY)
+
+
+def test_build_today_reads_only_the_notes_it_needs(memory_store):
+    """Years of history stay on disk: Today validates open follow-ups, recent notes and each
+    family's latest note, and still says how long ago an old family was last contacted."""
+    from teacherdesk.models import ContactNote, FollowUp, Student
+    from teacherdesk.today import notes_for_today
+
+    old, recent = (memory_store.students.save(Student(first_name=n, last_name="Ng")) for n in "AB")
+    long_ago = TODAY - dt.timedelta(days=400)
+    for days in (700, 500, 400):  # A's history: only the latest (400 days ago) is needed
+        memory_store.contacts.save(
+            ContactNote(student_id=old.id, date=TODAY - dt.timedelta(days=days), summary="old")
+        )
+    promise = memory_store.contacts.save(
+        ContactNote(
+            student_id=recent.id,
+            date=TODAY - dt.timedelta(days=600),
+            summary="promised",
+            follow_up=FollowUp(what="Call back", due=TODAY - dt.timedelta(days=2)),
+        )
+    )
+    memory_store.contacts.save(ContactNote(student_id=recent.id, date=TODAY, summary="today"))
+
+    needed = notes_for_today(memory_store, TODAY - dt.timedelta(days=90))
+    assert sorted(n.summary for n in needed) == ["old", "promised", "today"]
+
+    view = build_today(memory_store, TODAY)
+    stale = {s.family.student_id: s.last_contact for s in view.not_contacted}
+    assert stale[old.id] == long_ago
+    assert promise.id in {item.record_id for item in view.overdue}
