@@ -17,8 +17,10 @@ async def settle(app, pilot) -> None:
 
 def burst(app, keys: list[str]) -> None:
     """Keys as a terminal delivers them over SSH: all queued before the first is handled."""
+    names = {" ": "space", "\n": "enter"}
     for key in keys:
-        app.post_message(events.Key(key, key if len(key) == 1 else None))
+        character = key if len(key) == 1 else None
+        app.post_message(events.Key(names.get(key, key), character))
 
 
 async def open_contact_form(app, pilot, store):
@@ -55,3 +57,31 @@ async def test_keys_typed_right_after_tab_are_kept(demo_store):
         await pilot.pause(0.3)
         assert app.screen.query_one("#contact-summary", TextArea).text == "typed ahead"
         assert app.screen.query_one("#contact-follow-what").value == "call back"
+
+
+async def test_a_long_paste_typed_key_by_key_is_checked_once_and_kept(demo_store):
+    """Without bracketed paste every character is a key: the form must not re-check per key."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_contact_form(app, pilot, demo_store)
+        form = app.screen
+        checks = []
+        real_validate = form._validate
+        form._validate = lambda: checks.append(1) or real_validate()
+        form._check_soon._callback = form._validate
+        # 20,000 characters already there (a bracketed paste), then 1,500 more as single keys
+        line = ("reading log " * 6)[:69] + "\n"
+        form.query_one("#contact-summary", TextArea).insert(line * 290)
+        typed = (line * 22)[:1500]
+        burst(app, list(typed))
+        summary = form.query_one("#contact-summary", TextArea)
+        for _ in range(100):  # the keys are handled in well under 10 s
+            await pilot.pause(0.1)
+            if len(summary.text) >= 290 * 70 + 1500:
+                break
+        await pilot.pause(0.4)
+        assert len(summary.text) == 290 * 70 + 1500  # nothing typed is lost
+        assert len(checks) <= 3  # checked when typing paused, not 1,500 times
+        problem = str(form.query_one("#contact-problem").content)
+        assert "too long" in problem and "at most 20,000" in problem

@@ -211,7 +211,7 @@ async def test_form_refuses_to_save_while_invalid_and_keeps_the_text(demo_store)
         assert form.query_one("#form-save", Button).disabled  # no name yet
         await pilot.press(*"Hiro Dandelion")
         form.query_one("#f-email", Input).value = "hiro at home"
-        await pilot.pause()
+        await pilot.pause(0.3)  # the form re-checks once typing pauses
         problem = str(form.query_one("#e-email", Static).content)
         assert problem == "Email should look like name@example.org."
         assert form.query_one("#form-save", Button).disabled

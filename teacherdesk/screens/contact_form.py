@@ -31,7 +31,7 @@ from teacherdesk.models import (
     Student,
     label,
 )
-from teacherdesk.screens.form_style import SAVE_BINDING
+from teacherdesk.screens.form_style import SAVE_BINDING, Debounce
 from teacherdesk.screens.student_choice import StudentChoice
 from teacherdesk.text import fold
 from teacherdesk.widgets.date_input import DateInput
@@ -177,6 +177,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
         self._saving = False
         self._discard_armed = False
         self._initial: tuple | None = None
+        self._check_soon = Debounce(self, self._validate)
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -402,7 +403,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
     def _changed(self) -> None:
         self._discard_armed = False
         if self._initial is not None:
-            self._validate()
+            self._check_soon()  # once typing pauses: a long paste stays quick
 
     @on(Button.Pressed, "#contact-save-button")
     def _save_pressed(self) -> None:
@@ -418,6 +419,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
         if self._saving:
             return
         self._tried = True
+        self._check_soon.cancel()
         note, _problem, target = self.build()
         if note is None:
             self._validate()

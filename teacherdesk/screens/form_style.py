@@ -17,6 +17,7 @@ classes `-save` and `-back` do what F10 and escape do; typing in a widget with t
 from __future__ import annotations
 
 from collections.abc import Callable
+from time import monotonic
 from typing import Any, Generic, TypeVar
 
 from textual import on
@@ -55,6 +56,46 @@ CLOSE_BINDING = Binding(
 )
 
 RecordT = TypeVar("RecordT")
+
+CHECK_DELAY = 0.15  # seconds after the last keystroke before a form re-checks what is typed
+
+
+class Debounce:
+    """Run `callback` once typing has paused for `delay` seconds (cheap to call on every key).
+
+    A form that re-checks everything it holds on every keystroke costs the square of the length
+    of a long paste (100 kB arriving as single keys over SSH froze the app for minutes). One
+    timer is kept; a keystroke only notes the time, and the timer waits again if it was early.
+    """
+
+    def __init__(self, owner: Any, callback: Callable[[], Any], delay: float = CHECK_DELAY):
+        self._owner = owner
+        self._callback = callback
+        self._delay = delay
+        self._timer: Any = None
+        self._last = 0.0
+
+    def __call__(self) -> None:
+        self._last = monotonic()
+        if self._timer is None:
+            self._timer = self._owner.set_timer(self._delay, self._fire)
+
+    @property
+    def pending(self) -> bool:
+        return self._timer is not None
+
+    def _fire(self) -> None:
+        self._timer = None
+        wait = self._last + self._delay - monotonic()
+        if wait > 0.01:
+            self._timer = self._owner.set_timer(wait, self._fire)
+        elif self._owner.is_attached:
+            self._callback()
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
 
 
 def compact_date_inputs(screen) -> None:

@@ -1,6 +1,7 @@
 """A form over one pydantic record that validates as you type.
 
-Every change re-validates the whole record with the model, and each problem is shown as one
+Every change re-validates the whole record with the model (once typing pauses), and each problem
+is shown as one
 sentence under its own field; Save is disabled while anything is wrong, and nothing typed is ever
 cleared. It follows the form rule of `FormScreen`: F10 or ctrl+s saves (so does enter in a text
 field, when valid); escape leaves, asking first if anything was changed. Subclasses list their
@@ -22,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from teacherdesk.screens.form_style import FormScreen
+from teacherdesk.screens.form_style import Debounce, FormScreen
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         self.tried_to_save = False
         self._initial: dict[str, Any] = {}
         self._saving = False
+        self._check_soon = Debounce(self, self.validate)
 
     # --- to override -----------------------------------------------------------------------
 
@@ -201,9 +203,10 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         except ValueError as error:
             problems[""] = str(error)
         self.problems = problems
+        edited = self.edited_names()
         for line in self.query(".form-problem").results(Static):
             name = (line.id or "").removeprefix("e-")
-            shown = self.tried_to_save or name in self.edited_names()
+            shown = self.tried_to_save or name in edited
             message = problems.get(name, "") if shown else ""
             line.update(message)
             line.set_class(not message, "-ok")
@@ -217,7 +220,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         control = event.control
         if isinstance(control, Checkbox):
             control.label = "yes" if control.value else "no"
-        self.validate()
+        self._check_soon()  # once typing pauses: a long paste stays quick
 
     # --- saving ----------------------------------------------------------------------------
 
@@ -237,6 +240,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         if self._saving:
             return
         self.tried_to_save = True
+        self._check_soon.cancel()
         record = self.validate()
         if record is None:
             first = next(iter(self.problems.values()), "Something is not right yet.")
