@@ -85,3 +85,28 @@ async def test_a_long_paste_typed_key_by_key_is_checked_once_and_kept(demo_store
         assert len(checks) <= 3  # checked when typing paused, not 1,500 times
         problem = str(form.query_one("#contact-problem").content)
         assert "too long" in problem and "at most 20,000" in problem
+
+
+async def test_a_refused_plan_repeats_the_date_fields_own_words(demo_store):
+    from textual.widgets import Static
+
+    from teacherdesk.screens.conference_plan import ConferencePlanScreen
+    from teacherdesk.widgets.date_input import DateInput
+
+    app = make_app(demo_store, start="conferences")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        student = sorted(demo_store.students.all(), key=lambda s: s.last_name)[0]
+        app.push_screen(ConferencePlanScreen(student, demo_store.guardians.for_student(student.id)))
+        await settle(app, pilot)
+        screen = app.screen
+        date_input = screen.query_one("#plan-date", DateInput)
+        date_input.focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"31/31", "f10")
+        await pilot.pause(0.2)
+        field_says = str(date_input.query_one(".date-hint", Static).content)
+        assert "'31/31' is not a real date" in field_says
+        status = str(screen.query_one(".form-status", Static).content)
+        assert field_says in status and status.startswith("Not saved yet")
+        assert not app._notifications  # nothing floats over the fields
+        assert app.screen is screen

@@ -192,7 +192,7 @@ class ConferencePlanScreen(FormScreen[Conference]):
         date_input = self.query_one("#plan-date", DateInput)
         day = date_input.date
         if day is None:
-            return "The date is required: type a date like 12/3, fri or in 2 weeks."
+            return f"Date: {date_input.problem or 'A date is required.'}"  # the field's own words
         time = self._check_time()
         if time is None:
             return f"The time is not readable: type {TIME_EXPECTED}."

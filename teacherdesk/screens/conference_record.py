@@ -75,7 +75,7 @@ class ActionRow(Vertical):
                 return f"Action {number} needs what was agreed (or remove the row with F9)."
             return None
         if not due_input.valid:
-            return f"Action {number}: the due date is not readable; type 12/3, fri or in 2 weeks."
+            return f"Action {number}, due: {due_input.problem}"
         fields = {"what": what, "owner": owner, "due": due_input.date}
         try:
             if self.action is not None:
@@ -209,7 +209,7 @@ class ConferenceRecordScreen(FormScreen[Conference]):
                 actions.append(read)
         next_input = self.query_one("#record-next", DateInput)
         if not next_input.valid:
-            return "The next conference date is not readable; type 12/3, fri or in 2 weeks."
+            return f"Next conference: {next_input.problem}"
         fields = dict(
             status=ConferenceStatus.HELD,
             celebrations=self.query_one("#record-celebrations", TextArea).text,

@@ -35,6 +35,8 @@ FORM_CSS = """
 .form-row > .form-field { width: 1fr; height: auto; }
 .form-hint { height: 1; padding: 0 1; color: $text-muted; }
 .form-hint.-bad { color: $error; }
+.form-status { height: auto; padding: 0 1; color: $text-muted; background: $boost; }
+.form-status.-bad { color: $error; text-style: bold; }
 .form Input, .form DateInput { width: 1fr; }
 .form TextArea { height: 3; width: 1fr; }
 .form SelectionList { height: auto; max-height: 6; width: 1fr; }
@@ -156,15 +158,35 @@ class FormScreen(Screen[RecordT], Generic[RecordT]):
 
     # --- saving and leaving ------------------------------------------------------------------
 
+    def say(self, text: str, *, bad: bool = False) -> None:
+        """One sentence in the form's own status line, just above the footer.
+
+        Not a notification: at 80×24 stacked notifications cover the fields being fixed.
+        """
+        from textual.widgets import Footer, Static
+
+        try:
+            line = self.query_one(".form-status", Static)
+        except Exception:  # the first message: the line appears above the footer
+            line = Static("", classes="form-status", markup=False)
+            footers = self.query(Footer)
+            if footers:
+                self.mount(line, before=footers.first())
+            else:
+                self.notify(text, severity="error" if bad else "warning", timeout=4)
+                return
+        line.update(text)
+        line.set_class(bad, "-bad")
+
     def action_save(self) -> None:
         built = self.build()
         if isinstance(built, str):
-            self.notify(built, title="Not saved yet", severity="error")
+            self.say(f"Not saved yet: {built}", bad=True)
             return
         self._dirty = False
 
         def done(saved: RecordT) -> None:
-            self.app.notify(self.saved_words(saved), title="Saved")
+            self.app.notify(self.saved_words(saved), title="Saved", timeout=3)
             self.dismiss(saved)
 
         self.app.save(self.save_work(built), then=done)
@@ -180,10 +202,10 @@ class FormScreen(Screen[RecordT], Generic[RecordT]):
     def action_close(self) -> None:
         if self._dirty and not self._warned:
             self._warned = True
-            self.notify(
+            self.say(
                 f"{self.unsaved_words} is not saved: F10 saves it, "
                 "escape again leaves without saving.",
-                severity="warning",
+                bad=True,
             )
             return
         self.dismiss(None)

@@ -1,12 +1,11 @@
 """A form over one pydantic record that validates as you type.
 
-Every change re-validates the whole record with the model (once typing pauses), and each problem
-is shown as one
-sentence under its own field; Save is disabled while anything is wrong, and nothing typed is ever
-cleared. It follows the form rule of `FormScreen`: F10 or ctrl+s saves (so does enter in a text
-field, when valid); escape leaves, asking first if anything was changed. Subclasses list their
-fields, turn the typed values into a record (`build`) and say how to store it (`store_work`, run
-on the app's saver thread).
+Every change re-validates the whole record with the model (once typing pauses), and each
+problem is shown as one sentence under its own field; Save is disabled while anything is wrong,
+and nothing typed is ever cleared. It follows the form rule of `FormScreen`: F10 or ctrl+s saves
+(so does enter in a text field, when valid); escape leaves, asking first if anything was
+changed. Subclasses list their fields, turn the typed values into a record (`build`) and say how
+to store it (`store_work`, run on the app's saver thread).
 """
 
 from __future__ import annotations
@@ -244,7 +243,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         record = self.validate()
         if record is None:
             first = next(iter(self.problems.values()), "Something is not right yet.")
-            self.notify(first, title="Not saved yet", severity="warning")
+            self.notify(first, title="Not saved yet", severity="warning", timeout=4)
             self._focus_problem()
             return
         self._saving = True

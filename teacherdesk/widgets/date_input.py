@@ -86,6 +86,21 @@ class DateInput(Widget):
             return not self.required
         return self.date is not None
 
+    @property
+    def problem(self) -> str:
+        """The sentence under the field when what is typed is not a date ("" when fine).
+
+        Forms repeat it word for word when they refuse to save, so the popup and the field agree.
+        """
+        text = self.text.strip()
+        if not text:
+            return "A date is required, like 12/3, fri or in 2 weeks." if self.required else ""
+        try:
+            parse_date(text, relative_to=self.today)
+        except ValueError as error:
+            return str(error)
+        return ""
+
     def set_date(self, value: dt.date | None) -> None:
         self.query_one(Input).value = value.isoformat() if value else ""
 
