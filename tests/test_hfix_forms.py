@@ -110,3 +110,22 @@ async def test_a_refused_plan_repeats_the_date_fields_own_words(demo_store):
         assert field_says in status and status.startswith("Not saved yet")
         assert not app._notifications  # nothing floats over the fields
         assert app.screen is screen
+
+
+async def test_slash_only_moves_to_the_filter_never_typed(demo_store):
+    from textual.widgets import Input
+
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"zoe")
+        assert app.screen.query_one("#roster-filter", Input).value == "zoe"
+        await pilot.press("slash", *"y")  # already in the filter: still not typed
+        assert app.screen.query_one("#roster-filter", Input).value == "zoey"
+        await pilot.press("f4")
+        await settle(app, pilot)
+        await pilot.press("slash", *"ann")
+        assert app.screen.query_one("#contacts-student", Input).value == "ann"
+        app.screen.query_one("#f-since").focus()
+        await pilot.press(*"11/2")  # in a date, "/" is typed
+        assert app.screen.query_one("#f-since").text == "11/2"

@@ -43,8 +43,10 @@ def _options(kind) -> list[tuple[str, str]]:
 
 class ContactsScreen(Screen):
     BINDINGS = [
+        # Priority: "/" only moves to the name filter (never typed into it); in the From/To
+        # dates it is typed, as in 12/3 (see check_action).
         Binding("slash", "focus_filter", "Filter", id="contacts-filter",
-                tooltip="Type a student's or family's name"),
+                tooltip="Type a student's or family's name", priority=True),
         Binding("e", "edit", "Edit", id="contacts-edit", tooltip="Edit the highlighted contact"),
         Binding("u", "follow_ups", "Follow-ups", id="contacts-follow-ups",
                 tooltip="Every follow-up from contacts and conferences"),
@@ -231,6 +233,12 @@ class ContactsScreen(Screen):
 
     def action_focus_filter(self) -> None:
         self.query_one("#contacts-student", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter":
+            focused = self.focused
+            return not (focused is not None and isinstance(focused.parent, DateInput))
+        return True
 
     def action_clear_filters(self) -> None:
         self.query_one("#contacts-student", Input).value = ""

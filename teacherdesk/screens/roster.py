@@ -45,7 +45,15 @@ SORT_WORDS = {
 
 class RosterScreen(Screen):
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", id="roster-filter", tooltip="Type to filter"),
+        # Priority: "/" only moves to the filter, even when the filter has focus (never typed).
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            id="roster-filter",
+            tooltip="Type to filter",
+            priority=True,
+        ),
         Binding("escape", "clear_filter", "Clear", show=False, id="roster-clear"),
         Binding("a", "add_student", "Add", id="roster-add", tooltip="Add a student"),
         Binding("i", "app.import_roster", "Import", id="roster-import", tooltip="Import a roster"),
