@@ -64,15 +64,20 @@ MODE_SCREENS: dict[str, tuple[str, str]] = {
 }
 
 
-def _lazy_screen(module: str, name: str) -> Callable[[], Screen]:
+def _lazy_screen(module: str, name: str, title: str = "") -> Callable[[], Screen]:
     def make() -> Screen:
-        return getattr(importlib.import_module(module), name)()
+        screen = getattr(importlib.import_module(module), name)()
+        screen.sub_title = title  # one rule: the title bar shows the screen's name
+        return screen
 
     return make
 
 
 def _mode_screens() -> dict[str, Callable[[], Screen]]:
-    return {mode: _lazy_screen(*where) for mode, where in MODE_SCREENS.items()}
+    titles = {place.mode: place.title for place in PLACES}
+    return {
+        mode: _lazy_screen(*where, titles.get(mode, "")) for mode, where in MODE_SCREENS.items()
+    }
 
 
 class TeacherDesk(App[None]):
@@ -129,7 +134,7 @@ class TeacherDesk(App[None]):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        self.sub_title = str(self.store.path) if self.store.path else "in memory"
+        self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
         if self._watch_file:
             self.set_interval(2.0, self._check_file)
         self._install_hangup_handler()

@@ -129,3 +129,21 @@ async def test_slash_only_moves_to_the_filter_never_typed(demo_store):
         app.screen.query_one("#f-since").focus()
         await pilot.press(*"11/2")  # in a date, "/" is typed
         assert app.screen.query_one("#f-since").text == "11/2"
+
+
+async def test_every_title_bar_shows_the_screens_name(demo_file):
+    from teacherdesk.app import PLACES
+    from teacherdesk.store import Store
+
+    app = make_app(Store.open(demo_file, author="tester"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for place in PLACES:
+            await pilot.press(place.key)
+            await settle(app, pilot)
+            shown = str(app.screen.query_one("HeaderTitle").render())
+            assert shown == f"teacherdesk — {place.title}", place.mode
+            assert str(demo_file) not in shown
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert str(demo_file) in app.screen.query_one("Markdown").source

@@ -48,6 +48,8 @@ def _guardian_line(guardian: Guardian) -> str:
 class ConferencePlanScreen(FormScreen[Conference]):
     """Dismisses with the saved conference, or None when left without saving."""
 
+    SUB_TITLE = "Plan a conference"  # the title bar shows the screen's name
+
     DEFAULT_CSS = FORM_CSS
     unsaved_words = "This plan"
 

@@ -116,6 +116,8 @@ def preparation_sections(
 class ConferencePrepareScreen(Screen[str | None]):
     """Dismisses with 'record' or 'edit' when the teacher asks for them, else None."""
 
+    SUB_TITLE = "Prepare a conference"  # the title bar shows the screen's name
+
     BINDINGS = [
         Binding("r", "finish('record')", "Record as held", id="prep-record", tooltip="Record it"),
         Binding("e", "finish('edit')", "Change plan", id="prep-edit", tooltip="Change the plan"),

@@ -86,6 +86,7 @@ class ActionRow(Vertical):
 
 
 class ConferenceRecordScreen(FormScreen[Conference]):
+    SUB_TITLE = "Record a conference"  # the title bar shows the screen's name
     BINDINGS = [
         SAVE_BINDING,
         Binding("f8", "add_action", "Add action", id="record-add", tooltip="Add an agreed action"),

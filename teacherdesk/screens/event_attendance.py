@@ -106,6 +106,7 @@ class VolunteerDialog(ModalScreen[Attendance | None]):
 
 
 class AttendanceScreen(FormScreen[EngagementEvent]):
+    SUB_TITLE = "Attendance"  # the title bar shows the screen's name
     BINDINGS = [
         Binding("space", "toggle", "Came", id="attendance-toggle", tooltip="Mark came / not came"),
         Binding(

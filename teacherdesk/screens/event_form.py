@@ -12,6 +12,7 @@ from teacherdesk.widgets.date_input import DateInput
 
 
 class EventFormScreen(FormScreen[EngagementEvent]):
+    SUB_TITLE = "Event"  # the title bar shows the screen's name
     DEFAULT_CSS = FORM_CSS
     unsaved_words = "This event"
 

@@ -70,7 +70,10 @@ class HelpScreen(ModalScreen[None]):
     def _text(self) -> str:
         places = "\n".join(f"| `{p.key}` | {p.title}: {p.help} |" for p in self.places)
         keys = [f"| `{' or '.join(k)}` | {words} |" for k, words in self.screen_keys]
-        return GUIDE.format(places=places, screen_keys="\n".join(keys) or "| | (nothing else) |")
+        guide = GUIDE.format(places=places, screen_keys="\n".join(keys) or "| | (nothing else) |")
+        path = getattr(getattr(self.app, "store", None), "path", None)
+        where = f"`{path}`" if path else "in memory (nothing is written to disk)"
+        return f"{guide}\n\nData file: {where}\n"
 
 
 def screen_keys(screen) -> list[tuple[list[str], str]]:

@@ -45,6 +45,7 @@ def deadline_markup(found, *, width: int = 22) -> str:
 
 
 class IEPRecordScreen(AutosaveForm):
+    SUB_TITLE = "IEP record"  # the title bar shows the screen's name
     BINDINGS = [
         Binding("f8", "request", "Ask family", id="iep-record-request", tooltip="Write the letter"),
         Binding("f9", "parental", "Parental input", id="iep-record-parental", tooltip="The form"),

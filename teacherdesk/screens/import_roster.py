@@ -34,6 +34,7 @@ HINT = (
 
 
 class ImportRosterScreen(Screen[None]):
+    SUB_TITLE = "Import a roster"  # the title bar shows the screen's name
     DEFAULT_CSS = """
     ImportRosterScreen { layout: vertical; }
     #import-title { height: 1; padding: 0 1; text-style: bold; background: $boost; }

@@ -88,6 +88,7 @@ class AnswerBox(TextArea):
 
 
 class InterviewScreen(Screen):
+    SUB_TITLE = "Student interview"  # the title bar shows the screen's name
     BINDINGS = [
         Binding("escape", "pause", "Pause", id="interview-pause", tooltip="Pause: all is saved"),
         Binding("w", "toggle_wording", "Wording", id="interview-wording", tooltip="Switch wording"),

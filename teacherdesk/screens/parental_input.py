@@ -39,6 +39,7 @@ def method_or_none(value: object) -> InputMethod | None:
 
 
 class ParentalInputScreen(AutosaveForm):
+    SUB_TITLE = "Parental input"  # the title bar shows the screen's name
     BINDINGS = [
         Binding("f8", "request", "Ask family", id="parental-request", tooltip="Write the letter"),
     ]
