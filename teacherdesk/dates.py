@@ -137,6 +137,18 @@ def exact(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def clock(value: dt.time) -> str:
+    """The time of day, one way everywhere: '5:30 pm', '9:00 am', '12:00 pm'."""
+    hour = value.hour % 12 or 12
+    return f"{hour}:{value.minute:02d} {'pm' if value.hour >= 12 else 'am'}"
+
+
+def exact_time(when: dt.datetime, *, year: bool = False) -> str:
+    """A day and time, one way on every screen: 'Mon 7 Dec 5:30 pm' ('Mon 7 Dec 2026 5:30 pm')."""
+    day = exact(when.date()) if year else f"{when:%a} {when.day} {when:%b}"
+    return f"{day} {clock(when.time())}"
+
+
 def month_before(day: dt.date) -> dt.date:
     """One calendar month earlier; month ends clamp (31 March → 28/29 February)."""
     return _shift(day, months=-1)

@@ -147,3 +147,36 @@ async def test_every_title_bar_shows_the_screens_name(demo_file):
         await pilot.press("f1")
         await settle(app, pilot)
         assert str(demo_file) in app.screen.query_one("Markdown").source
+
+
+def test_one_formatter_and_one_owner_word():
+    import datetime as dt
+
+    from teacherdesk.dates import exact_time
+    from teacherdesk.widgets.followup_table import owner_word
+
+    when = dt.datetime(2026, 12, 7, 17, 30)
+    assert exact_time(when) == "Mon 7 Dec 5:30 pm"
+    assert exact_time(when, year=True) == "Mon 7 Dec 2026 5:30 pm"
+    assert [owner_word(w) for w in ("", "teacher", "You", "family")] == [
+        "you",
+        "you",
+        "you",
+        "family",
+    ]
+
+
+async def test_todays_follow_ups_fit_80_columns(demo_store):
+    from textual.widgets import DataTable
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#today-follow-ups", DataTable)
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= 80 - 2  # the scrollbar
+        for row in range(table.row_count):
+            what = str(table.get_row_at(row)[2])
+            assert len(what) <= table.columns[list(table.columns)[2]].width  # nothing cut
+        conferences = app.screen.query_one("#today-conferences", DataTable)
+        assert str(conferences.get_row_at(0)[0]) == "Tue 24 Nov 5:30 pm"

@@ -13,8 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
 
-from teacherdesk.conferences import format_time
-from teacherdesk.dates import exact
+from teacherdesk.dates import exact_time
 from teacherdesk.models import AgreedAction, Conference, ConferenceStatus, Student, label
 from teacherdesk.screens.form_style import CLOSE_BINDING, FORM_CSS, SAVE_BINDING, FormScreen
 from teacherdesk.widgets.date_input import DateInput
@@ -109,7 +108,7 @@ class ConferenceRecordScreen(FormScreen[Conference]):
 
     def compose(self) -> ComposeResult:
         c = self.conference
-        when = f"{exact(c.when.date())} {format_time(c.when.time())}"
+        when = exact_time(c.when, year=True)
         yield Header()
         yield Static(
             f"Record · {self.student.display_name} · {when} · {label(c.format)}",

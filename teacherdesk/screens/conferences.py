@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from teacherdesk.conferences import format_time, prepare, split_upcoming_past, status_words
-from teacherdesk.dates import humanize
+from teacherdesk.conferences import prepare, split_upcoming_past, status_words
+from teacherdesk.dates import exact_time, humanize
 from teacherdesk.models import Conference, ConferenceStatus, Guardian, Student, label
 from teacherdesk.screens.table_list import TableListScreen
 
@@ -94,7 +94,7 @@ class ConferencesScreen(TableListScreen):
     def _add(self, table: DataTable, c: Conference, today) -> None:
         student = self.listing.students.get(c.student_id)
         name = student.display_name if student else "(student removed)"
-        when = f"{c.when:%a} {c.when.day} {c.when:%b} {format_time(c.when.time())}"
+        when = exact_time(c.when)
         status = status_words(c, today)
         style = "bold yellow" if status == "to record" else ""
         interpreter = (c.interpreter_language or "yes") if c.interpreter_needed else ""

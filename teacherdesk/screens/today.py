@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.app import DataChanged
-from teacherdesk.dates import due_in_words, exact, since_in_words
+from teacherdesk.dates import due_in_words, exact, exact_time, since_in_words
 from teacherdesk.models import label
 from teacherdesk.screens.followups import FollowUpsScreen, toggle_follow_up
 from teacherdesk.today import TodayView, build_today
@@ -134,7 +134,7 @@ class TodayScreen(Screen):
                 else ""
             )
             table.add_row(
-                f"{conference.when:%a %d %b %H:%M}",
+                exact_time(conference.when),
                 conference.family.student_name,
                 label(conference.format),
                 interpreter,

@@ -33,6 +33,15 @@ def when_words(item: FollowUpItem, today: dt.date) -> str:
     return due_in_words(item.due, relative_to=today)
 
 
+YOU = {"", "you", "me", "i", "teacher", "the teacher"}
+
+
+def owner_word(owner: str) -> str:
+    """One word for the teacher on every row ("you"); anyone else by their own word."""
+    owner = (owner or "").strip()
+    return "you" if owner.casefold() in YOU else owner
+
+
 class FollowUpTable(DataTable):
     BINDINGS = [
         Binding(
@@ -58,13 +67,21 @@ class FollowUpTable(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.items: dict[str, FollowUpItem] = {}
         self.show_origin = show_origin
+        self.wide = True
 
     def on_mount(self) -> None:
-        room = max(36, self.app.size.width - 12 - 16 - 8 - 4)  # cells pad 1 each side
+        # Under 100 columns "Who · from" goes (the owner joins "What" when it is not you), so
+        # what is to be done is readable at 80×24.
+        self.wide = self.app.size.width >= 100
+        columns = 4 if self.wide else 3
+        room = max(36, self.app.size.width - 12 - 18 - 2 * columns - 4)  # cells pad 1 each side
         self.add_column("When", width=12, key="when")
-        self.add_column("Student", width=16, key="student")
-        self.add_column("What", width=room * 11 // 20, key="what")
-        self.add_column("Who · from", width=room - room * 11 // 20, key="origin")
+        self.add_column("Student", width=18, key="student")
+        if self.wide:
+            self.add_column("What", width=room * 11 // 20, key="what")
+            self.add_column("Who · from", width=room - room * 11 // 20, key="origin")
+        else:
+            self.add_column("What", width=room, key="what")
 
     def show(self, items: list[FollowUpItem], names: dict[str, str], today: dt.date) -> None:
         """Replace the rows; keeps the cursor on the same item when it is still there."""
@@ -73,14 +90,18 @@ class FollowUpTable(DataTable):
         self.items = {item.key: item for item in items}
         for item in items:
             state = item.state(today)
-            owner = item.owner or "you"
-            self.add_row(
+            owner = owner_word(item.owner)
+            what = Text(item.what, style="strike dim" if state == FollowUpState.DONE else "")
+            cells = [
                 Text(when_words(item, today), style=STYLE[state]),
                 Text(names.get(item.student_id, "(unknown student)")),
-                Text(item.what, style="strike dim" if state == FollowUpState.DONE else ""),
-                Text(f"{owner} · {item.origin}", style="dim"),
-                key=item.key,
-            )
+                what,
+            ]
+            if self.wide:
+                cells.append(Text(f"{owner} · {item.origin}", style="dim"))
+            elif owner != "you":
+                what.append(f" ({owner})", style="dim")
+            self.add_row(*cells, key=item.key)
         if kept is not None and kept.key in self.items:
             self.move_cursor(row=self.get_row_index(kept.key))
 
