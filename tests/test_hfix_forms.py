@@ -180,3 +180,46 @@ async def test_todays_follow_ups_fit_80_columns(demo_store):
             assert len(what) <= table.columns[list(table.columns)[2]].width  # nothing cut
         conferences = app.screen.query_one("#today-conferences", DataTable)
         assert str(conferences.get_row_at(0)[0]) == "Tue 24 Nov 5:30 pm"
+
+
+async def test_tick_boxes_say_ticked_or_not_without_colour(demo_store):
+    from teacherdesk.widgets.tick_box import TickBox
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_contact_form(app, pilot, demo_store)
+        box = app.screen.query_one("#contact-restricted", TickBox)
+        assert str(box.render()).startswith("[ ] Restricted")
+        box.focus()
+        await pilot.press("space")
+        assert box.value and str(box.render()).startswith("[X] Restricted")
+
+
+async def test_a_phone_type_without_a_number_is_said_not_dropped(demo_store):
+    from textual.widgets import Input, Static
+
+    from teacherdesk.screens.guardian_form import GuardianForm
+
+    student = sorted(demo_store.students.all(), key=lambda s: s.last_name)[0]
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        before = demo_store.guardians.count()
+        app.push_screen(GuardianForm(None, student_id=student.id, student_name="Kid"))
+        await settle(app, pilot)
+        form = app.screen
+        await pilot.press(*"Hiro Example")
+        form.query_one("#f-phones-1-label", Input).value = "cell"
+        await pilot.pause(0.3)
+        assert str(form.query_one("#e-phones-1", Static).content) == (
+            "Add the number or clear the type."
+        )
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert app.screen is form and demo_store.guardians.count() == before
+        assert app.focused.id == "f-phones-1-number"
+        await pilot.press(*"555-0100", "f10")
+        await settle(app, pilot)
+        [hiro] = [g for g in demo_store.guardians.all() if g.name == "Hiro Example"]
+        assert [(p.label, p.number) for p in hiro.phones] == [("cell", "555-0100")]

@@ -34,6 +34,7 @@ from teacherdesk.conferences import (
 from teacherdesk.models import Conference, ConferenceFormat, Guardian, Student, label
 from teacherdesk.screens.form_style import FORM_CSS, FormScreen
 from teacherdesk.widgets.date_input import DateInput
+from teacherdesk.widgets.tick_box import TickBox
 
 
 def _guardian_line(guardian: Guardian) -> str:
@@ -133,7 +134,7 @@ class ConferencePlanScreen(FormScreen[Conference]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Interpreter", classes="form-label")
-                yield Checkbox("needed", needed, id="plan-interpreter", compact=True)
+                yield TickBox("needed", needed, id="plan-interpreter", compact=True)
                 yield Input(
                     language,
                     placeholder="language",

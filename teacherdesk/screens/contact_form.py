@@ -35,6 +35,7 @@ from teacherdesk.screens.form_style import SAVE_BINDING, Debounce
 from teacherdesk.screens.student_choice import StudentChoice
 from teacherdesk.text import fold
 from teacherdesk.widgets.date_input import DateInput
+from teacherdesk.widgets.tick_box import TickBox
 
 FAMILY = "__family__"  # the guardian choice "the family" (no one guardian)
 
@@ -263,7 +264,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
                     )
                 with Horizontal(classes="form-row"):
                     yield Label("")
-                    yield Checkbox(
+                    yield TickBox(
                         "Restricted (left out of exports unless asked)",
                         note.restricted if note else False,
                         compact=True,

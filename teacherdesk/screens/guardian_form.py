@@ -89,6 +89,16 @@ class GuardianForm(RecordForm):
     def extra_values(self) -> dict[str, Any]:
         return {"phones": [(label_text, number) for _, label_text, number in self._phone_rows()]}
 
+    def extra_problems(self) -> dict[str, str]:
+        """A phone type typed with no number would be dropped without a word: say so."""
+        before = self._initial.get("phones") or []
+        problems = {}
+        for n, label_text, number in self._phone_rows():
+            was = before[n][0] if n < len(before) else ""
+            if label_text.strip() and not number.strip() and label_text.strip() != was.strip():
+                problems[f"phones-{n}"] = "Add the number or clear the type."
+        return problems
+
     def build(self, values: dict[str, Any]) -> Guardian:
         values = dict(values)
         rows = values.pop("phones")

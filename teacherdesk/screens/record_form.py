@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from teacherdesk.screens.form_style import Debounce, FormScreen
+from teacherdesk.widgets.tick_box import TickBox
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         with Horizontal(classes="form-row"):
             yield Label(spec.label, classes="form-label")
             if spec.kind == "check":
-                yield Checkbox(
+                yield TickBox(
                     "yes" if value else "no", bool(value), id=f"f-{spec.name}", compact=True
                 )
             elif spec.kind == "select":
@@ -169,6 +170,10 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
     def extra_values(self) -> dict[str, Any]:
         return {}
 
+    def extra_problems(self) -> dict[str, str]:
+        """Problems the model cannot see (a phone type with no number): target → sentence."""
+        return {}
+
     def edited_names(self) -> set[str]:
         """Fields whose value differs from when the form opened (problems show only there)."""
         values = self.values()
@@ -201,6 +206,9 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
                 problems.setdefault(target, problem_sentence(self.label_for(loc), problem["msg"]))
         except ValueError as error:
             problems[""] = str(error)
+        for target, sentence in self.extra_problems().items():
+            problems.setdefault(target, sentence)
+            record = None
         self.problems = problems
         edited = self.edited_names()
         for line in self.query(".form-problem").results(Static):
