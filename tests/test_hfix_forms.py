@@ -223,3 +223,26 @@ async def test_a_phone_type_without_a_number_is_said_not_dropped(demo_store):
         await settle(app, pilot)
         [hiro] = [g for g in demo_store.guardians.all() if g.name == "Hiro Example"]
         assert [(p.label, p.number) for p in hiro.phones] == [("cell", "555-0100")]
+
+
+async def test_settings_asks_once_before_leaving_unsaved_changes(demo_store):
+    from textual.widgets import Static
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.action_settings()
+        await settle(app, pilot)
+        await pilot.press("escape")  # nothing changed: leaves at once
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "TodayScreen"
+        app.action_settings()
+        await settle(app, pilot)
+        await pilot.press("tab", "end", *" Annex", "escape")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "SettingsScreen"
+        assert "not saved" in str(app.screen.query_one("#settings-problem", Static).content)
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert demo_store.settings.load().school.endswith(" Annex")
+        assert type(app.screen).__name__ == "TodayScreen"

@@ -5,21 +5,19 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from teacherdesk.models import Settings
-from teacherdesk.screens.form_style import SAVE_BINDING
+from teacherdesk.screens.form_style import FormScreen
 from teacherdesk.widgets.date_input import DateInput
 
 
-class SettingsScreen(ModalScreen[Settings | None]):
-    BINDINGS = [
-        SAVE_BINDING,
-        Binding("escape", "dismiss(None)", "Cancel", id="settings-cancel", tooltip="Close"),
-    ]
+class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
+    """The shared form rule: F10/ctrl+s saves, escape leaves (asking once if something changed)."""
+
+    unsaved_words = "Settings"
     DEFAULT_CSS = """
     SettingsScreen { align: center middle; }
     SettingsScreen > Vertical {
@@ -38,6 +36,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
     def __init__(self) -> None:
         super().__init__()
         self.settings: Settings | None = None
+        self._initial: tuple = ()
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -81,9 +80,42 @@ class SettingsScreen(ModalScreen[Settings | None]):
         self.query_one("#settings-term-end", DateInput).set_date(settings.term_end)
         self.query_one("#settings-stale", Input).value = str(settings.stale_after_days)
         self.query_one("#settings-teacher", Input).focus()
+        self._initial = self._snapshot()
         self._check()
 
-    def build(self) -> tuple[Settings | None, str]:
+    def _snapshot(self) -> tuple:
+        return tuple(
+            widget.text if isinstance(widget, DateInput) else widget.value
+            for widget in self.query(
+                "#settings-teacher, #settings-school, DateInput, #settings-stale"
+            )
+        )
+
+    def mark_changed(self, *, always: bool = False) -> None:
+        """Changed means different from what was loaded (filling the fields is not a change)."""
+        if self.settings is None:
+            return
+        self._dirty = self._snapshot() != self._initial
+        if self._dirty:
+            self._warned = False
+
+    def say(self, text: str, *, bad: bool = False) -> None:
+        shown = self.query_one("#settings-problem", Static)
+        shown.update(text)
+        shown.set_class(bad, "-shout")
+
+    def build(self) -> Settings | str:
+        settings, problem = self._build()
+        return settings if settings is not None else problem
+
+    def save_work(self, record: Settings):
+        store = self.app.store  # type: ignore[attr-defined]
+        return lambda: store.settings.save(record)
+
+    def saved_words(self, saved: Settings) -> str:
+        return "Settings saved."
+
+    def _build(self) -> tuple[Settings | None, str]:
         if self.settings is None:
             return None, "Still loading."
         start = self.query_one("#settings-term-start", DateInput)
@@ -114,7 +146,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
         return settings, ""
 
     def _check(self, shout: bool = False) -> Settings | None:
-        settings, problem = self.build()
+        settings, problem = self._build()
         shown = self.query_one("#settings-problem", Static)
         shown.update(problem or "F10 (or ctrl+s) saves · escape closes")
         shown.set_class(shout and settings is None, "-shout")
@@ -131,12 +163,5 @@ class SettingsScreen(ModalScreen[Settings | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        settings = self._check(shout=True)
-        if settings is None:
-            return
-        store = self.app.store  # type: ignore[attr-defined]
-        self.app.save(lambda: store.settings.save(settings), then=self._saved)  # type: ignore[attr-defined]
-
-    def _saved(self, settings: Settings) -> None:
-        self.app.notify("Settings saved.")
-        self.dismiss(settings)
+        if self._check(shout=True) is not None:
+            super().action_save()
