@@ -246,3 +246,41 @@ async def test_settings_asks_once_before_leaving_unsaved_changes(demo_store):
         await settle(app, pilot)
         assert demo_store.settings.load().school.endswith(" Annex")
         assert type(app.screen).__name__ == "TodayScreen"
+
+
+def footer_shows(app) -> list[str]:
+    """The footer's keys wholly inside 80 columns (a clipped key is not shown)."""
+    from textual.widgets._footer import FooterKey
+
+    return [
+        f"{key.key_display or key.key} {key.description}".strip()
+        for key in app.screen.query(FooterKey)
+        if key.region.width and key.region.right <= 80
+    ]
+
+
+async def test_footers_fit_80_columns_most_important_first(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down")  # in the table (typing goes to the filter otherwise)
+        await settle(app, pilot)
+        shown = " · ".join(footer_shows(app))
+        for key in ("Filter", "Add", "Help", "Note"):
+            assert key in shown, shown
+        app.open_student(sorted(demo_store.students.all(), key=lambda s: s.last_name)[0].id)
+        await settle(app, pilot)
+        shown = " · ".join(footer_shows(app))
+        for key in ("Note", "Conference", "Edit", "Guardian", "Input", "Interview", "Packet"):
+            assert key in shown, shown
+        assert "Help" in shown, shown
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("down", "down", "a")
+        for _ in range(50):
+            await settle(app, pilot)
+            if type(app.screen).__name__ == "AttendanceScreen":
+                break
+        shown = " · ".join(footer_shows(app))
+        for key in ("Save", "Came", "Help"):
+            assert key in shown, shown

@@ -148,7 +148,7 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
         )
         yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="attendance-status", classes="status-line")
-        yield Footer()
+        yield Footer(compact=True)  # the screen's keys and f1 Help fit at 80 columns
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -56,7 +56,14 @@ class RosterScreen(Screen):
         ),
         Binding("escape", "clear_filter", "Clear", show=False, id="roster-clear"),
         Binding("a", "add_student", "Add", id="roster-add", tooltip="Add a student"),
-        Binding("i", "app.import_roster", "Import", id="roster-import", tooltip="Import a roster"),
+        Binding(
+            "i",
+            "app.import_roster",
+            "Import",
+            show=False,  # in help and the palette; the footer keeps room for n Note and f1 Help
+            id="roster-import",
+            tooltip="Import a roster",
+        ),
         Binding("o", "next_sort", "Sort", id="roster-sort", tooltip="Sort by the next column"),
         Binding(
             "r",
@@ -103,7 +110,7 @@ class RosterScreen(Screen):
         )
         yield RosterTable(COLUMNS, id="roster-table")
         yield Static("Loading the roster…", id="roster-status", classes="status-line")
-        yield Footer()
+        yield Footer(compact=True)  # the screen's keys and f1 Help fit at 80 columns
 
     def on_mount(self) -> None:
         self._mark_sort()

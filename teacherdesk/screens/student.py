@@ -82,14 +82,25 @@ class StudentScreen(Screen):
     """
     # The footer shows the everyday keys (80 columns hold about eight); help lists them all.
     BINDINGS = [
-        Binding("escape", "back", "Back", id="student-back", tooltip="Back to where you were"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,  # the footer keeps room for the everyday keys; help lists escape
+            id="student-back",
+            tooltip="Back to where you were",
+        ),
         Binding("n", "app.log_contact", "Note", id="student-note", tooltip="Log a contact"),
         Binding("c", "plan_conference", "Conference", id="student-conference", tooltip="Plan one"),
         Binding("e", "edit_student", "Edit", id="student-edit", tooltip="Edit the student"),
         Binding(
             "g", "add_guardian", "Guardian", id="student-add-guardian", tooltip="Add a guardian"
         ),
-        Binding("p", "parental_input", "Parental input", id="student-parental", tooltip="IEP"),
+        Binding(
+            "p", "parental_input", "Input", id="student-parental", tooltip="Parental input (IEP)"
+        ),
+        # Quit works as everywhere; not shown here so that f1 Help fits at 80 columns.
+        Binding("ctrl+q", "app.quit", "Quit", show=False, id="student-quit", tooltip="Quit"),
         Binding("i", "interview", "Interview", id="student-interview", tooltip="Student input"),
         Binding("x", "app.export_packet", "Packet", id="student-packet", tooltip="IEP packet"),
         Binding(
@@ -145,7 +156,8 @@ class StudentScreen(Screen):
             yield Static("", id="engagement")
             yield Static("Timeline · newest first", classes="section-title")
             yield Static("", id="timeline")
-        yield Footer()
+        # Every everyday key and f1 Help fit at 80 columns (ctrl+p still opens the palette).
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#student-body").focus()
