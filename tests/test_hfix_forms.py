@@ -284,3 +284,22 @@ async def test_footers_fit_80_columns_most_important_first(demo_store):
         shown = " · ".join(footer_shows(app))
         for key in ("Save", "Came", "Help"):
             assert key in shown, shown
+
+
+async def test_contacts_filter_results_apply_only_while_current(demo_store):
+    from textual.widgets import Input
+
+    from teacherdesk.contact_list import ContactFilter
+
+    app = make_app(demo_store, start="contacts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        total = len(screen.shown)
+        await pilot.press("slash", *"zzzz")
+        await settle(app, pilot)
+        assert screen.shown == []
+        # a late result for an older filter ("" = everything) is dropped
+        screen._fill_if_current(ContactFilter(text=""), screen.rows, screen.rows)
+        assert screen.shown == [] and total > 0
+        assert screen.query_one("#contacts-student", Input).value == "zzzz"

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.worker import get_current_worker
 
 from teacherdesk.app import DataChanged
 from teacherdesk.contact_list import ContactFilter, ContactRow, build_rows, history_entries
@@ -139,7 +140,16 @@ class ContactsScreen(Screen):
     @work(thread=True, exclusive=True, group="contacts-filter")
     def _filter(self, wanted: ContactFilter, rows: list[ContactRow]) -> None:
         shown = [row for row in rows if wanted.keep(row)] if wanted.active else rows
-        self.app.call_from_thread(self._fill, shown, wanted.active)
+        if get_current_worker().is_cancelled:
+            return  # a newer keystroke's filter is running
+        self.app.call_from_thread(self._fill_if_current, wanted, rows, shown)
+
+    def _fill_if_current(
+        self, wanted: ContactFilter, rows: list[ContactRow], shown: list[ContactRow]
+    ) -> None:
+        """Only results for what is typed now (and the rows loaded now) reach the table."""
+        if rows is self.rows and wanted == self.current_filter():
+            self._fill(shown, wanted.active)
 
     def _fill(self, shown: list[ContactRow], filtered: bool) -> None:
         """Show the first page of `shown`; more pages follow as the cursor goes down.
