@@ -137,6 +137,11 @@ def exact(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def short(day: dt.date) -> str:
+    """A date within the school year, where the year goes without saying: 'Mon 2 Nov'."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
 def clock(value: dt.time) -> str:
     """The time of day, one way everywhere: '5:30 pm', '9:00 am', '12:00 pm'."""
     hour = value.hour % 12 or 12
@@ -145,7 +150,7 @@ def clock(value: dt.time) -> str:
 
 def exact_time(when: dt.datetime, *, year: bool = False) -> str:
     """A day and time, one way on every screen: 'Mon 7 Dec 5:30 pm' ('Mon 7 Dec 2026 5:30 pm')."""
-    day = exact(when.date()) if year else f"{when:%a} {when.day} {when:%b}"
+    day = exact(when.date()) if year else short(when.date())
     return f"{day} {clock(when.time())}"
 
 

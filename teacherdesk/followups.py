@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from teacherdesk.dates import short
 from teacherdesk.models import Conference, ConferenceStatus, ContactNote, label
 
 T = TypeVar("T", ContactNote, Conference)
@@ -50,7 +51,7 @@ class FollowUpItem:
     owner: str  # "" for a contact's follow-up: the teacher's own
     due: dt.date | None
     done_on: dt.date | None
-    origin: str  # where it came from, in words: "phone call on 2026-11-12"
+    origin: str  # where it came from, in words: "phone on Thu 12 Nov"
     origin_date: dt.date
 
     @property
@@ -82,7 +83,7 @@ def from_note(note: ContactNote) -> FollowUpItem | None:
         owner="",
         due=follow_up.due,
         done_on=follow_up.done_on,
-        origin=f"{label(note.channel)} on {note.date.isoformat()}",
+        origin=f"{label(note.channel)} on {short(note.date)}",
         origin_date=note.date,
     )
 
@@ -101,7 +102,7 @@ def from_conference(conference: Conference) -> list[FollowUpItem]:
             owner=action.owner,
             due=action.due,
             done_on=action.done_on,
-            origin=f"{label(conference.format)} conference on {day.isoformat()}",
+            origin=f"{label(conference.format)} conference on {short(day)}",
             origin_date=day,
         )
         for action in conference.actions
