@@ -75,6 +75,11 @@ def _names(guardians: list[Guardian]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def school_day_on_or_before(day: dt.date) -> dt.date:
+    """A family is asked for a school day: a deadline on a weekend becomes the Friday before."""
+    return day - dt.timedelta(days=max(0, day.weekday() - 4))
+
+
 def build_request_markdown(
     student: Student,
     guardians: Iterable[Guardian],
@@ -87,7 +92,8 @@ def build_request_markdown(
     name = escape(student.preferred_name or student.first_name)
     teacher = settings.teacher_name or "Your child's teacher"
     due = parental_input_due(iep)
-    due_words = exact(due) if due >= today else exact(today + dt.timedelta(days=7))
+    return_by = due if due >= today else today + dt.timedelta(days=7)
+    due_words = exact(school_day_on_or_before(return_by))
     out = [
         heading(1, f"Your thoughts for {student.display_name}'s IEP"),
         "",

@@ -215,3 +215,19 @@ def test_iep_screen_snapshot(snap_compare, demo_store):
         await settle(pilot.app, pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+def test_request_letter_never_asks_for_a_weekend():
+    """Parental input due on Sunday 6 Dec: the letter asks for it by Friday 4 Dec."""
+    from teacherdesk.parent_request import build_request_markdown
+
+    student = Student(first_name="Ada", last_name="Quill")
+    iep = IEP(
+        student_id=student.id,
+        meeting_date=dt.date(2027, 1, 20),
+        writing_date=dt.date(2027, 1, 6),
+    )
+    guardian = Guardian(name="Mo Quill", student_ids=[student.id])
+    letter = build_request_markdown(student, [guardian], iep, Settings(), dt.date(2026, 11, 16))
+    assert "**Fri 4 Dec 2026**" in letter
+    assert "Sun 6 Dec" not in letter
