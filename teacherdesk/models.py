@@ -256,7 +256,8 @@ class PhoneNumber(Part):
 class Guardian(Record):
     name: Name
     student_ids: list[str] = Field(default_factory=list)
-    relationship: Line = ""
+    relationship: Line = ""  # the default, for every child without an entry below
+    relationships: dict[str, Line] = Field(default_factory=dict)  # student id → to that child
     phones: list[PhoneNumber] = Field(default_factory=list)
     email: Email = ""
     preferred_language: Line = ""
@@ -271,6 +272,21 @@ class Guardian(Record):
     @property
     def main_phone(self) -> str:
         return self.phones[0].number if self.phones else ""
+
+    def relationship_to(self, student_id: str | None) -> str:
+        """Who this guardian is to that student ("father"), else the default relationship."""
+        return (self.relationships.get(student_id) if student_id else None) or self.relationship
+
+    def with_relationship(self, student_id: str, relationship: str) -> Guardian:
+        """A copy saying `relationship` for that student, kept per child only when it differs."""
+        per_child = {k: v for k, v in self.relationships.items() if k != student_id}
+        others = [i for i in self.student_ids if i != student_id]
+        update: dict[str, Any] = {"relationships": per_child}
+        if not self.relationship or not others:
+            update["relationship"] = relationship  # one child, or no default yet: set the default
+        elif relationship != self.relationship:
+            per_child[student_id] = relationship
+        return type(self).model_validate(self.model_dump() | update)
 
 
 class FollowUp(Part):

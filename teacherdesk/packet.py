@@ -170,7 +170,7 @@ def _family(data: PacketData) -> list[str]:
         return [*out, "No guardians recorded."]
     for guardian in data.guardians:
         fields = [
-            md.field("Relationship", guardian.relationship),
+            md.field("Relationship", guardian.relationship_to(data.student.id)),
             *_reach(guardian),
             md.field("Preferred language", guardian.preferred_language),
             md.field("Interpreter needed", _yes_no(guardian.interpreter_needed)),
@@ -313,9 +313,7 @@ def _conference_time(conference: Conference) -> str:
 def _conference(conference: Conference, data: PacketData, today: dt.date) -> list[str]:
     by_id = {g.id: g for g in data.guardians}
     family = [
-        f"{by_id[g].name} ({by_id[g].relationship})" if by_id[g].relationship else by_id[g].name
-        for g in conference.guardian_ids
-        if g in by_id
+        _named(by_id[g], conference.student_id) for g in conference.guardian_ids if g in by_id
     ]
     title = (
         f"{_conference_time(conference)}: {label(conference.format)} ({label(conference.status)})"
@@ -386,12 +384,17 @@ def contact_summary(notes: list[ContactNote], today: dt.date) -> list[str]:
     ]
 
 
+def _named(guardian: Guardian, student_id: str) -> str:
+    """ "Ann Lee (mother)": the name and who they are to that student."""
+    what = guardian.relationship_to(student_id)
+    return f"{guardian.name} ({what})" if what else guardian.name
+
+
 def contact_entry(note: ContactNote, guardians: dict[str, Guardian], today: dt.date) -> str:
     who = guardians.get(note.guardian_id or "")
     with_whom = ""
     if who is not None:
-        relation = f" ({who.relationship})" if who.relationship else ""
-        with_whom = f" · with {md.escape(who.name + relation)}"
+        with_whom = f" · with {md.escape(_named(who, note.student_id))}"
     marker = "**Restricted** · " if note.restricted else ""
     head = (
         f"- {marker}**{exact(note.date)}** · {label(note.channel)} · {label(note.direction)} · "

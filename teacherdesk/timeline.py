@@ -101,11 +101,12 @@ def first_line(text: str, width: int = 90) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
-def _who(guardian_id: str | None, guardians: dict[str, Guardian]) -> str:
+def _who(guardian_id: str | None, guardians: dict[str, Guardian], student_id: str) -> str:
     guardian = guardians.get(guardian_id or "")
     if guardian is None:
         return ""
-    return f"{guardian.name} ({guardian.relationship})" if guardian.relationship else guardian.name
+    what = guardian.relationship_to(student_id)
+    return f"{guardian.name} ({what})" if what else guardian.name
 
 
 # --- contact notes ---------------------------------------------------------------------------
@@ -113,7 +114,7 @@ def _who(guardian_id: str | None, guardians: dict[str, Guardian]) -> str:
 
 def _contact(note: ContactNote, guardians: dict[str, Guardian], today: dt.date) -> TimelineEntry:
     words = [label(note.channel), label(note.purpose), label(note.outcome)]
-    who = _who(note.guardian_id, guardians)
+    who = _who(note.guardian_id, guardians, note.student_id)
     headline = " · ".join(words) + (f" — {who}" if who else "")
     if note.restricted:
         headline += " · restricted"

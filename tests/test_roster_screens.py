@@ -263,6 +263,8 @@ async def test_linking_a_siblings_guardian_keeps_one_record(demo_store):
         await pilot.press("l")
         await wait_for_screen(app, pilot, "PickScreen")
         await pilot.press(*parent.name.lower(), "enter")
+        await wait_for_screen(app, pilot, "AskScreen")
+        await pilot.press("enter")  # the relationship, prefilled, is right
         await settle(app, pilot)
         records = [g for g in demo_store.guardians.all() if g.name == parent.name]
         assert len(records) == 1

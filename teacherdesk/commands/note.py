@@ -67,7 +67,11 @@ def run(args: argparse.Namespace, store: Store) -> int:
     guardian = None
     if args.guardian:
         wanted = fold(args.guardian)
-        matches = [g for g in family if wanted in fold(g.name) or wanted == fold(g.relationship)]
+        matches = [
+            g
+            for g in family
+            if wanted in fold(g.name) or wanted == fold(g.relationship_to(student.id))
+        ]
         if len(matches) != 1:
             names = ", ".join(g.name for g in family) or "none on record"
             raise UsageProblem(

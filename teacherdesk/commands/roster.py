@@ -44,7 +44,7 @@ def as_json(rows: list[tuple[Student, list[Guardian]]]) -> list[dict]:
                 {
                     "id": guardian.id,
                     "name": guardian.name,
-                    "relationship": guardian.relationship,
+                    "relationship": guardian.relationship_to(student.id),
                     "phone": guardian.main_phone,
                     "email": guardian.email,
                     "preferred_language": guardian.preferred_language,
@@ -74,5 +74,6 @@ def run(args: argparse.Namespace, store: Store) -> int:
         )
         for guardian in family:
             reach = ", ".join(part for part in (guardian.main_phone, guardian.email) if part)
-            print(f"{'':10}{guardian.name} ({guardian.relationship or 'guardian'}) {reach}")
+            what = guardian.relationship_to(student.id) or "guardian"
+            print(f"{'':10}{guardian.name} ({what}) {reach}")
     return 0

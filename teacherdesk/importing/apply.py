@@ -268,12 +268,22 @@ class Draft:
     fields: dict[str, Any]
     phones: list[tuple[str, str]]
     defaults: dict[str, Any]
+    relationships: dict[str, str] = field(default_factory=dict)  # student id → as the row says
+
+    def __post_init__(self) -> None:
+        self._note_relationship(self.first, self.student_ids)
 
     def merge(self, other: ImportedGuardian, student_ids: list[str]) -> None:
         self.student_ids += [s for s in student_ids if s not in self.student_ids]
         for name, value in other.fields.items():
             self.fields.setdefault(name, value)
         _add_phones(self.phones, other.phones)
+        self._note_relationship(other, student_ids)
+
+    def _note_relationship(self, row: ImportedGuardian, student_ids: list[str]) -> None:
+        if relationship := row.fields.get("relationship", ""):
+            for student_id in student_ids:
+                self.relationships.setdefault(student_id, relationship)
 
     def tokens(self) -> set[str]:
         return _contact_tokens(self.fields.get("email", ""), [n for _l, n in self.phones])
@@ -396,7 +406,16 @@ def _new_guardian(draft: Draft) -> Guardian:
     data["name"] = draft.first.name
     data["student_ids"] = list(draft.student_ids)
     data["phones"] = [PhoneNumber(label=label, number=n) for label, n in draft.phones]
-    return Guardian.model_validate(data)
+    return _per_child(Guardian.model_validate(data), draft)
+
+
+def _per_child(guardian: Guardian, draft: Draft) -> Guardian:
+    """Keep, per student, a relationship that differs from the guardian's default."""
+    if not draft.relationships:
+        return guardian
+    for student_id, relationship in draft.relationships.items():
+        guardian = guardian.with_relationship(student_id, relationship)
+    return guardian
 
 
 def _merged_guardian(current: Guardian, draft: Draft) -> Guardian:
@@ -413,4 +432,4 @@ def _merged_guardian(current: Guardian, draft: Draft) -> Guardian:
     _add_phones(phones, [(label, n) for label, n in draft.phones if not _has_phone(stored, n)])
     _add_phones(phones, stored)
     data["phones"] = [{"label": label, "number": n} for label, n in phones]
-    return Guardian.model_validate(data)
+    return _per_child(Guardian.model_validate(data), draft)

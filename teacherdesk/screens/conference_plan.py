@@ -37,10 +37,10 @@ from teacherdesk.widgets.date_input import DateInput
 from teacherdesk.widgets.tick_box import TickBox
 
 
-def _guardian_line(guardian: Guardian) -> str:
+def _guardian_line(guardian: Guardian, student_id: str) -> str:
     bits = [guardian.name]
-    if guardian.relationship:
-        bits.append(f"({guardian.relationship})")
+    if what := guardian.relationship_to(student_id):
+        bits.append(f"({what})")
     if guardian.interpreter_needed:
         bits.append(f"· interpreter: {guardian.preferred_language or 'yes'}")
     return " ".join(bits)
@@ -113,7 +113,10 @@ class ConferencePlanScreen(FormScreen[Conference]):
                 yield Label("Family", classes="form-label")
                 if self.guardians:
                     yield SelectionList[str](
-                        *[(_guardian_line(g), g.id, g.id in chosen) for g in self.guardians],
+                        *[
+                            (_guardian_line(g, self.student.id), g.id, g.id in chosen)
+                            for g in self.guardians
+                        ],
                         id="plan-family",
                         compact=True,
                         classes="form-field",

@@ -47,7 +47,8 @@ def preparation_sections(
     family: list[Text | str] = []
     for g in prep.guardians:
         coming = " (invited)" if g.id in conference.guardian_ids else ""
-        head = f"{g.name}{' · ' + g.relationship if g.relationship else ''}{coming}"
+        what = g.relationship_to(conference.student_id)
+        head = f"{g.name}{' · ' + what if what else ''}{coming}"
         family.append(Text(head, "bold"))
         reach = [f"{p.label} {p.number}" for p in g.phones]
         if g.email:

@@ -186,7 +186,10 @@ class ContactForm(ModalScreen[ContactNote | None]):
         note = self.note
         first = self.family[0] if self.family else None
         channel = note.channel if note else (first.preferred_channel if first else None)
-        guardian_options = [(f"{g.name} ({g.relationship or 'family'})", g.id) for g in self.family]
+        guardian_options = [
+            (f"{g.name} ({g.relationship_to(self.student.id) or 'family'})", g.id)
+            for g in self.family
+        ]
         guardian_options.append(("the family", FAMILY))
         guardian = FAMILY
         if note and note.guardian_id in {g.id for g in self.family}:

@@ -51,6 +51,7 @@ class GuardianForm(RecordForm):
         if self.guardian is None:
             return {"educational_rights": True, "lives_with_student": True}
         values = self.guardian.model_dump(include={f.name for f in self.fields})
+        values["relationship"] = self.guardian.relationship_to(self.student_id)  # to THIS child
         values["preferred_channel"] = (
             self.guardian.preferred_channel.value if self.guardian.preferred_channel else None
         )
@@ -111,7 +112,9 @@ class GuardianForm(RecordForm):
         ]
         if self.guardian is None:
             return Guardian.model_validate(values | {"student_ids": [self.student_id]})
-        return Guardian.model_validate(self.guardian.model_dump() | values)
+        relationship = values.pop("relationship")
+        edited = Guardian.model_validate(self.guardian.model_dump() | values)
+        return edited.with_relationship(self.student_id, relationship)
 
     def error_target(self, loc: tuple) -> str:
         if loc and loc[0] == "phones" and len(loc) > 1 and isinstance(loc[1], int):
@@ -128,8 +131,10 @@ class GuardianForm(RecordForm):
 
     def store_work(self, record: Guardian) -> Callable[[], Guardian]:  # type: ignore[override]
         store = self.app.store
-        typed = {f.name: getattr(record, f.name) for f in self.fields}
+        typed = {f.name: getattr(record, f.name) for f in self.fields if f.name != "relationship"}
         typed["phones"] = record.phones
+        student_id = self.student_id
+        relationship = record.relationship_to(student_id)  # the one typed, for this child
 
         def work() -> Guardian:
             current = store.guardians.get(record.id)
@@ -138,6 +143,7 @@ class GuardianForm(RecordForm):
             # Links may have changed meanwhile (a sibling linked in another window): keep them.
             merged = current.model_dump() | {k: v for k, v in typed.items() if k != "phones"}
             merged["phones"] = [phone.model_dump() for phone in typed["phones"]]
-            return store.guardians.save(Guardian.model_validate(merged))
+            edited = Guardian.model_validate(merged).with_relationship(student_id, relationship)
+            return store.guardians.save(edited)
 
         return work

@@ -140,3 +140,32 @@ class PickScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class AskScreen(ModalScreen[str | None]):
+    """One line to type (prefilled): enter answers with the text, escape cancels."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="AskScreen")
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask-cancel", tooltip="Cancel")]
+
+    def __init__(
+        self, title: str, value: str = "", *, placeholder: str = "", hint: str = ""
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.placeholder = placeholder
+        self.hint = hint or "enter to confirm · escape cancels"
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Input(self.value, placeholder=self.placeholder, id="ask-input")
+            yield Static(self.hint, classes="dialog-hint", markup=False)
+
+    @on(Input.Submitted, "#ask-input")
+    def _enter(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

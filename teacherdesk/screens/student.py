@@ -201,7 +201,12 @@ class StudentScreen(Screen):
             )
             return
         cards = [
-            GuardianCard(g, shared_with=view.other_children.get(g.id), id=f"guardian-{g.id}")
+            GuardianCard(
+                g,
+                shared_with=view.other_children.get(g.id),
+                student_id=self.student_id,
+                id=f"guardian-{g.id}",
+            )
             for g in view.guardians
         ]
         await family.mount_all(cards)
@@ -293,7 +298,7 @@ class StudentScreen(Screen):
 
     @work(thread=False, exclusive=True, group="student-link")
     async def _pick_guardian_to_link(self) -> None:
-        from teacherdesk.screens.link_guardian import Choice, PickScreen
+        from teacherdesk.screens.link_guardian import AskScreen, Choice, PickScreen
 
         if self.shown is None or self.shown.student is None:
             return
@@ -317,10 +322,21 @@ class StudentScreen(Screen):
         picked = await self.app.push_screen_wait(
             PickScreen(f"Link a guardian to {student.display_name}", choices)
         )
-        if picked:
-            self._link(picked)
+        if not picked:
+            return
+        chosen = next(g for g in guardians if g.id == picked)
+        relationship = await self.app.push_screen_wait(
+            AskScreen(
+                f"What is {chosen.name} to {student.display_name}?",
+                chosen.relationship,
+                placeholder="mother, father, stepfather, grandmother …",
+                hint="enter links them · escape cancels",
+            )
+        )
+        if relationship is not None:
+            self._link(picked, relationship)
 
-    def _link(self, guardian_id: str) -> None:
+    def _link(self, guardian_id: str, relationship: str = "") -> None:
         store = self.app.store
         student_id = self.student_id
 
@@ -332,6 +348,8 @@ class StudentScreen(Screen):
                 guardian = guardian.model_copy(
                     update={"student_ids": [*guardian.student_ids, student_id]}
                 )
+            if relationship:
+                guardian = guardian.with_relationship(student_id, relationship)
             return store.guardians.save(guardian)
 
         def done(guardian: Guardian | None) -> None:

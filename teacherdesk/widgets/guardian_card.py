@@ -77,11 +77,17 @@ class GuardianCard(Static, can_focus=True):
             return self.card
 
     def __init__(
-        self, guardian: Guardian, *, shared_with: list[str] | None = None, id: str | None = None
+        self,
+        guardian: Guardian,
+        *,
+        shared_with: list[str] | None = None,
+        student_id: str | None = None,
+        id: str | None = None,
     ) -> None:
         super().__init__(card_text(guardian, shared_with=shared_with), id=id)
         self.guardian = guardian
-        relationship = f" · {guardian.relationship}" if guardian.relationship else ""
+        what = guardian.relationship_to(student_id)
+        relationship = f" · {what}" if what else ""
         self.border_title = escape(f"{guardian.name}{relationship}")
 
     def on_focus(self) -> None:
