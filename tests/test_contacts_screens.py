@@ -191,6 +191,25 @@ async def test_filters_narrow_the_list(demo_store):
         assert len(table_rows(app, "#contacts-table")) == total
 
 
+async def test_keys_typed_while_contacts_opens_go_into_the_filter(demo_store):
+    from textual.widgets import Input
+
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.screen.query_one("#roster-table").focus()
+        await pilot.pause()
+        await pilot.press("f4", *"saoirse")  # typed before the screen has finished mounting
+        await settle(app, pilot)
+        assert app.screen.query_one("#contacts-student", Input).value == "saoirse"
+        rows = table_rows(app, "#contacts-table")
+        assert rows and all("Saoirse" in r[1] for r in rows)
+        await pilot.press("down")  # back to the list; its keys work again
+        assert app.focused is app.screen.query_one("#contacts-table")
+        await pilot.press("escape", *"ada")  # letters on the list start a new filter
+        assert app.screen.query_one("#contacts-student", Input).value == "ada"
+
+
 async def test_settings_from_the_palette(demo_store):
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,7 +8,7 @@ in a thread, and the table is filled in small chunks so typing never waits. Ente
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -69,11 +69,17 @@ class ContactsScreen(Screen):
         self.rows: list[ContactRow] = []
         self.shown: list[ContactRow] = []
         self.loaded = False
+        self._typing = False  # letters typed on the table are going into the name filter
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(classes="filter-row"):
-            yield Input(placeholder="/ student or family", compact=True, id="contacts-student")
+            yield Input(
+                placeholder="/ student or family",
+                compact=True,
+                id="contacts-student",
+                select_on_focus=False,  # letters typed on the table carry on where they left off
+            )
             yield Select(_options(Purpose), prompt="any purpose", compact=True, id="f-purpose")
             yield Select(_options(Channel), prompt="any channel", compact=True, id="f-channel")
             yield Select(_options(Outcome), prompt="any outcome", compact=True, id="f-outcome")
@@ -108,7 +114,7 @@ class ContactsScreen(Screen):
 
     # --- loading and filtering -----------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="contacts-load")
+    @work(thread=True, exclusive=True, group="contacts-load", description="load contacts")
     def load(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         rows = build_rows(store.contacts.all(), store.students.all(), store.guardians.all())
@@ -137,7 +143,8 @@ class ContactsScreen(Screen):
         if self.loaded:
             self._filter(self.current_filter(), self.rows)
 
-    @work(thread=True, exclusive=True, group="contacts-filter")
+    # A description, or Textual would repr() every row (10,000 notes: ~100 ms on the event loop).
+    @work(thread=True, exclusive=True, group="contacts-filter", description="filter contacts")
     def _filter(self, wanted: ContactFilter, rows: list[ContactRow]) -> None:
         shown = [row for row in rows if wanted.keep(row)] if wanted.active else rows
         if get_current_worker().is_cancelled:
@@ -230,6 +237,37 @@ class ContactsScreen(Screen):
     @on(Input.Submitted, "#contacts-student")
     def _filter_done(self) -> None:
         self.query_one("#contacts-table", DataTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed on the table (that are not keys of this screen) go into the name filter.
+
+        Keys typed while the screen is still being built reach it before anything has focus and
+        are handled here after the table has it, so they are typed into the filter too. Focus
+        moves after the key is handled, so once typing has started (`_typing`) every printable
+        key goes to the filter, even a bound letter or a space.
+        """
+        filter_input = self.query_one("#contacts-student", Input)
+        table = self.query_one("#contacts-table", DataTable)
+        if filter_input.has_focus:
+            self._typing = False
+            if event.key == "down":
+                table.focus()
+                event.stop()
+            return
+        if not table.has_focus or not event.is_printable or not event.character:
+            return
+        if not self._typing and (event.key in self.active_bindings or event.character == " "):
+            return
+        self._typing = True
+        filter_input.focus()
+        filter_input.insert_text_at_cursor(event.character)
+        event.stop()
+        event.prevent_default()
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        if event.widget is not self.query_one("#contacts-student", Input):
+            self._typing = False
 
     @on(DataTable.RowSelected, "#contacts-table")
     def _open(self, event: DataTable.RowSelected) -> None:
