@@ -21,6 +21,7 @@ from teacherdesk.contact_list import ContactFilter, ContactRow, build_rows, hist
 from teacherdesk.dates import exact, humanize
 from teacherdesk.models import Channel, ContactNote, Outcome, Purpose, label
 from teacherdesk.screens.contact_form import open_contact_form
+from teacherdesk.screens.type_to_filter import route_key
 from teacherdesk.widgets.date_input import DateInput
 
 PAGE = 200  # rows put in the table at a time; the next page comes as the cursor nears the end
@@ -239,30 +240,10 @@ class ContactsScreen(Screen):
         self.query_one("#contacts-table", DataTable).focus()
 
     def on_key(self, event: events.Key) -> None:
-        """Letters typed on the table (that are not keys of this screen) go into the name filter.
-
-        Keys typed while the screen is still being built reach it before anything has focus and
-        are handled here after the table has it, so they are typed into the filter too. Focus
-        moves after the key is handled, so once typing has started (`_typing`) every printable
-        key goes to the filter, even a bound letter or a space.
-        """
-        filter_input = self.query_one("#contacts-student", Input)
+        """Letters typed on the table go into the name filter; keys typed while the screen was
+        still being built arrive here once the table has focus, and are typed in too."""
         table = self.query_one("#contacts-table", DataTable)
-        if filter_input.has_focus:
-            self._typing = False
-            if event.key == "down":
-                table.focus()
-                event.stop()
-            return
-        if not table.has_focus or not event.is_printable or not event.character:
-            return
-        if not self._typing and (event.key in self.active_bindings or event.character == " "):
-            return
-        self._typing = True
-        filter_input.focus()
-        filter_input.insert_text_at_cursor(event.character)
-        event.stop()
-        event.prevent_default()
+        route_key(self, event, self.query_one("#contacts-student", Input), table)
 
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:

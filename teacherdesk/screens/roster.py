@@ -23,6 +23,7 @@ from teacherdesk.roster import (
     next_sort,
     sort_rows,
 )
+from teacherdesk.screens.type_to_filter import route_key
 from teacherdesk.widgets.roster_table import Column, RosterTable, RowTable, TableRow
 
 COLUMNS = [
@@ -191,27 +192,8 @@ class RosterScreen(Screen):
             self.app.open_student(self.table.cursor_key)
 
     def on_key(self, event: events.Key) -> None:
-        """Letters typed on the table (that are not keys of this screen) start filtering.
-
-        Focus moves after the key is handled, so keys that arrive before the filter has focus
-        are typed into it too (`_typing`), even if they are letters bound on the table.
-        """
-        filter_input = self.query_one("#roster-filter", Input)
-        if filter_input.has_focus:
-            self._typing = False
-            if event.key == "down":
-                self.table.focus()
-                event.stop()
-            return
-        if not self.table.has_focus or not event.is_printable or not event.character:
-            return
-        if not self._typing and (event.key in self.active_bindings or event.character == " "):
-            return
-        self._typing = True
-        filter_input.focus()
-        filter_input.insert_text_at_cursor(event.character)
-        event.stop()
-        event.prevent_default()
+        """Letters typed on the table (that are not keys of this screen) start filtering."""
+        route_key(self, event, self.query_one("#roster-filter", Input), self.table)
 
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:
