@@ -200,3 +200,21 @@ def test_snapshot_record_120x40(snap_compare, demo_store):
     assert snap_compare(
         _conferences_app(demo_store), terminal_size=(120, 40), run_before=_open_record
     )
+
+
+async def test_a_refused_plan_says_one_sentence_not_pydantic_internals(memory_store):
+    _family(memory_store)
+    app = make_app(memory_store, start="conferences")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("n")
+        await _settle(app, pilot, lambda: type(app.screen).__name__ == "StudentChoice")
+        await pilot.press(*"ines", "enter")
+        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePlanScreen")
+        await pilot.press(*"fri")
+        app.screen.query_one("#plan-staff", Input).value = "Ms. " + "Long" * 80
+        message = app.screen.build()
+        assert isinstance(message, str)
+        assert message.startswith("Not saved: The staff is too long")
+        assert "\n" not in message and "pydantic" not in message
+        assert memory_store.conferences.count() == 0

@@ -23,8 +23,10 @@ FIELD_NAMES = {
 }
 
 
-def first_error(error: ValidationError) -> str:
+def first_error(error: ValueError) -> str:
     """The first validation problem as one sentence: 'The first name is required.'"""
+    if not isinstance(error, ValidationError):
+        return str(error)
     problem = error.errors()[0]
     field = next((str(part) for part in reversed(problem["loc"]) if isinstance(part, str)), "")
     message = problem["msg"].removeprefix("Value error, ")

@@ -23,6 +23,7 @@ from textual.widgets import (
     Static,
 )
 
+from teacherdesk.commands import first_error
 from teacherdesk.conferences import (
     DEFAULT_TIME,
     TIME_EXPECTED,
@@ -217,7 +218,7 @@ class ConferencePlanScreen(FormScreen[Conference]):
                 return Conference(student_id=self.student.id, **fields)
             return Conference.model_validate(self.conference.model_dump() | fields)
         except ValueError as error:
-            return f"Not saved: {error}"
+            return f"Not saved: {first_error(error)}"
 
     def save_work(self, record: Conference):
         store = self.app.store

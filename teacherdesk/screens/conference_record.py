@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
 
+from teacherdesk.commands import first_error
 from teacherdesk.dates import exact_time
 from teacherdesk.models import AgreedAction, Conference, ConferenceStatus, Student, label
 from teacherdesk.screens.form_style import CLOSE_BINDING, FORM_CSS, SAVE_BINDING, FormScreen
@@ -81,7 +82,7 @@ class ActionRow(Vertical):
                 return AgreedAction.model_validate(self.action.model_dump() | fields)
             return AgreedAction(**fields)
         except ValueError as error:
-            return f"Action {number}: {error}"
+            return f"Action {number}: {first_error(error)}"
 
 
 class ConferenceRecordScreen(FormScreen[Conference]):
@@ -221,7 +222,7 @@ class ConferenceRecordScreen(FormScreen[Conference]):
         try:
             return Conference.model_validate(self.conference.model_dump() | fields)
         except ValueError as error:
-            return f"Not saved: {error}"
+            return f"Not saved: {first_error(error)}"
 
     def save_work(self, record: Conference):
         store = self.app.store

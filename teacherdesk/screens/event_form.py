@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
 
+from teacherdesk.commands import first_error
 from teacherdesk.models import EngagementEvent, EventKind, label
 from teacherdesk.screens.form_style import FORM_CSS, FormScreen
 from teacherdesk.widgets.date_input import DateInput
@@ -81,7 +82,7 @@ class EventFormScreen(FormScreen[EngagementEvent]):
                 return EngagementEvent(**fields)
             return EngagementEvent.model_validate(self.event.model_dump() | fields)
         except ValueError as error:
-            return f"Not saved: {error}"
+            return f"Not saved: {first_error(error)}"
 
     def save_work(self, record: EngagementEvent):
         store = self.app.store
