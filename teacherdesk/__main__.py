@@ -1,3 +1,3 @@
-from teacherdesk.cli import main
+from teacherdesk.cli.main import main
 
 raise SystemExit(main())

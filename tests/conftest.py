@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
-from teacherdesk.demo import DemoSize, build_demo
+from teacherdesk.domain.demo import DemoSize, build_demo
 from teacherdesk.store import Store
-
-# Every test that shows dates uses this "today", so screens and snapshots never drift.
-TODAY = dt.date(2026, 11, 16)
+from tests.helpers import TODAY, make_app
 
 
 @pytest.fixture(autouse=True)
@@ -48,25 +45,9 @@ def demo_file(data_file: Path) -> Path:
     return data_file
 
 
-def make_app(store: Store, **options):
-    """The app on `store` with the fixed TODAY and no file watching (deterministic)."""
-    from teacherdesk.app import TeacherDesk
-
-    options.setdefault("today", TODAY)
-    options.setdefault("watch_file", False)
-    return TeacherDesk(store, **options)
-
-
 @pytest.fixture
 def app_factory():
     return make_app
-
-
-def teacherdesk_cmd() -> list[str]:
-    """How tests run the real command (the venv's python, never a shell alias)."""
-    import sys
-
-    return [sys.executable, "-m", "teacherdesk"]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from figures.pty_run import PtyProgram, run_until
 OURS = """
 import sys
 from teacherdesk.store import Store
-from teacherdesk.app import TeacherDesk
+from teacherdesk.ui.app import TeacherDesk
 TeacherDesk(Store.open(sys.argv[1]), start="roster", watch_file=False).run()
 """
 BARE = """
@@ -165,14 +165,14 @@ def contacts_longest_pause(big: BigFile, root: Path, reps: int) -> dict | None:
 
 
 async def _contacts_pause(path: Path) -> float:
-    from teacherdesk.app import TeacherDesk
     from teacherdesk.store import Store
+    from teacherdesk.ui.app import TeacherDesk
 
     app = TeacherDesk(Store.open(path, backups=False), start="roster", watch_file=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        import teacherdesk.screens.contacts  # noqa: F401  (the import is not the screen's work)
+        import teacherdesk.ui.screens.contacts  # noqa: F401  (the import is not the screen's work)
 
         gaps: list[float] = []
         last = [time.perf_counter()]

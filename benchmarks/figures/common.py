@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from teacherdesk.demo import DemoSize, build_demo
+from teacherdesk.domain.demo import DemoSize, build_demo
 from teacherdesk.models import Guardian, PhoneNumber
 from teacherdesk.store import Store
 

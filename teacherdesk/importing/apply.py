@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from teacherdesk.commands import first_error
+from teacherdesk.domain.problems import first_error
 from teacherdesk.importing.records import (
     ImportedGuardian,
     ImportedRoster,

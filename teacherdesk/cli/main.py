@@ -1,0 +1,143 @@
+"""The `teacherdesk` command line (DESIGN.md §5).
+
+Exit codes: 0 done; 1 the data file is damaged or the work failed; 2 the command line or input
+is wrong. Errors are one sentence on stderr. Only opening the app imports textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+# We use no pydantic plugins; skipping their discovery (a scan of every installed package) makes
+# every shell command start faster.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+from pydantic import ValidationError
+
+from teacherdesk import __version__
+from teacherdesk.cli.problems import UsageProblem, WorkFailed
+from teacherdesk.domain.lookup import StudentNotFound
+from teacherdesk.domain.problems import first_error
+from teacherdesk.store import Store, StoreError, default_data_path
+from teacherdesk.text import clean_line
+
+Handler = Callable[[argparse.Namespace, Store], int]
+
+
+def _data_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--data",
+        metavar="FILE",
+        type=Path,
+        default=None if top else argparse.SUPPRESS,
+        help="the data file (default: $TEACHERDESK_DATA, else teacherdesk.json in the data folder)",
+    )
+
+
+# name, module in teacherdesk.cli, one line of help. Only the module of the command being run
+# is imported, so `teacherdesk note` does not pay for the calendar, the packet or the importer.
+COMMANDS: list[tuple[str, str, str]] = [
+    ("demo", "demo", "write a fictional class to try teacherdesk"),
+    ("import", "import_roster", "read a SIS CSV export or a OneRoster bundle (folder or zip)"),
+    ("roster", "roster", "list the students and their families"),
+    ("note", "note", "log a family contact from the shell"),
+    ("interview", "interview", "open the app on a student's Student Input interview"),
+    ("export", "export", "the IEP team packet for one student, Markdown or HTML"),
+    ("parent-input-request", "parent_input_request", "ask the family for their Parental Input"),
+    ("calendar", "calendar", "what is coming up (conferences, events, follow-ups, IEP), as .ics"),
+    ("check", "check", "verify the data file"),
+]
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command in `argv` (skipping `--data FILE`), so only its module needs importing."""
+    names = {name for name, _, _ in COMMANDS}
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--data":
+            skip = True
+        elif not word.startswith("-"):
+            return word if word in names else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `only`, just that command's arguments are loaded."""
+    parser = argparse.ArgumentParser(
+        prog="teacherdesk",
+        description="Keep the partnership with every student's family: roster, contacts, "
+        "conferences, engagement and IEP input, in your terminal.",
+    )
+    parser.add_argument("--version", action="version", version=f"teacherdesk {__version__}")
+    _data_option(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_name, help_text in COMMANDS:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _data_option(sub, top=False)
+        if only is None or only == name:
+            module = importlib.import_module(f"teacherdesk.cli.{module_name}")
+            module.add_arguments(sub)
+            sub.set_defaults(handler=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name the terminal cannot encode is no traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only=_command_named(argv))
+    args = parser.parse_args(argv)
+    path = (args.data or default_data_path()).expanduser()
+    handler: Handler | None = getattr(args, "handler", None)
+    try:
+        if handler is not None and getattr(handler, "opens_store_itself", False):
+            return handler(args, None)  # type: ignore[arg-type]
+        store = Store.open(path)
+        if handler is None:
+            from teacherdesk.cli.app import open_app
+
+            return open_app(store)
+        return handler(args, store)
+    except StoreError as error:
+        return _fail(1, f"cannot use {path}: {error}.")
+    except StudentNotFound as error:
+        return _fail(2, f"{error}.")
+    except UsageProblem as error:
+        return _fail(2, str(error))
+    except ValidationError as error:
+        return _fail(2, first_error(error))
+    except WorkFailed as error:
+        return _fail(1, str(error))
+    except BrokenPipeError:  # `teacherdesk roster | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as error:
+        return _fail(1, f"{error.strerror or error}: {error.filename or path}.")
+    except KeyboardInterrupt:
+        return _fail(1, "stopped.")
+    except Exception as error:  # a bug of ours: still one sentence, the traceback only on request
+        if os.environ.get("TEACHERDESK_DEBUG"):
+            raise
+        return _fail(
+            1,
+            f"something went wrong ({type(error).__name__}: {error}); nothing saved before was "
+            "lost. Run again with TEACHERDESK_DEBUG=1 to see the details.",
+        )
+
+
+def _fail(code: int, message: str) -> int:
+    # One line, and nothing typed on the command line can put escape sequences on the terminal.
+    print(f"teacherdesk: {clean_line(message)}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

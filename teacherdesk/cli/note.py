@@ -1,0 +1,110 @@
+"""`teacherdesk note STUDENT TEXT`: log a family contact from the shell in one line."""
+
+from __future__ import annotations
+
+import argparse
+
+from teacherdesk.cli.problems import UsageProblem
+from teacherdesk.domain.dates import parse_date
+from teacherdesk.domain.lookup import find_student
+from teacherdesk.models import (
+    Channel,
+    ContactNote,
+    Direction,
+    FollowUp,
+    Outcome,
+    Purpose,
+    label,
+    parse_choice,
+)
+from teacherdesk.store import Store
+from teacherdesk.text import fold
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("student", metavar="STUDENT", help="student number, id or name")
+    parser.add_argument("text", metavar="TEXT", help="what was said")
+    parser.add_argument("--channel", help="phone, text, email, in_person, video, letter or app")
+    parser.add_argument(
+        "--purpose",
+        default="information",
+        help="positive, concern, information, attendance, behavior, academic or iep",
+    )
+    parser.add_argument(
+        "--outcome", default="reached", help="reached, left_message, no_answer or bounced"
+    )
+    parser.add_argument(
+        "--direction",
+        default="outgoing",
+        help="outgoing (we reached out) or incoming (the family did)",
+    )
+    parser.add_argument("--guardian", metavar="NAME", help="which guardian (name or part of it)")
+    parser.add_argument("--date", default="today", help="when (2026-12-03, 12/3, yesterday …)")
+    parser.add_argument("--follow-up", metavar="WHAT", help="a follow-up you promised")
+    parser.add_argument("--due", help="when the follow-up is due (default: in a week)")
+    parser.add_argument(
+        "--restricted", action="store_true", help="keep it out of exports by default"
+    )
+
+
+def _choice(kind, text: str, option: str):
+    try:
+        return parse_choice(kind, text)
+    except ValueError as error:
+        raise UsageProblem(f"--{option}: {error}.") from None
+
+
+def _date(text: str, option: str):
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise UsageProblem(f"--{option}: {error}") from None
+
+
+def run(args: argparse.Namespace, store: Store) -> int:
+    student = find_student(args.student, store.students.all())
+    family = store.guardians.for_student(student.id)
+    guardian = None
+    if args.guardian:
+        wanted = fold(args.guardian)
+        matches = [
+            g
+            for g in family
+            if wanted in fold(g.name) or wanted == fold(g.relationship_to(student.id))
+        ]
+        if len(matches) != 1:
+            names = ", ".join(g.name for g in family) or "none on record"
+            raise UsageProblem(
+                f"--guardian '{args.guardian}' must match one of {student.display_name}'s "
+                f"guardians ({names})."
+            )
+        guardian = matches[0]
+    elif len(family) == 1:
+        guardian = family[0]
+    default_channel = (guardian.preferred_channel if guardian else None) or Channel.PHONE
+    follow_up = None
+    if args.follow_up or args.due:
+        follow_up = FollowUp(
+            what=args.follow_up or "Follow up",
+            due=_date(args.due or "in 1 week", "due"),
+        )
+    note = ContactNote(
+        student_id=student.id,
+        guardian_id=guardian.id if guardian else None,
+        date=_date(args.date, "date"),
+        channel=_choice(Channel, args.channel, "channel") if args.channel else default_channel,
+        direction=_choice(Direction, args.direction, "direction"),
+        purpose=_choice(Purpose, args.purpose, "purpose"),
+        outcome=_choice(Outcome, args.outcome, "outcome"),
+        summary=args.text,
+        follow_up=follow_up,
+        restricted=args.restricted,
+    )
+    if not note.summary:
+        raise UsageProblem("The note's text is empty; say in a few words what was discussed.")
+    store.contacts.save(note)
+    who = f" with {guardian.name}" if guardian else ""
+    kind = label(note.purpose)
+    article = "an" if kind[0].lower() in "aeiou" else "a"
+    print(f"Saved {article} {kind} note for {student.display_name}{who} on {note.date}.")
+    return 0

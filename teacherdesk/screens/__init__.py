@@ -1,1 +1,0 @@
-"""One screen per file: layout, bindings and routing of messages."""

@@ -1,0 +1,298 @@
+"""The Textual app: modes, global keys, the command palette, saving and noticing changes.
+
+The app is handed its Store, so tests run it on memory or a temp file. Screens load data in
+thread workers and save through `app.save(...)`, which queues work on one serial saver thread:
+saves are never cancelled or reordered, and are drained on quit and on hang-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import importlib
+import os
+import signal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from teacherdesk.domain.problems import save_error
+from teacherdesk.store import Store, StoreError
+from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.palette import StudentsProvider
+from teacherdesk.ui.saver import Saver
+
+
+@dataclass(frozen=True)
+class Place:
+    """A top-level screen: its mode name, the words in the palette, and its key."""
+
+    mode: str
+    title: str
+    key: str
+    help: str
+
+
+# Every top-level screen; each also has an entry in MODE_SCREENS below.
+PLACES: list[Place] = [
+    Place("today", "Today", "f2", "What is due, who has not heard from you, the balance of news"),
+    Place("roster", "Roster", "f3", "Every student, their family and when you last talked"),
+    Place("contacts", "Contacts", "f4", "Every contact with a family, newest first; filter, edit"),
+    Place("conferences", "Conferences", "f5", "Plan, prepare and record family conferences"),
+    Place("engagement", "Engagement", "f6", "Open houses, meetings, workshops and volunteers"),
+    Place("iep", "IEP", "f7", "IEP students by next deadline: input, interview, draft, meeting"),
+]
+
+
+# mode → (module, Screen class). Each screen's module is imported when the mode is first shown, so
+# the app opens without loading every screen first.
+MODE_SCREENS: dict[str, tuple[str, str]] = {
+    "today": ("teacherdesk.ui.screens.today", "TodayScreen"),
+    "roster": ("teacherdesk.ui.screens.roster", "RosterScreen"),
+    "contacts": ("teacherdesk.ui.screens.contacts", "ContactsScreen"),
+    "conferences": ("teacherdesk.ui.screens.conferences", "ConferencesScreen"),
+    "engagement": ("teacherdesk.ui.screens.engagement", "EngagementScreen"),
+    "iep": ("teacherdesk.ui.screens.iep", "IEPScreen"),
+}
+
+
+def _lazy_screen(module: str, name: str, title: str = "") -> Callable[[], Screen]:
+    def make() -> Screen:
+        screen = getattr(importlib.import_module(module), name)()
+        screen.sub_title = title  # one rule: the title bar shows the screen's name
+        return screen
+
+    return make
+
+
+def _mode_screens() -> dict[str, Callable[[], Screen]]:
+    titles = {place.mode: place.title for place in PLACES}
+    return {
+        mode: _lazy_screen(*where, titles.get(mode, "")) for mode, where in MODE_SCREENS.items()
+    }
+
+
+class TeacherDesk(App[None]):
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "teacherdesk"
+    COMMANDS = App.COMMANDS | {StudentsProvider}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
+        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Keys and how things work"),
+        Binding("n", "log_contact", "Note", id="log-contact", tooltip="Log a family contact"),
+        # Priority: focus moves while the app reads the key, before the next key is handed to
+        # the focused widget. Otherwise keys typed right after tab (a burst over SSH) reach the
+        # field being left, because a plain binding runs only after the key bubbles up.
+        Binding("tab", "focus_next", "Next field", show=False, priority=True, id="focus-next"),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "Previous field",
+            show=False,
+            priority=True,
+            id="focus-previous",
+        ),
+    ] + [
+        Binding(place.key, f"go('{place.mode}')", place.title, show=False, id=f"go-{place.mode}")
+        for place in PLACES
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        start: str = "today",
+        today: dt.date | None = None,
+        watch_file: bool = True,
+        interview_student: str | None = None,
+    ) -> None:
+        self.store = store
+        self._interview_student = interview_student  # `teacherdesk interview STUDENT`
+        self._fixed_today = today
+        self._watch_file = watch_file and store.path is not None
+        self._seen_generation = store.generation
+        self.saver = Saver()
+        self.MODES = _mode_screens()
+        self.DEFAULT_MODE = start if start in self.MODES else "roster"
+        super().__init__()
+
+    # --- clock ---------------------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        """Today's date (fixed in tests and snapshots)."""
+        return self._fixed_today or dt.date.today()
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        # The parsed data file is millions of long-lived objects: keep the cyclic garbage collector
+        # from walking them all in a full collection, which paused the screen for 100-200 ms.
+        gc.freeze()
+        self.theme = "textual-dark"
+        self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
+        if self._watch_file:
+            self.set_interval(2.0, self._check_file)
+        self._install_hangup_handler()
+        if self._interview_student:
+            self.call_after_refresh(self._open_interview, self._interview_student)
+
+    def _open_interview(self, student_id: str) -> None:
+        from teacherdesk.ui.screens.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(student_id, standalone=True))
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # hand the objects back to the collector (tests run many apps in one process)
+
+    def _install_hangup_handler(self) -> None:
+        """A dropped SSH session sends SIGHUP, which Textual does not catch: finish saving first."""
+        if os.name != "posix":
+            return
+
+        def on_hangup(signum: int, _frame: Any) -> None:
+            self._hanging_up = True  # the loop is stopped here: saves must not wait for it
+            self.flush_pending_edits()
+            self.saver.drain(timeout=10)
+            os._exit(128 + signum)
+
+        try:
+            signal.signal(signal.SIGHUP, on_hangup)
+            signal.signal(signal.SIGTERM, on_hangup)
+        except ValueError:  # not the main thread (some test runners)
+            pass
+
+    def flush_pending_edits(self) -> None:
+        """Ask every screen to queue what is typed but not yet saved (debounced fields)."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_pending_edits", None)
+            if flush is not None:
+                flush()
+
+    async def action_quit(self) -> None:
+        self.flush_pending_edits()
+        self._drain_and_exit()
+
+    @work(thread=True, group="quit")
+    def _drain_and_exit(self) -> None:
+        self.saver.close(timeout=30)
+        self.call_from_thread(self.exit)
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def save(
+        self,
+        work: Callable[[], Any],
+        *,
+        then: Callable[[Any], None] | None = None,
+        quiet: bool = False,
+    ) -> None:
+        """Queue a save; `then(result)` runs on the event loop when it is on disk."""
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if getattr(self, "_hanging_up", False):
+                return  # on disk; the event loop is blocked in the hang-up handler
+            # RuntimeError: the app has already closed; the save itself is on disk.
+            with contextlib.suppress(RuntimeError):
+                self.call_from_thread(self._saved, result, error, then, quiet)
+
+        self.saver.submit(work, done)
+
+    def _saved(self, result: Any, error: BaseException | None, then, quiet: bool) -> None:
+        if error is not None:
+            self.notify(save_error(error), title="Not saved", severity="error", timeout=10)
+            return
+        if then is not None:
+            then(result)
+        self._seen_generation = self.store.generation
+        self.broadcast_data_changed()
+
+    def broadcast_data_changed(self) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged())
+
+    # --- other processes -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="watch-file")
+    def _check_file(self) -> None:
+        try:
+            changed = self.store.refresh()
+        except StoreError as error:
+            self.call_from_thread(
+                self.notify, f"The data file cannot be read now: {error}.", severity="error"
+            )
+            return
+        if changed and self.store.generation != self._seen_generation:
+            gc.freeze()  # the freshly parsed file is long-lived too (see on_mount)
+            self._seen_generation = self.store.generation
+            self.call_from_thread(self.broadcast_data_changed)
+
+    # --- navigation ----------------------------------------------------------------------------
+
+    def action_go(self, mode: str) -> None:
+        if mode in self.MODES:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from teacherdesk.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(PLACES, underneath=self.screen))
+
+    def action_export_packet(self) -> None:
+        """Preview and save the IEP team packet: the student on screen, else ask which."""
+        from teacherdesk.ui.screens.packet_preview import open_packet
+
+        open_packet(self)
+
+    def action_conference_recap(self) -> None:
+        """A recap of the conference on screen, written for the family, to preview and save."""
+        from teacherdesk.ui.screens.packet_preview import open_recap
+
+        open_recap(self)
+
+    def open_student(self, student_id: str) -> None:
+        """Push the student's screen on top of the current mode (escape goes back)."""
+        from teacherdesk.ui.screens.student import StudentScreen
+
+        if isinstance(self.screen, StudentScreen) and self.screen.student_id == student_id:
+            return
+        self.push_screen(StudentScreen(student_id))
+
+    def action_log_contact(self, student_id: str | None = None) -> None:
+        """Log a contact: for the student on screen, else ask which student."""
+        from teacherdesk.ui.forms.contact_form import open_contact_form, student_in_view
+
+        open_contact_form(self, student_id or student_in_view(self.screen))
+
+    def action_settings(self) -> None:
+        from teacherdesk.ui.forms.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
+    def action_follow_ups(self) -> None:
+        from teacherdesk.ui.screens.followups import FollowUpsScreen
+
+        self.push_screen(FollowUpsScreen())
+
+    def action_import_roster(self) -> None:
+        from teacherdesk.ui.screens.import_roster import ImportRosterScreen
+
+        self.push_screen(ImportRosterScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for place in PLACES:
+            if place.mode in self.MODES:
+                yield SystemCommand(place.title, place.help, lambda m=place.mode: self.action_go(m))
+        yield SystemCommand("Log a contact", "A call, message or meeting", self.action_log_contact)
+        yield SystemCommand("Follow-ups", "Every follow-up and action", self.action_follow_ups)
+        yield SystemCommand("Settings", "Teacher, school, term dates, days", self.action_settings)
+        yield SystemCommand("Import a roster", "SIS CSV or OneRoster", self.action_import_roster)
+        yield SystemCommand("Export IEP packet", "Preview and save", self.action_export_packet)
+        yield SystemCommand("Help", "Keys and how things work", self.action_help)
+        yield SystemCommand("Quit", "Quit teacherdesk (everything is saved)", self.action_quit)

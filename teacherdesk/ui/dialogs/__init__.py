@@ -1,0 +1,1 @@
+"""Small modal questions: confirm, pick, ask, choose a student, where to save a letter."""

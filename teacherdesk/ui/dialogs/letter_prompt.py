@@ -1,0 +1,116 @@
+"""Asking the family: where to write the letter (and how it goes home), then write it 0600 and
+note on the IEP that the input was requested today."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, Select, Static
+
+from teacherdesk.exports.parent_request import build_request, default_filename, record_request
+from teacherdesk.models import IEP, InputMethod, Student, label
+from teacherdesk.store.files import write_private_text
+
+
+class LetterPrompt(ModalScreen[tuple[Path, InputMethod] | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="letter-cancel", tooltip="Write nothing")]
+    DEFAULT_CSS = """
+    LetterPrompt { align: center middle; }
+    LetterPrompt > Vertical {
+        width: 72; height: auto; padding: 1 2; border: round $primary; background: $surface;
+    }
+    LetterPrompt Static { height: auto; }
+    LetterPrompt .letter-hint { color: $text-muted; }
+    LetterPrompt Select { width: 30; }
+    """
+
+    def __init__(self, student: Student, default: Path) -> None:
+        super().__init__()
+        self.student = student
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                f"Write the letter asking {self.student.display_name}'s family for their input",
+                markup=False,
+            )
+            yield Static("Save to (.md for Markdown, .html to print):", classes="letter-hint")
+            yield Input(str(self.default), id="letter-path")
+            yield Static("How it goes to the family:", classes="letter-hint")
+            yield Select(
+                [(label(m), m.value) for m in InputMethod],
+                value=InputMethod.PAPER.value,
+                allow_blank=False,
+                id="letter-how",
+            )
+            yield Static(
+                "enter: write it and note it as requested today · escape: cancel",
+                classes="letter-hint",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#letter-path", Input).focus()
+
+    @on(Input.Submitted, "#letter-path")
+    def _submit(self) -> None:
+        text = self.query_one("#letter-path", Input).value.strip()
+        if not text:
+            self.notify("Say where to write the letter.", severity="warning")
+            return
+        how = InputMethod(self.query_one("#letter-how", Select).value)
+        self.dismiss((Path(text).expanduser(), how))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def ask_for_letter(
+    screen: Screen, student: Student, iep_id: str, then: Callable[[IEP], None] | None = None
+) -> None:
+    """Ask where, then write the letter and record the request (on the serial saver)."""
+    app = screen.app
+    default = Path.home() / default_filename(student, "md")
+
+    def chosen(result: tuple[Path, InputMethod] | None) -> None:
+        if result is None:
+            return
+        path, how = result
+        fmt = "html" if path.suffix.lower() in (".html", ".htm") else "md"
+        store, today = app.store, app.today()
+
+        def work() -> IEP | str:
+            iep = store.ieps.get(iep_id)
+            if iep is None:
+                return "That IEP record is gone (deleted in another window?)."
+            text = build_request(
+                student,
+                store.guardians.for_student(student.id),
+                iep,
+                store.settings.load(),
+                today,
+                fmt=fmt,
+            )
+            try:
+                write_private_text(path, text)
+            except OSError as error:
+                return f"Could not write {path}: {error.strerror or error}."
+            return record_request(store, iep_id, today, how)
+
+        def done(result: IEP | str) -> None:
+            if isinstance(result, str):
+                app.notify(result, title="Letter not written", severity="error", timeout=10)
+                return
+            app.notify(f"Wrote {path}; noted as requested today ({label(how)}).", timeout=6)
+            if then is not None:
+                then(result)
+
+        app.save(work, then=done)
+
+    app.push_screen(LetterPrompt(student, default), chosen)

@@ -1,0 +1,475 @@
+"""Log (or edit) a contact with a family, by keyboard alone, from anywhere.
+
+`open_contact_form(app, student_id=None, note_id=None)` is the one way in: without a student it
+asks for one (type part of a name, enter); it loads the family in a thread and opens the form with
+today's date and the family's preferred channel filled in, the cursor in the summary. Tab and
+shift+tab move between fields, F10 (or ctrl+s, or the Save button) saves, escape twice discards.
+Enter in the summary is a newline. Problems are shown as you type; nothing typed is lost when
+something is wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+
+from teacherdesk.models import (
+    Channel,
+    ContactNote,
+    Direction,
+    FollowUp,
+    Guardian,
+    Outcome,
+    Purpose,
+    Student,
+    label,
+)
+from teacherdesk.text import fold
+from teacherdesk.ui.dialogs.student_choice import StudentChoice
+from teacherdesk.ui.forms.base import SAVE_BINDING, Debounce
+from teacherdesk.ui.widgets.date_input import DateInput
+from teacherdesk.ui.widgets.tick_box import TickBox
+
+FAMILY = "__family__"  # the guardian choice "the family" (no one guardian)
+
+
+# --- the way in -------------------------------------------------------------------------------
+
+
+def open_contact_form(app: App, student_id: str | None = None, note_id: str | None = None) -> None:
+    """Log a contact for `student_id` (ask which student when None), or edit note `note_id`."""
+    if note_id is None and student_id is None:
+
+        def chosen(picked: str | None) -> None:
+            if picked:
+                open_contact_form(app, picked)
+
+        app.push_screen(StudentPicker(), chosen)
+        return
+
+    def load() -> None:
+        store = app.store  # type: ignore[attr-defined]
+        note = store.contacts.get(note_id) if note_id else None
+        sid = note.student_id if note else student_id
+        student = store.students.get(sid) if sid else None
+        if student is None or (note_id and note is None):
+            app.call_from_thread(
+                app.notify, "That student or note is no longer in the data file.", severity="error"
+            )
+            return
+        family = _family_order(store.guardians.for_student(student.id))
+        app.call_from_thread(app.push_screen, ContactForm(student, family, note))
+
+    app.run_worker(load, thread=True, group="contact-form-load")
+
+
+def student_in_view(screen: Any) -> str | None:
+    """The student the teacher is looking at, if any (a student screen, or a roster's row)."""
+    for name in ("student_id", "selected_student_id", "current_student_id"):
+        value = getattr(screen, name, None)
+        value = value() if callable(value) else value
+        if isinstance(value, str) and value:
+            return value
+    try:  # the roster: the highlighted row is keyed by the student's id
+        table = screen.query_one("#roster-table")
+        if hasattr(table, "cursor_key"):
+            key = table.cursor_key
+            key = key() if callable(key) else key
+            return key or None
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            return key or None
+    except Exception:  # no roster table here
+        return None
+    return None
+
+
+def _family_order(guardians: list[Guardian]) -> list[Guardian]:
+    """Who to reach first: those holding educational rights, living with the student, by name."""
+    return sorted(
+        guardians,
+        key=lambda g: (not g.educational_rights, not g.lives_with_student, fold(g.name)),
+    )
+
+
+def _choices(kind) -> list[tuple[str, str]]:
+    return [(label(choice), choice.value) for choice in kind]
+
+
+# --- choosing a student -----------------------------------------------------------------------
+
+
+class StudentPicker(StudentChoice):
+    """Log a contact for which student? Every student on the roster, loaded off the loop."""
+
+    def __init__(self) -> None:
+        super().__init__("Log a contact for which student?", [])
+
+    def on_mount(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="picker-load")
+    def _load(self) -> None:
+        from teacherdesk.domain.roster import build_rows
+
+        rows = build_rows(self.app.store)  # type: ignore[attr-defined]
+        students, keys = [], []
+        for row in rows:
+            family = ", ".join(g.name for g in row.guardians)
+            shown = f"{row.student.display_name} · {family}" if family else row.student.display_name
+            students.append((row.student.id, shown))
+            keys.append(row.search_key)
+        self.app.call_from_thread(self._loaded, students, keys)
+
+    def _loaded(self, students: list[tuple[str, str]], keys: list[str]) -> None:
+        self.set_students(students, keys)
+        self._fill(self.query_one("#choice-filter", Input).value)
+
+
+# --- the form ---------------------------------------------------------------------------------
+
+
+class ContactForm(ModalScreen[ContactNote | None]):
+    """Returns the saved note (None when discarded)."""
+
+    BINDINGS = [
+        SAVE_BINDING,
+        Binding(
+            "escape", "cancel", "Cancel", id="contact-cancel", tooltip="Close (twice if typed)"
+        ),
+    ]
+    DEFAULT_CSS = """
+    ContactForm { align: center middle; }
+    ContactForm > Vertical {
+        width: 78; max-width: 100%; height: 21; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    ContactForm #contact-title { text-style: bold; height: 1; }
+    ContactForm VerticalScroll { height: 1fr; }
+    ContactForm .form-row { height: auto; }
+    ContactForm .form-row > Label { width: 11; padding: 0 1 0 0; }
+    ContactForm .half { width: 1fr; height: auto; }
+    ContactForm .half > Label { width: 11; }
+    ContactForm .half > Select { width: 1fr; }
+    ContactForm Select, ContactForm Input, ContactForm DateInput { width: 1fr; }
+    ContactForm TextArea { height: 5; width: 1fr; }
+    ContactForm #contact-problem { height: auto; color: $text-muted; }
+    ContactForm #contact-problem.-shout { color: $error; text-style: bold; }
+    ContactForm #contact-buttons { height: 1; align-horizontal: right; }
+    ContactForm #contact-buttons Button { margin-left: 2; }
+    """
+
+    def __init__(
+        self, student: Student, family: list[Guardian], note: ContactNote | None = None
+    ) -> None:
+        super().__init__()
+        self.student = student
+        self.family = family
+        self.note = note
+        self._channel_touched = note is not None
+        self._tried = False  # a save was attempted: problems are shown loudly
+        self._saving = False
+        self._discard_armed = False
+        self._initial: tuple | None = None
+        self._check_soon = Debounce(self, self._validate)
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        note = self.note
+        first = self.family[0] if self.family else None
+        channel = note.channel if note else (first.preferred_channel if first else None)
+        guardian_options = [
+            (f"{g.name} ({g.relationship_to(self.student.id) or 'family'})", g.id)
+            for g in self.family
+        ]
+        guardian_options.append(("the family", FAMILY))
+        guardian = FAMILY
+        if note and note.guardian_id in {g.id for g in self.family}:
+            guardian = note.guardian_id
+        elif not note and first:
+            guardian = first.id
+        follow = note.follow_up if note else None
+        verb = "Edit contact" if note else "Log a contact"
+        with Vertical():
+            yield Static(f"{verb} · {self.student.display_name}", id="contact-title", markup=False)
+            with VerticalScroll(can_focus=False):
+                with Horizontal(classes="form-row"):
+                    yield Label("Guardian")
+                    yield Select(
+                        guardian_options,
+                        value=guardian,
+                        allow_blank=False,
+                        compact=True,
+                        id="contact-guardian",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("Date")
+                    yield DateInput(
+                        note.date if note else self.app.today(),  # type: ignore[attr-defined]
+                        required=True,
+                        id="contact-date",
+                    )
+                with Horizontal(classes="form-row"):
+                    with Horizontal(classes="half"):
+                        yield Label("Channel")
+                        yield self._select(Channel, channel or Channel.PHONE, "contact-channel")
+                    with Horizontal(classes="half"):
+                        yield Label("Direction")
+                        yield self._select(
+                            Direction,
+                            note.direction if note else Direction.WE_REACHED_OUT,
+                            "contact-direction",
+                        )
+                with Horizontal(classes="form-row"):
+                    with Horizontal(classes="half"):
+                        yield Label("Purpose")
+                        yield self._select(
+                            Purpose,
+                            note.purpose if note else Purpose.INFORMATION,
+                            "contact-purpose",
+                        )
+                    with Horizontal(classes="half"):
+                        yield Label("Outcome")
+                        yield self._select(
+                            Outcome, note.outcome if note else Outcome.REACHED, "contact-outcome"
+                        )
+                with Horizontal(classes="form-row"):
+                    yield Label("Summary")
+                    yield TextArea(
+                        note.summary if note else "",
+                        tab_behavior="focus",
+                        soft_wrap=True,
+                        show_line_numbers=False,
+                        id="contact-summary",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("Follow-up")
+                    yield Input(
+                        follow.what if follow else "",
+                        placeholder="optional: what you will do next",
+                        compact=True,
+                        id="contact-follow-what",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("Due")
+                    yield DateInput(
+                        follow.due if follow else None,
+                        placeholder="follow-up due: fri, in 2 weeks, 12/3",
+                        id="contact-follow-due",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("")
+                    yield TickBox(
+                        "Restricted (left out of exports unless asked)",
+                        note.restricted if note else False,
+                        compact=True,
+                        id="contact-restricted",
+                    )
+            yield Static("", id="contact-problem", markup=False)
+            with Horizontal(id="contact-buttons"):
+                yield Button(
+                    "Save (F10)", id="contact-save-button", compact=True, variant="primary"
+                )
+                yield Button("Cancel (esc)", id="contact-cancel-button", compact=True)
+
+    def _select(self, kind, value, widget_id: str) -> Select:
+        return Select(
+            _choices(kind), value=value.value, allow_blank=False, compact=True, id=widget_id
+        )
+
+    def on_mount(self) -> None:
+        for date_input in self.query(DateInput):
+            date_input.query_one(Input).compact = True
+        # Date, channel and guardian are filled in: the teacher's first words are the summary.
+        # Tab goes on to the follow-up; shift+tab goes back to outcome, purpose, … guardian.
+        summary = self.query_one("#contact-summary", TextArea)
+        summary.focus()
+        if self.note:
+            summary.move_cursor(summary.document.end)  # editing usually adds to the end
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self._initial = self._snapshot()
+        self._validate()
+
+    # --- reading the fields --------------------------------------------------------------------
+
+    def _value(self, widget_id: str) -> Any:
+        return self.query_one(f"#{widget_id}", Select).value
+
+    def _snapshot(self) -> tuple:
+        return (
+            self._value("contact-guardian"),
+            self.query_one("#contact-date", DateInput).text,
+            self._value("contact-channel"),
+            self._value("contact-direction"),
+            self._value("contact-purpose"),
+            self._value("contact-outcome"),
+            self.query_one("#contact-summary", TextArea).text,
+            self.query_one("#contact-follow-what", Input).value,
+            self.query_one("#contact-follow-due", DateInput).text,
+            self.query_one("#contact-restricted", Checkbox).value,
+        )
+
+    @property
+    def dirty(self) -> bool:
+        return self._initial is not None and self._snapshot() != self._initial
+
+    def build(self) -> tuple[ContactNote | None, str, str]:
+        """The note as typed, or None with the first problem and the field to fix."""
+        today = self.app.today()  # type: ignore[attr-defined]
+        date_input = self.query_one("#contact-date", DateInput)
+        if not date_input.valid or date_input.date is None:
+            hint = date_input.query_one(".date-hint", Static).content
+            return None, f"Date: {hint}", "contact-date"
+        day = date_input.date
+        if day > today:
+            return None, "The contact date is in the future: when did it happen?", "contact-date"
+        summary = self.query_one("#contact-summary", TextArea).text
+        outcome = Outcome(self._value("contact-outcome"))
+        if outcome == Outcome.REACHED and not summary.strip():
+            return None, "Write a line about what was said.", "contact-summary"
+        what = self.query_one("#contact-follow-what", Input).value
+        due_input = self.query_one("#contact-follow-due", DateInput)
+        if not due_input.valid:
+            hint = due_input.query_one(".date-hint", Static).content
+            return None, f"Follow-up due: {hint}", "contact-follow-due"
+        follow_up = None
+        if due_input.date is not None:
+            if due_input.date < day:
+                return None, "The follow-up is due before the contact.", "contact-follow-due"
+            done_on = self.note.follow_up.done_on if self.note and self.note.follow_up else None
+            follow_up = {"what": what, "due": due_input.date, "done_on": done_on}
+        elif what.strip():
+            return None, "When is the follow-up due? (fri, in 1 week, 12/3)", "contact-follow-due"
+        guardian = self._value("contact-guardian")
+        fields = {
+            "student_id": self.student.id,
+            "guardian_id": None if guardian == FAMILY else guardian,
+            "date": day,
+            "channel": self._value("contact-channel"),
+            "direction": self._value("contact-direction"),
+            "purpose": self._value("contact-purpose"),
+            "outcome": outcome,
+            "summary": summary,
+            "follow_up": FollowUp.model_validate(follow_up) if follow_up else None,
+            "restricted": self.query_one("#contact-restricted", Checkbox).value,
+        }
+        try:
+            if self.note is None:
+                return ContactNote.model_validate(fields), "", ""
+            base = self.note.model_dump()
+            return ContactNote.model_validate(base | fields), "", ""
+        except ValidationError as error:
+            from teacherdesk.domain.problems import first_error
+
+            field = str(error.errors()[0]["loc"][0]) if error.errors()[0]["loc"] else ""
+            target = {"summary": "contact-summary", "follow_up": "contact-follow-what"}
+            return None, first_error(error), target.get(field, "contact-summary")
+
+    def _validate(self) -> bool:
+        note, problem, _ = self.build()
+        shown = self.query_one("#contact-problem", Static)
+        if note is not None:
+            shown.update("Ready: F10 saves (or ctrl+s, or tab to Save).")
+        else:
+            shown.update(problem)
+        shown.set_class(note is None and self._tried, "-shout")
+        return note is not None
+
+    # --- reacting --------------------------------------------------------------------------------
+
+    @on(Select.Changed, "#contact-guardian")
+    def _guardian_changed(self, event: Select.Changed) -> None:
+        if not self._channel_touched:
+            guardian = next((g for g in self.family if g.id == event.value), None)
+            if guardian and guardian.preferred_channel:
+                self.query_one("#contact-channel", Select).value = guardian.preferred_channel.value
+
+    @on(Select.Changed, "#contact-channel")
+    def _channel_changed(self) -> None:
+        if self._initial is not None and self._value("contact-channel") != self._initial[2]:
+            self._channel_touched = True
+
+    @on(Select.Changed)
+    @on(Input.Changed)
+    @on(DateInput.Changed)
+    @on(TextArea.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self) -> None:
+        self._discard_armed = False
+        if self._initial is not None:
+            self._check_soon()  # once typing pauses: a long paste stays quick
+
+    @on(Button.Pressed, "#contact-save-button")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#contact-cancel-button")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        self._tried = True
+        self._check_soon.cancel()
+        note, _problem, target = self.build()
+        if note is None:
+            self._validate()
+            widget = self.query_one(f"#{target}")
+            widget.focus()
+            return
+        self._saving = True
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def work() -> ContactNote | Exception:
+            try:
+                return store.contacts.save(note)
+            except Exception as error:  # shown below; the form keeps what was typed
+                return error
+
+        self.app.save(work, then=self._saved)  # type: ignore[attr-defined]
+
+    def _saved(self, note: ContactNote | Exception) -> None:
+        self._saving = False
+        if isinstance(note, Exception):
+            from teacherdesk.domain.problems import save_error
+
+            self.app.notify(save_error(note), title="Not saved", severity="error")
+            shown = self.query_one("#contact-problem", Static)
+            shown.update(f"Not saved: {save_error(note)} Nothing you typed is lost.")
+            shown.set_class(True, "-shout")
+            return
+        verb = "Changed" if self.note else "Saved"
+        self.app.notify(f"{verb} the contact with {self.student.display_name}'s family.")
+        self.dismiss(note)
+
+    def action_cancel(self) -> None:
+        if self.dirty and not self._discard_armed:
+            self._discard_armed = True
+            shown = self.query_one("#contact-problem", Static)
+            shown.update("Press escape again to throw away what you typed (F10 saves it).")
+            shown.set_class(True, "-shout")
+            return
+        self.dismiss(None)
+
+    def flush_pending_edits(self) -> None:
+        """On quit or hang-up: a complete, unsaved contact is saved rather than lost."""
+        if self._saving or not self.dirty:
+            return
+        note, _, _ = self.build()
+        if note is not None:
+            self._saving = True
+            store = self.app.store  # type: ignore[attr-defined]
+            self.app.save(lambda: store.contacts.save(note), quiet=True)  # type: ignore[attr-defined]

@@ -1,0 +1,92 @@
+"""Add or change an engagement event: kind, title, date, description."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+
+from teacherdesk.domain.problems import first_error
+from teacherdesk.models import EngagementEvent, EventKind, label
+from teacherdesk.ui.forms.base import FORM_CSS, FormScreen
+from teacherdesk.ui.widgets.date_input import DateInput
+
+
+class EventFormScreen(FormScreen[EngagementEvent]):
+    SUB_TITLE = "Event"  # the title bar shows the screen's name
+    DEFAULT_CSS = FORM_CSS
+    unsaved_words = "This event"
+
+    def __init__(self, event: EngagementEvent | None) -> None:
+        super().__init__()
+        self.event = event
+
+    def compose(self) -> ComposeResult:
+        e = self.event
+        yield Header()
+        yield Static(
+            f"Change event · {e.title}" if e else "New engagement event",
+            classes="form-title",
+            markup=False,
+        )
+        with VerticalScroll(classes="form"):
+            with Horizontal(classes="form-row"):
+                yield Label("Kind", classes="form-label")
+                yield Select(
+                    [(label(kind), kind) for kind in EventKind],
+                    value=e.kind if e else EventKind.CLASS_MEETING,
+                    allow_blank=False,
+                    id="event-kind",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Title", classes="form-label")
+                yield Input(
+                    e.title if e else "",
+                    placeholder="e.g. Family math night",
+                    id="event-title",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Date", classes="form-label")
+                yield DateInput(e.date if e else None, required=True, id="event-date")
+            with Horizontal(classes="form-row"):
+                yield Label("Description", classes="form-label")
+                yield TextArea(e.description if e else "", id="event-description", compact=True)
+            with Horizontal(classes="form-buttons"):
+                yield Button(
+                    "Save (F10)", id="event-save", variant="primary", compact=True, classes="-save"
+                )
+                yield Button("Back", id="event-back", compact=True, classes="-back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#event-kind", Select).focus()
+
+    def build(self) -> EngagementEvent | str:
+        kind = self.query_one("#event-kind", Select).value
+        title = self.query_one("#event-title", Input).value.strip()
+        if not title:
+            title = label(kind).capitalize()
+        day = self.query_one("#event-date", DateInput).date
+        if day is None:
+            return "The date is required: type a date like 12/3, fri or in 2 weeks."
+        fields = {
+            "kind": kind,
+            "title": title,
+            "date": day,
+            "description": self.query_one("#event-description", TextArea).text,
+        }
+        try:
+            if self.event is None:
+                return EngagementEvent(**fields)
+            return EngagementEvent.model_validate(self.event.model_dump() | fields)
+        except ValueError as error:
+            return f"Not saved: {first_error(error)}"
+
+    def save_work(self, record: EngagementEvent):
+        store = self.app.store
+        return lambda: store.events.save(record)
+
+    def saved_words(self, saved: EngagementEvent) -> str:
+        return f"{saved.title} saved."

@@ -1,0 +1,294 @@
+"""One student's IEP record: the dates and people, the draft sent home, and the four deadlines.
+
+Saved as you type (half a second of quiet; at once on leaving, quitting and hang-up). A new record
+is created as soon as the meeting date can be read; F10 (or ctrl+s) saves at once. Every field
+takes typing, so the two actions use F-keys: `f9` opens the Parental Input form, `f8` writes the
+letter asking the family for their input. (The student interview is `i` on the IEP list.)
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from teacherdesk.domain.iep_timeline import State, deadlines, default_writing_date
+from teacherdesk.models import IEP, Student, StudentInterview, new_id
+from teacherdesk.ui.forms.base import AutosaveForm
+from teacherdesk.ui.forms.parental_input import METHODS, method_or_none
+from teacherdesk.ui.widgets.date_input import DateInput
+
+SAVE_QUIET = 0.5
+STATE_STYLE = {
+    State.LATE: "bold $error",
+    State.TODAY: "bold $warning",
+    State.SOON: "$warning",
+    State.DONE: "$success",
+    State.LATER: "",
+}
+
+
+def deadline_markup(found, *, width: int = 22) -> str:
+    """The deadlines as lines of Textual markup: title, words (coloured by state), exact date."""
+    from textual.markup import escape
+
+    lines = []
+    for deadline in found:
+        style = STATE_STYLE[deadline.state]
+        words = escape(deadline.words)
+        words = f"[{style}]{words}[/]" if style else words
+        lines.append(f"{escape(deadline.title):<{width}} {words} · {escape(deadline.exact)}")
+    return "\n".join(lines)
+
+
+class IEPRecordScreen(AutosaveForm):
+    SUB_TITLE = "IEP record"  # the title bar shows the screen's name
+    BINDINGS = [
+        Binding("f8", "request", "Ask family", id="iep-record-request", tooltip="Write the letter"),
+        Binding("f9", "parental", "Parental input", id="iep-record-parental", tooltip="The form"),
+    ]
+
+    def __init__(self, student_id: str, iep_id: str | None = None) -> None:
+        super().__init__()
+        self.student_id = student_id
+        self.iep_id = iep_id  # None until the record exists
+        self._new_id = new_id()  # the id a new record gets (so two quick saves make one record)
+        self.iep: IEP | None = None
+        self.student: Student | None = None
+        self.interview: StudentInterview | None = None
+        self._timer: Timer | None = None
+        self._dirty = False
+        self._filling = True
+
+    def compose(self) -> ComposeResult:
+        yield Static("IEP", id="ir-title", classes="iep-title", markup=False)
+        with VerticalScroll(id="ir-form", classes="iep-form"):
+            yield Static("", id="ir-deadlines", classes="iep-deadlines")
+            with Horizontal(classes="iep-row"):
+                yield Label("Meeting", classes="iep-label")
+                yield DateInput(id="ir-meeting", required=True)
+            with Horizontal(classes="iep-row"):
+                yield Label("Writing", classes="iep-label")
+                yield DateInput(id="ir-writing", placeholder="blank: two weeks before the meeting")
+            with Horizontal(classes="iep-row"):
+                yield Label("Case mgr", classes="iep-label")
+                yield Input(id="ir-case-manager", placeholder="case manager")
+            with Horizontal(classes="iep-row"):
+                yield Label("Team", classes="iep-label")
+                yield Input(id="ir-team", placeholder="names, separated by commas")
+            with Horizontal(classes="iep-row"):
+                yield Label("Draft sent", classes="iep-label")
+                yield DateInput(id="ir-draft-on", placeholder="when the draft went home")
+                yield Select(METHODS, prompt="how", id="ir-draft-how", classes="iep-how")
+            yield Label("Family's comments on the draft", classes="iep-part")
+            yield TextArea(id="ir-comments", classes="iep-text", soft_wrap=True)
+        yield Static("", id="ir-status", classes="status-line", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="iep-record-load")
+    def load(self) -> None:
+        store = self.app.store
+        student = store.students.get(self.student_id)
+        iep = (
+            store.ieps.get(self.iep_id) if self.iep_id else store.ieps.for_student(self.student_id)
+        )
+        interview = store.interviews.for_student(self.student_id)
+        self.app.call_from_thread(self._loaded, student, iep, interview)
+
+    def _loaded(self, student, iep, interview) -> None:
+        if student is None:
+            self.notify("That student is no longer on the roster.", severity="error")
+            self.app.pop_screen()
+            return
+        first = self.student is None
+        self.student, self.interview = student, interview
+        self.query_one("#ir-title", Static).update(f"IEP · {student.display_name}")
+        if not first:
+            self._show_deadlines()
+            return
+        self.iep = iep
+        self.iep_id = iep.id if iep else None
+        self._filling = True
+        if iep is not None:
+            self.query_one("#ir-meeting", DateInput).set_date(iep.meeting_date)
+            self.query_one("#ir-writing", DateInput).set_date(iep.writing_date)
+            self.query_one("#ir-case-manager", Input).value = iep.case_manager
+            self.query_one("#ir-team", Input).value = ", ".join(iep.team)
+            self.query_one("#ir-draft-on", DateInput).set_date(iep.draft_sent_on)
+            how = iep.draft_sent_how
+            self.query_one("#ir-draft-how", Select).value = how.value if how else Select.NULL
+            self.query_one("#ir-comments", TextArea).load_text(iep.family_comments)
+        self.call_after_refresh(self._ready)
+        self.query_one("#ir-meeting", DateInput).focus()
+
+    def _ready(self) -> None:
+        self._filling = False
+        self._show_deadlines()
+        if self.iep is None:
+            self._status("New IEP record: type the meeting date to create it.")
+        else:
+            self._status("Everything you type here is saved as you go.")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#ir-status", Static).update(text)
+
+    # --- the form ------------------------------------------------------------------------------
+
+    def _values(self) -> tuple[dict, list[str]]:
+        values: dict = {
+            "case_manager": self.query_one("#ir-case-manager", Input).value,
+            "team": [
+                name.strip()
+                for name in self.query_one("#ir-team", Input).value.split(",")
+                if name.strip()
+            ],
+            "draft_sent_how": method_or_none(self.query_one("#ir-draft-how", Select).value),
+            "family_comments": self.query_one("#ir-comments", TextArea).text,
+        }
+        problems = []
+        for key, widget_id, words in (
+            ("meeting_date", "#ir-meeting", "meeting"),
+            ("writing_date", "#ir-writing", "writing"),
+            ("draft_sent_on", "#ir-draft-on", "draft sent"),
+        ):
+            field = self.query_one(widget_id, DateInput)
+            if field.valid:
+                values[key] = field.date
+            else:
+                problems.append(words)
+        return values, problems
+
+    def _preview(self) -> IEP | None:
+        """The record as the form shows it now (for the deadlines), or None without a meeting."""
+        values, _problems = self._values()
+        base = self.iep
+        meeting = values.get("meeting_date") or (base.meeting_date if base else None)
+        if meeting is None:
+            return None
+        values["meeting_date"] = meeting
+        if base is None:
+            return IEP(student_id=self.student_id, **values)
+        return base.model_copy(update=values)
+
+    def _show_deadlines(self) -> None:
+        preview = self._preview()
+        panel = self.query_one("#ir-deadlines", Static)
+        if preview is None:
+            panel.update("The deadlines appear once the meeting date is set.")
+            return
+        found = deadlines(preview, self.interview, self.app.today())
+        writing = preview.writing_date or default_writing_date(preview.meeting_date)
+        note = "" if preview.writing_date else " (two weeks before the meeting)"
+        panel.update(
+            deadline_markup(found) + f"\n[dim]IEP written on {writing:%a} {writing.day} "
+            f"{writing:%b %Y}{note}[/]"
+        )
+
+    @on(TextArea.Changed)
+    @on(Input.Changed, "#ir-case-manager, #ir-team")
+    @on(Select.Changed)
+    @on(DateInput.Changed)
+    def _changed(self) -> None:
+        if self._filling:
+            return
+        self._show_deadlines()
+        self._dirty = True
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_QUIET, self._save)
+
+    def _save(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self._dirty:
+            return
+        values, problems = self._values()
+        if self.iep is None and values.get("meeting_date") is None:
+            self._status("Type the meeting date to create the IEP record (nothing saved yet).")
+            return
+        self._dirty = False
+        values = {k: v for k, v in values.items() if not (k == "meeting_date" and v is None)}
+        store, student_id = self.app.store, self.student_id
+        iep_id = self.iep_id or self._new_id
+
+        def work() -> IEP:
+            with store.transaction():
+                current = store.ieps.get(iep_id)
+                if current is None:
+                    return store.ieps.save(IEP(id=iep_id, student_id=student_id, **values))
+                changed = IEP.model_validate(current.model_copy(update=values).model_dump())
+                if changed == current:
+                    return current
+                return store.ieps.save(changed)
+
+        def done(saved: IEP) -> None:
+            created = self.iep is None
+            self.iep, self.iep_id = saved, saved.id
+            if problems:
+                self._status(f"Saved, except the {' and '.join(problems)} date (see its line).")
+            else:
+                self._status("IEP record created." if created else "Saved.")
+
+        self.app.save(work, then=done)
+
+    def on_data_changed(self, _message) -> None:
+        self.reload_interview()
+
+    @work(thread=True, exclusive=True, group="iep-record-interview")
+    def reload_interview(self) -> None:
+        interview = self.app.store.interviews.for_student(self.student_id)
+        self.app.call_from_thread(self._interview_reloaded, interview)
+
+    def _interview_reloaded(self, interview) -> None:
+        self.interview = interview
+        if not self._filling:
+            self._show_deadlines()
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def _need_record(self) -> bool:
+        self._save()
+        if self.iep_id is None:
+            self.notify("Type the meeting date first: that creates the IEP record.")
+            return False
+        return True
+
+    def action_parental(self) -> None:
+        if self._need_record():
+            from teacherdesk.ui.forms.parental_input import ParentalInputScreen
+
+            self.app.push_screen(ParentalInputScreen(self.iep_id))
+
+    def action_request(self) -> None:
+        if self._need_record() and self.student is not None:
+            from teacherdesk.ui.dialogs.letter_prompt import ask_for_letter
+
+            ask_for_letter(self, self.student, self.iep_id)
+
+
+def open_parental_input(screen: Screen, student_id: str) -> None:
+    """Open the student's Parental Input form (the student screen's `p`); with no IEP record
+    yet, open the new IEP record instead, since the form belongs to it."""
+
+    def find() -> None:
+        iep = screen.app.store.ieps.for_student(student_id)
+        screen.app.call_from_thread(opened, iep)
+
+    def opened(iep: IEP | None) -> None:
+        if iep is None:
+            screen.notify("No IEP record yet: type the meeting date, then f9 for the form.")
+            screen.app.push_screen(IEPRecordScreen(student_id))
+        else:
+            from teacherdesk.ui.forms.parental_input import ParentalInputScreen
+
+            screen.app.push_screen(ParentalInputScreen(iep.id))
+
+    screen.run_worker(find, thread=True, group="open-parental-input")

@@ -1,0 +1,206 @@
+"""The Parental Input form: the family's five answers, and when and how they were asked and given.
+
+Saved as you type (after half a second of quiet; on leaving, quitting and hang-up at once), so
+there is no "save" to forget. A date that cannot be read is not saved (the rest is) and its line
+says what was expected; nothing typed is thrown away. `f8` writes the letter that asks the family.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from teacherdesk.domain.iep_timeline import PARENTAL_INPUT, deadlines
+from teacherdesk.models import IEP, InputMethod, Student, label
+from teacherdesk.ui.forms.base import AutosaveForm
+from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.widgets.date_input import DateInput
+
+SAVE_QUIET = 0.5
+
+PARTS: tuple[tuple[str, str], ...] = (
+    ("strengths_needs", "(a) Strengths and needs"),
+    ("social_behavioral", "(b) Social and behavioral concerns"),
+    ("learning_style", "(c) Learning style"),
+    ("testing_accommodations", "(d) Testing accommodations"),
+    ("classroom_accommodations", "(e) Classroom accommodations"),
+)
+
+METHODS = [(label(method), method.value) for method in InputMethod]
+
+
+def method_or_none(value: object) -> InputMethod | None:
+    return InputMethod(value) if isinstance(value, str) and value else None
+
+
+class ParentalInputScreen(AutosaveForm):
+    SUB_TITLE = "Parental input"  # the title bar shows the screen's name
+    BINDINGS = [
+        Binding("f8", "request", "Ask family", id="parental-request", tooltip="Write the letter"),
+    ]
+
+    def __init__(self, iep_id: str) -> None:
+        super().__init__()
+        self.iep_id = iep_id
+        self.iep: IEP | None = None
+        self.student: Student | None = None
+        self._timer: Timer | None = None
+        self._dirty = False
+        self._filling = True
+
+    def compose(self) -> ComposeResult:
+        yield Static("Parental input", id="pi-title", classes="iep-title", markup=False)
+        with VerticalScroll(id="pi-form", classes="iep-form"):
+            yield Static("", id="pi-due", classes="iep-line", markup=False)
+            with Horizontal(classes="iep-row"):
+                yield Label("Requested", classes="iep-label")
+                yield DateInput(id="pi-requested-on", classes="iep-date")
+                yield Select(METHODS, prompt="how", id="pi-requested-how", classes="iep-how")
+            with Horizontal(classes="iep-row"):
+                yield Label("Received", classes="iep-label")
+                yield DateInput(id="pi-received-on", classes="iep-date")
+                yield Select(METHODS, prompt="how", id="pi-received-how", classes="iep-how")
+            with Horizontal(classes="iep-row"):
+                yield Label("Entered by", classes="iep-label")
+                yield Input(id="pi-entered-by", placeholder="who typed it in")
+            for key, title in PARTS:
+                yield Label(title, classes="iep-part")
+                yield TextArea(id=f"pi-{key}", classes="iep-text", soft_wrap=True)
+        yield Static("", id="pi-status", classes="status-line", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="parental-load")
+    def load(self) -> None:
+        store = self.app.store
+        iep = store.ieps.get(self.iep_id)
+        student = store.students.get(iep.student_id) if iep else None
+        interview = store.interviews.for_student(iep.student_id) if iep else None
+        teacher = store.settings.load().teacher_name or store.author
+        self.app.call_from_thread(self._loaded, iep, student, interview, teacher)
+
+    def _loaded(self, iep, student, interview, teacher: str) -> None:
+        if iep is None or student is None:
+            self.notify("That IEP record is gone (deleted in another window?).", severity="error")
+            self.app.pop_screen()
+            return
+        first = self.iep is None
+        self.iep, self.student = iep, student
+        self.query_one("#pi-title", Static).update(f"Parental input · {student.display_name}")
+        due = next(
+            d for d in deadlines(iep, interview, self.app.today()) if d.key == PARENTAL_INPUT
+        )
+        self.query_one("#pi-due", Static).update(
+            f"Best returned by {due.exact} ({due.words}), one month before the IEP is written."
+        )
+        if not first:
+            return
+        parental = iep.parental_input
+        self._filling = True
+        self.query_one("#pi-requested-on", DateInput).set_date(parental.requested_on)
+        self.query_one("#pi-received-on", DateInput).set_date(parental.received_on)
+        for select_id, method in (
+            ("#pi-requested-how", parental.requested_how),
+            ("#pi-received-how", parental.received_how),
+        ):
+            self.query_one(select_id, Select).value = method.value if method else Select.NULL
+        self.query_one("#pi-entered-by", Input).value = parental.entered_by or teacher
+        for key, _title in PARTS:
+            self.query_one(f"#pi-{key}", TextArea).load_text(getattr(parental, key))
+        self.call_after_refresh(self._ready)
+        self.query_one("#pi-strengths_needs", TextArea).focus()
+
+    def _ready(self) -> None:
+        self._filling = False
+        self._status("Everything you type here is saved as you go.")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#pi-status", Static).update(text)
+
+    # --- saving as you type --------------------------------------------------------------------
+
+    @on(TextArea.Changed)
+    @on(Input.Changed, "#pi-entered-by")
+    @on(Select.Changed)
+    @on(DateInput.Changed)
+    def _changed(self) -> None:
+        if self._filling or self.iep is None:
+            return
+        self._dirty = True
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_QUIET, self._save)
+
+    def _values(self) -> tuple[dict, list[str]]:
+        """What the form says now, and the dates that cannot be read (left as saved)."""
+        values: dict = {"entered_by": self.query_one("#pi-entered-by", Input).value}
+        for key, _title in PARTS:
+            values[key] = self.query_one(f"#pi-{key}", TextArea).text
+        problems = []
+        for key, words in (("requested_on", "requested"), ("received_on", "received")):
+            field = self.query_one(f"#pi-{key.replace('_', '-')}", DateInput)
+            if field.valid:
+                values[key] = field.date
+            else:
+                problems.append(words)
+        for key in ("requested_how", "received_how"):
+            values[key] = method_or_none(self.query_one(f"#pi-{key.replace('_', '-')}").value)
+        return values, problems
+
+    def _save(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self._dirty or self.iep is None:
+            return
+        self._dirty = False
+        values, problems = self._values()
+        store, iep_id = self.app.store, self.iep_id
+
+        def work() -> IEP:
+            with store.transaction():
+                current = store.ieps.get(iep_id)
+                if current is None:
+                    raise LookupError("the IEP record is gone (deleted in another window?)")
+                parental = current.parental_input.model_copy(update=values)
+                parental = type(parental).model_validate(parental.model_dump())
+                if parental == current.parental_input:
+                    return current
+                return store.ieps.save(current.model_copy(update={"parental_input": parental}))
+
+        def done(saved: IEP) -> None:
+            self.iep = saved
+            if problems:
+                self._status(f"Saved, except the {' and '.join(problems)} date (see above).")
+            else:
+                self._status("Saved.")
+
+        self.app.save(work, then=done)
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        pass  # our own saves come back here; the form keeps what is typed
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def action_request(self) -> None:
+        if self.iep is None or self.student is None:
+            return
+        self._save()
+        from teacherdesk.ui.dialogs.letter_prompt import ask_for_letter
+
+        ask_for_letter(self, self.student, self.iep_id, then=self._requested)
+
+    def _requested(self, iep: IEP) -> None:
+        """The letter was written: show the request date and how, as recorded."""
+        self.iep = iep
+        self._filling = True
+        self.query_one("#pi-requested-on", DateInput).set_date(iep.parental_input.requested_on)
+        how = iep.parental_input.requested_how
+        self.query_one("#pi-requested-how", Select).value = how.value if how else Select.NULL
+        self.call_after_refresh(self._ready)

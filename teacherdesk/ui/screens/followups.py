@@ -1,0 +1,93 @@
+"""Every follow-up, from contacts and conferences: overdue first; `d` marks done, saved at once.
+
+`toggle_follow_up(app, item)` is the one place a follow-up is marked done (or reopened): it reads
+the record fresh on the saver thread, so a change made meanwhile elsewhere is kept.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from teacherdesk.domain.followups import (
+    FollowUpItem,
+    FollowUpState,
+    Source,
+    collect,
+    mark_done,
+    sort_items,
+)
+from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.widgets.followup_table import FollowUpTable
+
+
+def toggle_follow_up(app: App, item: FollowUpItem) -> None:
+    """Mark `item` done today (or not done, if it was); saved at once through the app."""
+    store = app.store  # type: ignore[attr-defined]
+    today = app.today()  # type: ignore[attr-defined]
+    done_on = None if item.done_on else today
+    repository = store.contacts if item.source == Source.CONTACT else store.conferences
+
+    def work_() -> str:
+        record = repository.get(item.record_id)
+        if record is None:
+            raise KeyError("That contact or conference is no longer in the data file.")
+        repository.save(mark_done(record, item, done_on))
+        return item.what
+
+    def saved(what: str) -> None:
+        app.notify(f"{'Done' if done_on else 'Not done yet'}: {what}")
+
+    app.save(work_, then=saved)  # type: ignore[attr-defined]
+
+
+class FollowUpsScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="follow-ups-back", tooltip="Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading follow-ups…", id="follow-ups-status", classes="status-line")
+        yield FollowUpTable(id="follow-ups-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Follow-ups"
+        self.load()
+
+    @work(thread=True, exclusive=True, group="follow-ups-load")
+    def load(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        today = self.app.today()  # type: ignore[attr-defined]
+        items = sort_items(collect(store.contacts.all(), store.conferences.all()), today)
+        names = {s.id: s.display_name for s in store.students.all()}
+        self.app.call_from_thread(self._show, items, names)
+
+    def _show(self, items: list[FollowUpItem], names: dict[str, str]) -> None:
+        today = self.app.today()  # type: ignore[attr-defined]
+        self.query_one(FollowUpTable).show(items, names, today)
+        counts = {state: 0 for state in FollowUpState}
+        for item in items:
+            counts[item.state(today)] += 1
+        self.query_one("#follow-ups-status", Static).update(
+            f"{counts[FollowUpState.OVERDUE]} overdue · {counts[FollowUpState.DUE]} due · "
+            f"{counts[FollowUpState.NO_DATE]} without a date · {counts[FollowUpState.DONE]} done"
+            "   (d: done / not done · enter: open the student)"
+        )
+
+    @on(FollowUpTable.DoneToggled)
+    def _toggle(self, event: FollowUpTable.DoneToggled) -> None:
+        toggle_follow_up(self.app, event.item)
+
+    @on(DataTable.RowSelected, "#follow-ups-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        item = self.query_one(FollowUpTable).items.get(event.row_key.value or "")
+        if item is not None:
+            self.app.open_student(item.student_id)  # type: ignore[attr-defined]
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.load()

@@ -1,0 +1,175 @@
+"""IEP (F7): every IEP student, the next deadline first and late ones at the top.
+
+enter opens the student's IEP record (or sets one up); `i` the student interview, `p` the Parental
+Input form, `r` writes the letter asking the family. The panel under the list shows all four
+deadlines of the highlighted student, each in words beside the exact date.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from teacherdesk.domain.iep_timeline import IEPStatus, State, iep_statuses
+from teacherdesk.ui.forms.iep_record import deadline_markup
+from teacherdesk.ui.messages import DataChanged
+
+COLUMNS = [("Student", 20), ("Next step", 19), ("When", 12), ("Date", 10), ("Meeting", 7)]
+RICH_STYLE = {
+    State.LATE: "bold red",
+    State.TODAY: "bold yellow",
+    State.SOON: "yellow",
+    State.DONE: "green",
+    State.LATER: "",
+}
+
+
+class IEPScreen(Screen):
+    BINDINGS = [
+        Binding("i", "interview", "Interview", id="iep-interview", tooltip="Student input"),
+        Binding("p", "parental", "Parental input", id="iep-parental", tooltip="The family's input"),
+        Binding("r", "request", "Ask family", id="iep-request", tooltip="Write the request letter"),
+        Binding("n", "open", "New IEP", show=False, id="iep-new", tooltip="Set up an IEP record"),
+        Binding("x", "app.export_packet", "Packet", id="iep-packet", tooltip="IEP team packet"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.statuses: list[IEPStatus] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="iep-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="iep-detail", classes="iep-deadlines")
+        yield Static("Loading the IEP students…", id="iep-status", classes="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "IEP"
+        table = self.query_one(DataTable)
+        for title, width in COLUMNS:
+            table.add_column(title, width=width, key=title)
+        self.load()
+
+    @work(thread=True, exclusive=True, group="iep-load")
+    def load(self) -> None:
+        statuses = iep_statuses(self.app.store, self.app.today())
+        self.app.call_from_thread(self._show, statuses)
+
+    def _show(self, statuses: list[IEPStatus]) -> None:
+        table = self.query_one(DataTable)
+        keep = self._current()
+        self.statuses = statuses
+        table.clear()
+        for status in statuses:
+            table.add_row(*self._cells(status), key=status.student.id)
+        if keep is not None:
+            for row, status in enumerate(statuses):
+                if status.student.id == keep.student.id:
+                    table.move_cursor(row=row)
+        late = sum(1 for s in statuses if s.late)
+        words = f"{len(statuses)} IEP students"
+        if late:
+            words += f" · {late} with something late"
+        if not statuses:
+            words = "No IEP students yet: mark a student as having an IEP on the roster."
+        self.query_one("#iep-status", Static).update(words)
+        self._detail()
+
+    def _cells(self, status: IEPStatus) -> tuple:
+        if status.iep is None:
+            return (
+                status.student.display_name,
+                Text("Set up IEP record", style="italic"),
+                Text("press enter", style="dim"),
+                "",
+                "",
+            )
+        meeting = status.iep.meeting_date
+        upcoming = status.next
+        if upcoming is None:
+            step, words, date = "All done", Text("meeting held", style="green"), ""
+        else:
+            step = upcoming.title
+            words = Text(upcoming.words, style=RICH_STYLE[upcoming.state])
+            date = f"{upcoming.due:%a} {upcoming.due.day} {upcoming.due:%b}"
+        return (status.student.display_name, step, words, date, f"{meeting.day} {meeting:%b}")
+
+    def _current(self) -> IEPStatus | None:
+        table = self.query_one(DataTable)
+        if not self.statuses or table.cursor_row < 0 or table.cursor_row >= len(self.statuses):
+            return None
+        return self.statuses[table.cursor_row]
+
+    @on(DataTable.RowHighlighted, "#iep-table")
+    def _detail(self) -> None:
+        status = self._current()
+        panel = self.query_one("#iep-detail", Static)
+        if status is None:
+            panel.update("")
+        elif status.iep is None:
+            panel.update(
+                f"{status.student.display_name} has an IEP but no record here yet: press enter "
+                "to add the meeting date."
+            )
+        else:
+            team = status.iep.case_manager
+            panel.update(
+                deadline_markup(status.deadlines)
+                + (f"\n[dim]Case manager: {team}[/]" if team else "")
+            )
+
+    @on(DataTable.RowSelected, "#iep-table")
+    def _selected(self) -> None:
+        self.action_open()
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        status = self._current()
+        if status is None:
+            return
+        from teacherdesk.ui.forms.iep_record import IEPRecordScreen
+
+        self.app.push_screen(
+            IEPRecordScreen(status.student.id, status.iep.id if status.iep else None)
+        )
+
+    def action_interview(self) -> None:
+        status = self._current()
+        if status is not None:
+            from teacherdesk.ui.screens.interview import InterviewScreen
+
+            self.app.push_screen(InterviewScreen(status.student.id))
+
+    def action_parental(self) -> None:
+        status = self._current()
+        if status is None:
+            return
+        if status.iep is None:
+            self.notify("Set up the IEP record first (enter): the form belongs to it.")
+            return
+        from teacherdesk.ui.forms.parental_input import ParentalInputScreen
+
+        self.app.push_screen(ParentalInputScreen(status.iep.id))
+
+    def action_request(self) -> None:
+        status = self._current()
+        if status is None:
+            return
+        if status.iep is None:
+            self.notify("Set up the IEP record first (enter): the letter needs the dates.")
+            return
+        from teacherdesk.ui.dialogs.letter_prompt import ask_for_letter
+
+        ask_for_letter(self, status.student, status.iep.id)

@@ -1,0 +1,1 @@
+"""Reusable widgets: tables, cards, date input, tick boxes."""

@@ -1,1 +1,0 @@
-"""Reusable widgets: they take attributes down and post messages up."""

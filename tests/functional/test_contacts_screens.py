@@ -1,0 +1,340 @@
+"""Contacts, the contact form, follow-ups, Today and Settings, driven by keyboard with Pilot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from teacherdesk.domain.demo import DemoSize, build_demo
+from teacherdesk.models import ContactNote, Purpose
+from teacherdesk.store import Store
+from tests.helpers import TODAY, make_app
+
+
+async def settle(app, pilot) -> None:
+    """Let loads and queued saves finish and their results reach the screens."""
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.saver.drain(timeout=10)
+        await pilot.pause()
+
+
+def static_text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def table_rows(app, selector: str) -> list[list[str]]:
+    table = app.screen.query_one(selector, DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_log_a_contact_by_keyboard_alone(demo_store):
+    app = make_app(demo_store)
+    before = demo_store.contacts.count()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "TodayScreen"
+        await pilot.press("n")  # not on a student: asks which one
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "StudentPicker"
+        await pilot.press(*"saoirse", "enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ContactForm"
+        # The form opens on the summary (guardian, date and channel are filled in); shift+tab
+        # goes back through outcome, purpose, direction, channel, date to the guardian.
+        assert app.focused.id == "contact-summary"
+        await pilot.press(*["shift+tab"] * 6)
+        assert app.focused.id == "contact-guardian"
+        await pilot.press(*["tab"] * 6)
+        assert app.focused.id == "contact-summary"
+        await pilot.press(*"Called about reading", "enter", *"second line")
+        await pilot.press("tab", *"Send the log home", "tab", *"fri")
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "TodayScreen"
+        assert demo_store.contacts.count() == before + 1
+        [note] = demo_store.contacts.filter(lambda d: "Called about" in d.get("summary", ""))
+        assert note.summary == "Called about reading\nsecond line"  # enter stayed a newline
+        assert note.date == TODAY
+        assert note.follow_up and note.follow_up.what == "Send the log home"
+        assert note.follow_up.due == dt.date(2026, 11, 20)  # "fri" from Monday 16 Nov
+        saoirse = demo_store.students.get(note.student_id)
+        assert saoirse.first_name == "Saoirse"
+        family = demo_store.guardians.for_student(saoirse.id)
+        assert note.guardian_id in {g.id for g in family}
+        # Today shows its follow-up (due Friday, this week); Contacts shows it first.
+        assert any("Send the log home" in row[2] for row in table_rows(app, "#today-follow-ups"))
+        await pilot.press("f4")
+        await settle(app, pilot)
+        first = table_rows(app, "#contacts-table")[0]
+        assert "Saoirse" in first[1] and "Called about reading" in first[4]
+
+
+async def test_form_keeps_typed_text_on_a_problem(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", *"saoirse", "enter")
+        await settle(app, pilot)
+        await pilot.press(*"Spoke with grandma")
+        # back to the date (outcome, purpose, direction, channel, date): not in the future
+        await pilot.press(*["shift+tab"] * 5, "ctrl+a", "ctrl+k", *"tomorrow")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ContactForm"
+        assert "future" in static_text(app, "#contact-problem")
+        assert app.focused.parent.id == "contact-date"
+        assert app.screen.query_one("#contact-summary").text == "Spoke with grandma"
+        await pilot.press("ctrl+a", "ctrl+k", *"today", "f10")
+        await settle(app, pilot)
+        assert demo_store.contacts.filter(lambda d: d.get("summary") == "Spoke with grandma")
+        # escape twice discards, once only warns
+        await pilot.press("n", *"saoirse", "enter")
+        await settle(app, pilot)
+        await pilot.press(*"half typed", "escape")
+        assert type(app.screen).__name__ == "ContactForm"
+        assert "escape again" in static_text(app, "#contact-problem")
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "TodayScreen"
+
+
+async def test_mark_a_follow_up_done_with_d(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#today-follow-ups")
+        assert app.focused is table
+        item = table.current_item()
+        assert item is not None and item.due < TODAY
+        await pilot.press("d")
+        await settle(app, pilot)
+        record = (
+            demo_store.contacts.get(item.record_id)
+            if item.source == "contact"
+            else demo_store.conferences.get(item.record_id)
+        )
+        done = record.follow_up.done_on if item.source == "contact" else None
+        if item.source != "contact":
+            done = next(a.done_on for a in record.actions if a.id == item.action_id)
+        assert done == TODAY
+        assert item.key not in app.screen.query_one("#today-follow-ups").items
+        # the full list shows it done; d again reopens it
+        await pilot.press("u")
+        await settle(app, pilot)
+        full = app.screen.query_one("#follow-ups-table")
+        full.move_cursor(row=full.get_row_index(item.key))
+        assert "done" in table_rows(app, "#follow-ups-table")[full.cursor_row][0]
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert "late" in table_rows(app, "#follow-ups-table")[full.cursor_row][0]
+
+
+async def test_editing_a_note_keeps_history_visible(demo_store):
+    app = make_app(demo_store, start="contacts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        note_id = screen.selected_note_id()
+        original = demo_store.contacts.get(note_id)
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ContactForm"
+        assert app.focused.id == "contact-summary"
+        await pilot.press(*" Mother will call back.", "f10")
+        await settle(app, pilot)
+        saved = demo_store.contacts.get(note_id)
+        assert saved.summary.endswith("Mother will call back.")
+        assert len(saved.history) == 1 and saved.history[0]["summary"] == original.summary
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ContactDetail"
+        text = static_text(app, "#contact-detail-text")
+        assert "Earlier versions (1)" in text
+        assert original.summary[:30] in text and "by tester" in text
+
+
+async def test_restricted_notes_are_marked(memory_store):
+    student = build_small(memory_store)
+    memory_store.contacts.save(
+        ContactNote(student_id=student, date=TODAY, summary="private matter", restricted=True)
+    )
+    app = make_app(memory_store, start="contacts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert table_rows(app, "#contacts-table")[0][4].startswith("[R] private")
+
+
+def build_small(store: Store) -> str:
+    from teacherdesk.models import Student
+
+    return store.students.save(Student(first_name="Ada", last_name="Small")).id
+
+
+async def test_filters_narrow_the_list(demo_store):
+    app = make_app(demo_store, start="contacts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        total = len(table_rows(app, "#contacts-table"))
+        await pilot.press("slash", *"saoirse")
+        await settle(app, pilot)
+        rows = table_rows(app, "#contacts-table")
+        assert 0 < len(rows) < total and all("Saoirse" in r[1] for r in rows)
+        app.screen.query_one("#f-purpose").value = Purpose.POSITIVE.value
+        await settle(app, pilot)
+        assert all(r[2] == "positive" for r in table_rows(app, "#contacts-table"))
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert len(table_rows(app, "#contacts-table")) == total
+
+
+async def test_keys_typed_while_contacts_opens_go_into_the_filter(demo_store):
+    from textual.widgets import Input
+
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.screen.query_one("#roster-table").focus()
+        await pilot.pause()
+        await pilot.press("f4", *"saoirse")  # typed before the screen has finished mounting
+        await settle(app, pilot)
+        assert app.screen.query_one("#contacts-student", Input).value == "saoirse"
+        rows = table_rows(app, "#contacts-table")
+        assert rows and all("Saoirse" in r[1] for r in rows)
+        await pilot.press("down")  # back to the list; its keys work again
+        assert app.focused is app.screen.query_one("#contacts-table")
+        await pilot.press("escape", *"ada")  # letters on the list start a new filter
+        assert app.screen.query_one("#contacts-student", Input).value == "ada"
+
+
+async def test_settings_from_the_palette(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"Settings")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "SettingsScreen"
+        await pilot.press("tab", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"10", "f10")
+        await settle(app, pilot)
+        assert demo_store.settings.load().stale_after_days == 10
+        assert "not contacted in 10 days" in static_text(app, "#today-stale-title")
+
+
+# --- a big file: opens at once, never blocks typing ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big_store() -> Store:
+    store = Store.memory(author="tester")
+    build_demo(store, DemoSize(students=180, notes=10_000), today=TODAY)
+    return store
+
+
+async def test_ten_thousand_notes_first_frame_before_loading(big_store, monkeypatch):
+    import teacherdesk.ui.screens.contacts as contacts
+
+    release = threading.Event()
+    real_build = contacts.build_rows
+
+    def slow_build(*args):
+        release.wait(10)
+        return real_build(*args)
+
+    monkeypatch.setattr(contacts, "build_rows", slow_build)
+    app = make_app(big_store, start="contacts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert static_text(app, "#contacts-status") == "Loading contacts…"
+        await pilot.press("slash", *"zz")  # typing works while the notes load
+        assert app.screen.query_one("#contacts-student").value == "zz"
+        await pilot.press("ctrl+a", "backspace", "escape")
+
+        # How long the event loop pauses is a benchmark figure (benchmarks/run.py), not a test.
+        release.set()
+        table = app.screen.query_one("#contacts-table", DataTable)
+        status = "#contacts-status"
+        for _ in range(500):
+            await pilot.pause(0.02)
+            if "10,000 contacts" in static_text(app, status):
+                break
+        await pilot.pause(0.2)
+        assert "10,000 contacts" in static_text(app, status)
+        assert table.row_count == contacts.PAGE  # the rest comes as the cursor goes down
+        first_page = table.row_count
+        assert app.focused is table
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        await pilot.pause()
+        assert table.row_count == 2 * first_page, table.cursor_row
+        await pilot.press("slash", *"zo quill")  # typing filters all 10,000, off the loop
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert 0 < table.row_count <= contacts.PAGE
+        assert all("Zo Quill" in str(table.get_row_at(i)[1]) for i in range(table.row_count))
+
+
+# --- snapshots -----------------------------------------------------------------------------------
+
+
+async def _loaded(pilot) -> None:
+    await settle(pilot.app, pilot)
+
+
+def test_snapshot_today_80x24(snap_compare, demo_store):
+    assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=_loaded)
+
+
+def test_snapshot_today_120x40(snap_compare, demo_store):
+    assert snap_compare(make_app(demo_store), terminal_size=(120, 40), run_before=_loaded)
+
+
+def test_snapshot_contacts_80x24(snap_compare, demo_store):
+    app = make_app(demo_store, start="contacts")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_loaded)
+
+
+def test_snapshot_contacts_120x40(snap_compare, demo_store):
+    app = make_app(demo_store, start="contacts")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_loaded)
+
+
+async def test_n_on_a_student_screen_skips_the_picker(demo_store):
+    student = next(s for s in demo_store.students.all() if s.first_name == "Saoirse")
+    family = demo_store.guardians.for_student(student.id)
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.open_student(student.id)
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ContactForm"
+        assert student.display_name in static_text(app, "#contact-title")
+        first = app.screen.family[0]
+        assert first.id in {g.id for g in family}
+        if first.preferred_channel:  # the family's preferred channel is filled in
+            assert app.screen.query_one("#contact-channel").value == first.preferred_channel.value
+
+
+async def test_n_on_the_roster_logs_for_the_highlighted_student(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#roster-table")
+        table.focus()
+        await pilot.press("down")
+        await settle(app, pilot)
+        from teacherdesk.ui.forms.contact_form import student_in_view
+
+        wanted = student_in_view(app.screen)
+        assert wanted
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ContactForm"
+        assert app.screen.student.id == wanted

@@ -1,0 +1,332 @@
+"""The roster and student screens driven by keyboard at 80×24: what the teacher sees and saves."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, Input, Static
+
+from teacherdesk.models import Guardian, Student
+from teacherdesk.ui.forms.guardian_form import GuardianForm
+from teacherdesk.ui.forms.student_form import StudentForm
+from teacherdesk.ui.screens.student import StudentScreen
+from teacherdesk.ui.widgets.guardian_card import GuardianCard
+from teacherdesk.ui.widgets.roster_table import RowTable
+from tests.helpers import make_app
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def wait_for_screen(app, pilot, name: str) -> None:
+    """For dialogs opened from a worker (which stays busy until the dialog closes)."""
+    for _ in range(100):
+        if type(app.screen).__name__ == name:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"{name} did not open; on {app.screen!r}")
+
+
+def shown_names(app) -> list[str]:
+    table = app.screen.query_one("#roster-table", RowTable)
+    return [table.get_row_at(i)[0] for i in range(table.row_count)]
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#roster-status", Static).content)
+
+
+def by_name(store, display_name: str) -> Student:
+    return next(s for s in store.students.all() if s.display_name == display_name)
+
+
+async def open_student(app, pilot, name: str) -> None:
+    await pilot.press(*name, "enter")
+    await settle(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    assert isinstance(app.screen, StudentScreen)
+
+
+# --- roster -------------------------------------------------------------------------------------
+
+
+async def test_typing_zoe_finds_zoe_with_the_accent(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert len(shown_names(app)) == 24
+        await pilot.press(*"zoe")
+        await pilot.pause()
+        assert shown_names(app) == ["Zo Quillfeather"]  # Zoë, who goes by Zo
+        assert status(app).startswith("1 of 24 students")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(shown_names(app)) == 24
+
+
+async def test_a_guardians_name_finds_the_child(demo_store):
+    student = by_name(demo_store, "Dmitri Bramblewick")
+    guardian = demo_store.guardians.for_student(student.id)[0]
+    first = guardian.name.split()[0]
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*first.lower())
+        await pilot.pause()
+        assert "Dmitri Bramblewick" in shown_names(app)
+        assert len(shown_names(app)) < 24
+
+
+async def test_letters_typed_on_the_table_go_to_the_filter(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down")  # to the table
+        assert isinstance(app.focused, RowTable)
+        await pilot.press(*"zoe")  # z is not a key of the roster; o (sort) must not fire
+        await pilot.pause()
+        assert app.screen.query_one("#roster-filter", Input).value == "zoe"
+        assert shown_names(app) == ["Zo Quillfeather"]
+
+
+async def test_sorting_cycles_columns_and_reverses(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        by_name_order = shown_names(app)
+        assert by_name_order[0] == "Saoirse Applewhistle"
+        await pilot.press("down", "o")  # table, then sort by the next column: grade
+        await pilot.pause()
+        table = app.screen.query_one("#roster-table", RowTable)
+        grades = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        assert grades == sorted(grades, key=int)
+        assert "sorted by grade ▲" in status(app)
+        assert "Gr▲" in str(table.header.content)
+        await pilot.press("r")
+        await pilot.pause()
+        grades = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        assert grades == sorted(grades, key=int, reverse=True)
+        assert "Gr▼" in str(table.header.content)
+        for _ in range(4):  # class, plan, family, last contact
+            await pilot.press("o")
+        await pilot.pause()
+        assert "sorted by last contact" in status(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert shown_names(app) == by_name_order
+
+
+async def test_archiving_hides_keeps_and_restores(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down")
+        await pilot.press("d")  # the first row: Saoirse Applewhistle
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("y")
+        await settle(app, pilot)
+        saoirse = by_name(demo_store, "Saoirse Applewhistle")
+        assert saoirse.archived  # still in the file
+        assert "Saoirse Applewhistle" not in shown_names(app)
+        assert "1 archived" in status(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert "Saoirse Applewhistle (archived)" in shown_names(app)
+        table = app.screen.query_one("#roster-table", RowTable)
+        table.cursor = shown_names(app).index("Saoirse Applewhistle (archived)")
+        await pilot.press("d")  # bring her back (no question needed)
+        await settle(app, pilot)
+        assert not by_name(demo_store, "Saoirse Applewhistle").archived
+        assert "Saoirse Applewhistle" in shown_names(app)
+
+
+async def test_adding_a_student_from_the_roster(memory_store):
+    app = make_app(memory_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert "No students yet" in status(app)
+        await pilot.press("down", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, StudentForm)
+        await pilot.press(*"Inès", "down", *"Moonbrook", "down", *"Ines", "enter")
+        await settle(app, pilot)
+        [saved] = memory_store.students.all()
+        assert (saved.first_name, saved.last_name, saved.preferred_name) == (
+            "Inès",
+            "Moonbrook",
+            "Ines",
+        )
+        assert saved.created_by == "tester" and saved.created_at is not None
+        assert isinstance(app.screen, StudentScreen)
+
+
+# --- student screen ---------------------------------------------------------------------
+
+
+async def test_student_screen_shows_profile_family_and_timeline(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_student(app, pilot, "dmitri")
+        profile = str(app.screen.query_one("#profile", Static).content)
+        assert "Dmitri Bramblewick" in profile and "IEP" in profile
+        cards = list(app.screen.query(GuardianCard))
+        assert [c.guardian.name for c in cards] == [
+            g.name for g in demo_store.guardians.for_student(cards[0].guardian.student_ids[0])
+        ]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RosterScreen"
+
+
+async def test_editing_a_student_saves_to_the_store(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_student(app, pilot, "kenji")
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StudentForm)
+        await pilot.press("down", "down")  # first name → last name → preferred name
+        await pilot.press(*"Ken", "enter")
+        await settle(app, pilot)
+        kenji = by_name(demo_store, "Ken Dandelion")
+        assert kenji.first_name == "Kenji" and kenji.updated_by == "tester"
+        assert "Ken Dandelion" in str(app.screen.query_one("#profile", Static).content)
+
+
+async def test_form_refuses_to_save_while_invalid_and_keeps_the_text(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_student(app, pilot, "kenji")
+        await pilot.press("g")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, GuardianForm)
+        assert form.query_one("#form-save", Button).disabled  # no name yet
+        await pilot.press(*"Hiro Dandelion")
+        form.query_one("#f-email", Input).value = "hiro at home"
+        await pilot.pause(0.3)  # the form re-checks once typing pauses
+        problem = str(form.query_one("#e-email", Static).content)
+        assert problem == "Email should look like name@example.org."
+        assert form.query_one("#form-save", Button).disabled
+        await pilot.press("enter")  # refused
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#f-name", Input).value == "Hiro Dandelion"
+        assert form.query_one("#f-email", Input).value == "hiro at home"
+        assert not [g for g in demo_store.guardians.all() if g.name == "Hiro Dandelion"]
+
+
+async def test_adding_a_guardian_with_two_phones(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_student(app, pilot, "kenji")
+        kenji = by_name(demo_store, "Kenji Dandelion")
+        await pilot.press("g")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*"Hiro Dandelion", "down", *"uncle")
+        form.query_one("#f-phones-0-number", Input).value = "555-0101"
+        form.query_one("#f-phones-1-label", Input).value = "work"
+        form.query_one("#f-phones-1-number", Input).value = "+1 (555) 010-0102"
+        form.query_one("#f-email", Input).value = "hiro@example.org"
+        await pilot.pause()
+        form.query_one("#f-name", Input).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        [hiro] = [g for g in demo_store.guardians.all() if g.name == "Hiro Dandelion"]
+        assert hiro.student_ids == [kenji.id]
+        assert [(p.label, p.number) for p in hiro.phones] == [
+            ("mobile", "555-0101"),
+            ("work", "+1 (555) 010-0102"),
+        ]
+        assert hiro.relationship == "uncle" and hiro.created_by == "tester"
+        names = [c.guardian.name for c in app.screen.query(GuardianCard)]
+        assert "Hiro Dandelion" in names
+
+
+async def test_linking_a_siblings_guardian_keeps_one_record(demo_store):
+    zo = by_name(demo_store, "Zo Quillfeather")
+    [parent] = demo_store.guardians.for_student(zo.id)
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_student(app, pilot, "kenji")
+        kenji = by_name(demo_store, "Kenji Dandelion")
+        await pilot.press("l")
+        await wait_for_screen(app, pilot, "PickScreen")
+        await pilot.press(*parent.name.lower(), "enter")
+        await wait_for_screen(app, pilot, "AskScreen")
+        await pilot.press("enter")  # the relationship, prefilled, is right
+        await settle(app, pilot)
+        records = [g for g in demo_store.guardians.all() if g.name == parent.name]
+        assert len(records) == 1
+        assert set(records[0].student_ids) == {zo.id, kenji.id}
+        assert parent.name in [c.guardian.name for c in app.screen.query(GuardianCard)]
+        siblings_line = str(app.screen.query_one("#siblings", Static).content)
+        assert "Zo Quillfeather" in siblings_line
+
+
+async def test_unlinking_asks_first_and_keeps_the_guardian(demo_store):
+    zo = by_name(demo_store, "Zo Quillfeather")
+    [parent] = demo_store.guardians.for_student(zo.id)
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_student(app, pilot, "zoe")
+        await pilot.press("u")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("y")
+        await settle(app, pilot)
+        kept = demo_store.guardians.get(parent.id)
+        assert kept is not None and kept.student_ids == []
+        assert not list(app.screen.query(GuardianCard))
+
+
+async def test_s_opens_the_sibling(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_student(app, pilot, "priya")
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StudentScreen)
+        tomas = by_name(demo_store, "Tomás Copperkettle")
+        assert app.screen.student_id == tomas.id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.student_id == by_name(demo_store, "Priya Copperkettle").id
+
+
+async def test_copy_phone_and_email_of_the_focused_guardian(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_student(app, pilot, "zoe")
+        guardian: Guardian = app.screen.query_one(GuardianCard).guardian
+        await pilot.press("t")
+        assert app.clipboard == guardian.phones[0].number
+        await pilot.press("m")
+        assert app.clipboard == guardian.email
+
+
+async def test_palette_opens_a_student_by_name(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await settle(app, pilot)
+        await pilot.press(*"Dmitri")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StudentScreen)
+        assert app.screen.student_id == by_name(demo_store, "Dmitri Bramblewick").id
