@@ -396,6 +396,8 @@ class StudentInterview(Record):
     answers: dict[str, Block] = Field(default_factory=dict)
     # What was being typed but not yet given (enter): kept so a dropped connection loses nothing.
     drafts: dict[str, Block] = Field(default_factory=dict)
+    # Questions the student passed on (enter twice on an empty answer): "Skipped", not "not yet".
+    skipped: list[str] = Field(default_factory=list)
     completed_on: dt.date | None = None
 
     @field_validator("answers", "drafts")

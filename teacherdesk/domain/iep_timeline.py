@@ -125,7 +125,7 @@ def student_input_done(interview: StudentInterview | None) -> tuple[bool, dt.dat
         return False, None
     if interview.completed_on is not None:
         return True, interview.completed_on
-    if is_complete(interview.answers):
+    if is_complete(interview.answers, interview.skipped):
         stamp = interview.updated_at
         return True, stamp.date() if stamp else None
     return False, None

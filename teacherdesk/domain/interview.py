@@ -3,14 +3,15 @@
 The question ids are a contract (the demo and the IEP packet use them): strengths, needs,
 helps_me_learn, gets_in_my_way, academic_goal, behavior_goal, team_should_know, plus proud_of and
 interests. Each question has an elementary wording (K–5) and a secondary one (6+), an example or
-two to prompt the student, and a first-person lead ("I am good at …") used to read the answers back
-and in the packet. No textual here: the screen only shows what this module says.
+two to prompt the student. Answers are the student's own words: stored and shown exactly as typed
+(trimmed, nothing else), never wrapped in a generated sentence. No textual here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from teacherdesk.models import InterviewWording, Student, StudentInterview
@@ -25,7 +26,6 @@ class Question:
     secondary: str
     elementary_examples: tuple[str, ...]
     secondary_examples: tuple[str, ...]
-    lead: str  # first person, completed by the answer: "I am good at"
 
     def text(self, wording: InterviewWording) -> str:
         return self.elementary if wording == InterviewWording.ELEMENTARY else self.secondary
@@ -44,7 +44,6 @@ QUESTIONS: tuple[Question, ...] = (
         secondary="What are your strengths — in school and outside of it?",
         elementary_examples=("drawing", "being a good friend", "counting money"),
         secondary_examples=("solving problems with my hands", "explaining things to friends"),
-        lead="I am good at",
     ),
     Question(
         id="needs",
@@ -53,7 +52,6 @@ QUESTIONS: tuple[Question, ...] = (
         secondary="What do you need help with to do well in school?",
         elementary_examples=("reading long words", "remembering my homework"),
         secondary_examples=("getting started on long assignments", "taking notes in class"),
-        lead="I need help with",
     ),
     Question(
         id="helps_me_learn",
@@ -62,7 +60,6 @@ QUESTIONS: tuple[Question, ...] = (
         secondary="What helps you learn best?",
         elementary_examples=("when the teacher shows me first", "pictures", "a quiet spot"),
         secondary_examples=("worked examples before I try", "directions in writing"),
-        lead="What helps me learn is",
     ),
     Question(
         id="gets_in_my_way",
@@ -71,7 +68,6 @@ QUESTIONS: tuple[Question, ...] = (
         secondary="What gets in the way of your learning?",
         elementary_examples=("a noisy room", "when there are too many words on a page"),
         secondary_examples=("background noise", "when instructions are only said out loud"),
-        lead="What gets in my way is",
     ),
     Question(
         id="academic_goal",
@@ -80,7 +76,6 @@ QUESTIONS: tuple[Question, ...] = (
         secondary="What is one academic goal you want to reach this year?",
         elementary_examples=("read a chapter book by myself", "know my times tables"),
         secondary_examples=("raise my math grade to a B", "turn in every essay on time"),
-        lead="My learning goal is to",
     ),
     Question(
         id="behavior_goal",
@@ -89,7 +84,6 @@ QUESTIONS: tuple[Question, ...] = (
         secondary="What is one goal for how you work, behave or get along with others?",
         elementary_examples=("ask for a break when I'm upset", "raise my hand"),
         secondary_examples=("ask for help before I get stuck", "stay calm when plans change"),
-        lead="My behavior goal is to",
     ),
     Question(
         id="proud_of",
@@ -98,7 +92,6 @@ QUESTIONS: tuple[Question, ...] = (
         secondary="What is something you are proud of this year?",
         elementary_examples=("I read to my little brother", "I learned to ride my bike"),
         secondary_examples=("I finished a hard project", "I helped at the food drive"),
-        lead="I am proud of",
     ),
     Question(
         id="interests",
@@ -107,7 +100,6 @@ QUESTIONS: tuple[Question, ...] = (
         secondary="What are you interested in, or want to do after school someday?",
         elementary_examples=("soccer", "building with blocks", "cooking with my grandma"),
         secondary_examples=("music production", "working with animals", "gaming"),
-        lead="I like",
     ),
     Question(
         id="team_should_know",
@@ -116,7 +108,6 @@ QUESTIONS: tuple[Question, ...] = (
         secondary="What do you want your IEP team (or your teachers) to know about you?",
         elementary_examples=("I try hard even when it looks like I don't",),
         secondary_examples=("I learn more when I can ask questions privately",),
-        lead="I want my team to know that",
     ),
 )
 
@@ -144,25 +135,32 @@ def new_interview(student: Student) -> StudentInterview:
 # --- progress ---
 
 
+def is_handled(question_id: str, answers: dict[str, str], skipped: Collection[str] = ()) -> bool:
+    """Answered, or skipped on purpose (enter twice on an empty answer)."""
+    return bool(answers.get(question_id, "").strip()) or question_id in skipped
+
+
 def answered_count(answers: dict[str, str]) -> int:
     return sum(1 for qid in QUESTION_IDS if answers.get(qid, "").strip())
 
 
-def is_complete(answers: dict[str, str]) -> bool:
-    return answered_count(answers) == len(QUESTIONS)
+def is_complete(answers: dict[str, str], skipped: Collection[str] = ()) -> bool:
+    return all(is_handled(qid, answers, skipped) for qid in QUESTION_IDS)
 
 
-def next_unanswered(answers: dict[str, str], start: int = 0) -> int | None:
-    """Index of the first unanswered question at or after `start` (None: all answered)."""
+def next_unanswered(
+    answers: dict[str, str], start: int = 0, skipped: Collection[str] = ()
+) -> int | None:
+    """Index of the first question at or after `start` neither answered nor skipped (None: none)."""
     for index in range(max(0, start), len(QUESTIONS)):
-        if not answers.get(QUESTIONS[index].id, "").strip():
+        if not is_handled(QUESTIONS[index].id, answers, skipped):
             return index
     return None
 
 
-def resume_index(answers: dict[str, str]) -> int | None:
-    """Where reopening the interview starts: the first unanswered question (None: review)."""
-    return next_unanswered(answers)
+def resume_index(answers: dict[str, str], skipped: Collection[str] = ()) -> int | None:
+    """Where reopening the interview starts: the first open question (None: review)."""
+    return next_unanswered(answers, skipped=skipped)
 
 
 def position(index: int) -> str:
@@ -170,55 +168,43 @@ def position(index: int) -> str:
     return f"{index + 1} of {len(QUESTIONS)}"
 
 
-def progress(answers: dict[str, str]) -> str:
-    """'3 of 9 answered'."""
-    return f"{answered_count(answers)} of {len(QUESTIONS)} answered"
+def progress(answers: dict[str, str], skipped: Collection[str] = ()) -> str:
+    """'3 of 9 answered', or '3 of 9 answered, 1 skipped'."""
+    done = f"{answered_count(answers)} of {len(QUESTIONS)} answered"
+    passed = sum(1 for qid in QUESTION_IDS if qid in skipped and not answers.get(qid, "").strip())
+    return f"{done}, {passed} skipped" if passed else done
 
 
 # --- reading answers back ---
 
 
-def _without_repeat(lead: str, answer: str) -> str:
-    """Drop the words of the lead the student already said: 'I am good at drawing' stays whole."""
-    folded = answer.lower()
-    if folded.startswith(lead.lower()):
-        return answer[len(lead) :].strip()
-    last = lead.split()[-1].lower()  # "… is to" + "to read more" → one "to"
-    if folded.startswith(last + " "):
-        return answer[len(last) :].strip()
-    return answer
+@dataclass(frozen=True)
+class ReviewLine:
+    question: Question
+    answer: str  # exactly as typed ('' when there is none)
+    skipped: bool
 
 
-def first_person(question: Question, answer: str) -> str:
-    """The answer as the student's own sentence: 'I am good at drawing comics.'"""
-    answer = " ".join(answer.split())
-    if not answer:
-        return ""
-    rest = _without_repeat(question.lead, answer)
-    if rest != answer or question.lead.endswith(" that"):
-        sentence = f"{question.lead} {rest}".strip()
-    elif re.match(r"^(i|i'm|i've)\b", answer, re.IGNORECASE):
-        sentence = answer  # the student already said it in the first person
-    else:
-        sentence = f"{question.lead} {_soft_lower(rest)}"
-    sentence = sentence[0].upper() + sentence[1:]
-    return sentence if sentence[-1] in ".!?…" else sentence + "."
-
-
-def _soft_lower(text: str) -> str:
-    """Lowercase a capital that only starts the answer ('Drawing'), not a name-like 'NASA'."""
-    first = text.split()[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower():
-        return text[0].lower() + text[1:]
-    return text
-
-
-def review_lines(interview: StudentInterview) -> list[tuple[Question, str]]:
-    """Every question with its answer in the first person ('' when not answered yet)."""
-    return [(q, first_person(q, interview.answers.get(q.id, ""))) for q in QUESTIONS]
+def review_lines(interview: StudentInterview) -> list[ReviewLine]:
+    """Every question with the student's answer as typed, or whether it was skipped."""
+    lines = []
+    for question in QUESTIONS:
+        answer = interview.answers.get(question.id, "")
+        lines.append(ReviewLine(question, answer, not answer and question.id in interview.skipped))
+    return lines
 
 
 # --- changing the record ---
+
+
+def _with_answers(
+    interview: StudentInterview, answers: dict[str, str], skipped: list[str], today: dt.date
+) -> StudentInterview:
+    complete = is_complete(answers, skipped)
+    completed_on = (interview.completed_on or today) if complete else None
+    return interview.model_copy(
+        update={"answers": answers, "skipped": skipped, "completed_on": completed_on}
+    )
 
 
 def with_answer(
@@ -226,16 +212,23 @@ def with_answer(
 ) -> StudentInterview:
     """The interview with `text` given as the answer (blank clears it); the draft is dropped."""
     answers = dict(interview.answers)
-    drafts = {k: v for k, v in interview.drafts.items() if k != question_id}
     if text.strip():
         answers[question_id] = text.strip()
     else:
         answers.pop(question_id, None)
-    complete = is_complete(answers)
-    completed_on = (interview.completed_on or today) if complete else None
-    return interview.model_copy(
-        update={"answers": answers, "drafts": drafts, "completed_on": completed_on}
-    )
+    skipped = [qid for qid in interview.skipped if qid != question_id]
+    drafts = {k: v for k, v in interview.drafts.items() if k != question_id}
+    changed = _with_answers(interview, answers, skipped, today)
+    return changed.model_copy(update={"drafts": drafts})
+
+
+def with_skip(interview: StudentInterview, question_id: str, today: dt.date) -> StudentInterview:
+    """The interview with the question skipped on purpose: no answer, no draft."""
+    answers = {k: v for k, v in interview.answers.items() if k != question_id}
+    skipped = [*[qid for qid in interview.skipped if qid != question_id], question_id]
+    drafts = {k: v for k, v in interview.drafts.items() if k != question_id}
+    changed = _with_answers(interview, answers, skipped, today)
+    return changed.model_copy(update={"drafts": drafts})
 
 
 def with_draft(interview: StudentInterview, question_id: str, text: str) -> StudentInterview:
@@ -259,6 +252,12 @@ def save_answer(
     with store.transaction():
         current = load_or_new(store, student)
         return store.interviews.save(with_answer(current, question_id, text, today))
+
+
+def save_skip(store: Store, student: Student, question_id: str, today: dt.date) -> StudentInterview:
+    with store.transaction():
+        current = load_or_new(store, student)
+        return store.interviews.save(with_skip(current, question_id, today))
 
 
 def save_draft(store: Store, student: Student, question_id: str, text: str) -> StudentInterview:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from teacherdesk.domain.dates import due_in_words, exact
 from teacherdesk.domain.iep_timeline import MEETING, Deadline, deadlines, writing_date
+from teacherdesk.domain.interview import progress, review_lines
 from teacherdesk.exports import markdown_text as md
 from teacherdesk.models import (
     IEP,
@@ -263,26 +264,26 @@ def _parental_input(data: PacketData) -> list[str]:
 
 
 def _student_input(data: PacketData) -> list[str]:
-    from teacherdesk.domain.interview import QUESTIONS, first_person
-
     out = [md.heading(2, "Student input")]
     interview = data.interview
-    if interview is None or not interview.answers:
+    if interview is None or not (interview.answers or interview.skipped):
         return [*out, "Not interviewed yet."]
-    name = data.student.preferred_name or data.student.first_name
-    answered = sum(1 for q in QUESTIONS if interview.answers.get(q.id, "").strip())
     when = f", completed on {exact(interview.completed_on)}" if interview.completed_on else ""
+    # The student's words exactly as typed: no sentence is built around them.
     out.append(
-        f"In {md.escape(name)}'s own words ({answered} of {len(QUESTIONS)} questions "
-        f"answered{when}):"
+        f"The student's answers as typed during the interview "
+        f"({progress(interview.answers, interview.skipped)}{when}):"
     )
-    items = []
-    for question in QUESTIONS:
-        answer = interview.answers.get(question.id, "")
-        sentence = first_person(question, answer) if answer.strip() else "Not answered yet."
-        items.append(md.field(question.title, sentence))
+    items = [
+        md.field(line.question.title, line.answer, missing=_unanswered(line.skipped))
+        for line in review_lines(interview)
+    ]
     out.append("\n".join(items))
     return out
+
+
+def _unanswered(skipped: bool) -> str:
+    return "Skipped." if skipped else "Not answered yet."
 
 
 # --- conferences ---------------------------------------------------------------------------------

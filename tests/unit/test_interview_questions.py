@@ -9,7 +9,6 @@ from teacherdesk.domain.interview import (
     BY_ID,
     QUESTION_IDS,
     QUESTIONS,
-    first_person,
     next_unanswered,
     position,
     progress,
@@ -17,6 +16,7 @@ from teacherdesk.domain.interview import (
     review_lines,
     with_answer,
     with_draft,
+    with_skip,
     wording_for_grade,
 )
 from teacherdesk.models import InterviewWording, StudentInterview
@@ -38,17 +38,14 @@ def test_question_ids_are_the_contract_and_unique():
     assert QUESTION_IDS[0] == "strengths" and QUESTION_IDS[-1] == "team_should_know"
 
 
-def test_every_question_has_both_wordings_examples_and_a_lead():
+def test_every_question_has_both_wordings_and_examples():
     for question in QUESTIONS:
         assert question.elementary.endswith("?") and question.secondary.endswith("?")
         assert question.elementary != question.secondary
         for wording in InterviewWording:
             assert 1 <= len(question.examples(wording)) <= 3
             assert all(example.strip() for example in question.examples(wording))
-        assert question.lead.split()[0] in ("I", "My", "What")
         assert question.title
-    assert BY_ID["strengths"].lead == "I am good at"
-    assert BY_ID["needs"].lead == "I need help with"
     assert BY_ID["strengths"].text(InterviewWording.ELEMENTARY) == "What are you good at?"
 
 
@@ -69,24 +66,35 @@ def test_resume_progress_and_position():
     assert progress(answers) == "5 of 9 answered"
 
 
-def test_first_person_rendering():
-    sentences = {q.id: first_person(q, ANSWERS[q.id]) for q in QUESTIONS if q.id in ANSWERS}
-    assert sentences["strengths"] == "I am good at drawing comics and helping my friends with math."
-    assert sentences["needs"].startswith("I need help with reading long chapters")
-    assert (
-        sentences["academic_goal"]
-        == "My learning goal is to read a whole chapter book by myself by spring."
-    )
-    assert sentences["team_should_know"].startswith("I want my team to know that I try hard")
-    assert (
-        first_person(BY_ID["academic_goal"], "to read more") == "My learning goal is to read more."
-    )
-    assert first_person(BY_ID["strengths"], "I am good at math!") == "I am good at math!"
-    assert first_person(BY_ID["strengths"], "Drawing") == "I am good at drawing."
-    assert first_person(BY_ID["strengths"], "  ") == ""
-    interview = StudentInterview(student_id="s", answers={"needs": "spelling"})
-    lines = dict((q.id, text) for q, text in review_lines(interview))
-    assert lines["needs"] == "I need help with spelling." and lines["strengths"] == ""
+def test_answers_are_read_back_exactly_as_typed():
+    """No lead, no full stop, no change of case: the record is the student's own words."""
+    answers = {
+        "needs": "long words in books are hard for me",
+        "helps_me_learn": "it helps when my teacher shows me first",
+        "interests": "be an artist",
+        "strengths": "Drawing",
+    }
+    interview = StudentInterview(student_id="s", answers=answers, skipped=["proud_of"])
+    lines = {line.question.id: line for line in review_lines(interview)}
+    for qid, said in answers.items():
+        assert lines[qid].answer == said and not lines[qid].skipped
+    assert lines["proud_of"].answer == "" and lines["proud_of"].skipped
+    assert lines["academic_goal"].answer == "" and not lines["academic_goal"].skipped
+
+
+def test_skipping_on_purpose_counts_as_handled_not_answered():
+    today = dt.date(2026, 11, 16)
+    interview = StudentInterview(student_id="s")
+    interview = with_skip(interview, "strengths", today)
+    assert interview.skipped == ["strengths"] and "strengths" not in interview.answers
+    assert resume_index(interview.answers, interview.skipped) == 1
+    assert progress(interview.answers, interview.skipped) == "0 of 9 answered, 1 skipped"
+    for qid in QUESTION_IDS[1:]:
+        interview = with_answer(interview, qid, "yes", today)
+    assert interview.completed_on == today  # every question answered or skipped
+    interview = with_answer(interview, "strengths", "maths", today)  # answered later after all
+    assert interview.skipped == [] and interview.answers["strengths"] == "maths"
+    assert progress(interview.answers, interview.skipped) == "9 of 9 answered"
 
 
 def test_answers_drafts_and_completion():

@@ -161,6 +161,7 @@ def tricky_store() -> Store:
                 "needs": "reading <long> chapters",
                 "team_should_know": "I try hard",
             },
+            skipped=["proud_of"],
         )
     )
     store.conferences.save(
@@ -257,12 +258,16 @@ def test_every_parental_input_part_and_the_dates(tricky_store: Store) -> None:
     assert "Fri 13 Nov 2026 by meeting" in " ".join(text_content(text))
 
 
-def test_student_answers_in_first_person(tricky_store: Store) -> None:
-    plain = " ".join(text_content(packet(tricky_store)))
-    assert "I am good at drawing *comics* and [maps](x)." in plain
-    assert "I need help with reading <long> chapters." in plain
-    assert "I want my team to know that I try hard." in plain
-    assert "Not answered yet." in plain
+def test_student_answers_exactly_as_typed(tricky_store: Store) -> None:
+    """The packet is a legal record: the student's words, with nothing written around them."""
+    plain = " ".join(" ".join(text_content(packet(tricky_store))).split())
+    assert "Strengths: drawing *comics* and [maps](x)" in plain
+    assert "Needs: reading <long> chapters" in plain
+    assert "What I want my team to know: I try hard" in plain
+    for invented in ("I am good at", "I need help with", "own words", "chapters."):
+        assert invented not in plain, invented
+    assert "Proud of: Skipped." in plain
+    assert "My learning goal: Not answered yet." in plain
 
 
 def test_conference_and_actions(tricky_store: Store) -> None:

@@ -4,8 +4,9 @@ The teacher sits beside the student, reads the question, types what the student 
 gives the answer (saved at once) and goes on; `pageup` goes back a question, `pagedown` skips one;
 `escape` pauses (everything given is on disk; what is being typed is kept as a draft). What is being
 typed is also saved as a draft after half a second of quiet, so a dropped connection loses nothing.
-Reopening starts at the first unanswered question. After the last question a review page reads
-every answer back in the first person; `enter` on one edits it.
+Enter on an empty answer asks first; enter again skips the question on purpose ("Skipped" in the
+packet). Reopening starts at the first question neither answered nor skipped. After the last
+question a review page shows every answer exactly as typed; `enter` on one edits it.
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ from teacherdesk.domain.interview import (
     review_lines,
     save_answer,
     save_draft,
+    save_skip,
     save_wording,
     with_answer,
     with_draft,
+    with_skip,
 )
 from teacherdesk.models import InterviewWording, Student, StudentInterview, label
 from teacherdesk.ui.messages import DataChanged
@@ -105,6 +108,7 @@ class InterviewScreen(Screen):
         self._draft_timer: Timer | None = None
         self._draft_pending = False
         self._filling = False
+        self._skip_asked = False  # enter on an empty answer asked 'Skip this question?'
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -145,7 +149,7 @@ class InterviewScreen(Screen):
         self.student, self.interview = student, interview
         if first_time:
             self.query_one(AnswerBox).disabled = False
-            start = resume_index(interview.answers)
+            start = resume_index(interview.answers, interview.skipped)
             if start is None:
                 self.show_review()
             else:
@@ -181,7 +185,7 @@ class InterviewScreen(Screen):
         self.query_one("#iv-ask").display = True
         name = self.student.preferred_name or self.student.first_name
         self.query_one("#iv-title", Static).update(
-            f"Student input · {self.student.display_name} · {progress(self.interview.answers)}"
+            f"Student input · {self.student.display_name} · {self._progress()}"
         )
         self.query_one("#iv-position", Static).update(f"Question {position(index)}")
         self.query_one("#iv-question", Static).update(question.text(self.wording))
@@ -190,14 +194,28 @@ class InterviewScreen(Screen):
             "For example: " + "; ".join(f"“{example}”" for example in examples)
         )
         box = self.query_one(AnswerBox)
-        text = self.interview.drafts.get(question.id) or self.interview.answers.get(question.id, "")
+        draft = self.interview.drafts.get(question.id)
+        text = draft or self.interview.answers.get(question.id, "")
         self._filling = True
         box.load_text(text)
         box.move_cursor(box.document.end)
         self._filling = False
+        self._skip_asked = False
         box.focus()
-        saved = "answered" if question.id in self.interview.answers else "not answered yet"
-        self._status(f"{name}'s answer ({saved}). enter: next · pageup: back · escape: pause")
+        if question.id in self.interview.answers:
+            saved = "answered"
+        elif question.id in self.interview.skipped:
+            saved = "skipped"
+        else:
+            saved = "not answered yet"
+        restored = "Draft restored: what was being typed is back. " if draft else ""
+        self._status(
+            f"{restored}{name}'s answer ({saved}). enter: next · pageup: back · escape: pause"
+        )
+
+    def _progress(self) -> str:
+        assert self.interview is not None
+        return progress(self.interview.answers, self.interview.skipped)
 
     def _status(self, text: str) -> None:
         self.query_one("#iv-status", Static).update(text)
@@ -206,6 +224,7 @@ class InterviewScreen(Screen):
     def _typed(self) -> None:
         if self._filling or self.index is None:
             return
+        self._skip_asked = False
         self._draft_pending = True
         if self._draft_timer is not None:
             self._draft_timer.stop()
@@ -242,10 +261,21 @@ class InterviewScreen(Screen):
         question_id = QUESTIONS[self.index].id
         text = event.text
         today = self.app.today()
+        store, student = self.app.store, self.student
+        if not text.strip():
+            if question_id in self.interview.answers or question_id in self.interview.skipped:
+                self._go(+1)  # already answered or skipped: enter just goes on
+            elif not self._skip_asked:
+                self._skip_asked = True
+                self._status("Skip this question? (enter again to skip, or type the answer)")
+            else:
+                self.interview = with_skip(self.interview, question_id, today)
+                self.app.save(lambda: save_skip(store, student, question_id, today))
+                self._go(+1)
+            return
         changed = with_answer(self.interview, question_id, text, today)
         if changed != self.interview:
             self.interview = changed
-            store, student = self.app.store, self.student
             self.app.save(lambda: save_answer(store, student, question_id, text, today))
         self._go(+1)
 
@@ -281,7 +311,7 @@ class InterviewScreen(Screen):
         assert self.interview is not None and self.student is not None
         name = self.student.preferred_name or self.student.first_name
         self.query_one("#iv-title", Static).update(
-            f"Student input · {self.student.display_name} · {progress(self.interview.answers)}"
+            f"Student input · {self.student.display_name} · {self._progress()}"
         )
         self.query_one("#iv-review-title", Static).update(
             f"Read it back to {name} ({label(self.wording)} wording):"
@@ -289,10 +319,14 @@ class InterviewScreen(Screen):
         options = self.query_one("#iv-review-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        for number, (question, sentence) in enumerate(review_lines(self.interview), start=1):
-            said = escape(sentence) if sentence else "[dim](not answered yet)[/]"
-            prompt = Content.from_markup(f"[b]{number}. {escape(question.title)}[/b]\n{said}")
-            options.add_option(Option(prompt, id=question.id))
+        for number, line in enumerate(review_lines(self.interview), start=1):
+            if line.answer:
+                said = escape(line.answer)  # exactly as typed
+            else:
+                said = "[dim](skipped)[/]" if line.skipped else "[dim](not answered yet)[/]"
+            title = escape(line.question.title)
+            prompt = Content.from_markup(f"[b]{number}. {title}[/b]\n{said}")
+            options.add_option(Option(prompt, id=line.question.id))
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 
@@ -322,7 +356,10 @@ class InterviewScreen(Screen):
     def action_pause(self) -> None:
         self._save_draft()
         if self.index is not None and self.interview is not None:
-            self.notify(f"Paused: {progress(self.interview.answers)}, all saved.", timeout=3)
+            self.notify(
+                f"Paused: {self._progress()}, all saved.",
+                timeout=3,
+            )
         self.dismiss_interview()
 
     def dismiss_interview(self) -> None:
