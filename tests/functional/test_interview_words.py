@@ -1,5 +1,5 @@
 """The student's own words: typed answers reach the record and the packet exactly as typed, and
-an empty answer is skipped only when enter is pressed twice (issue: "the record says what was said")."""
+an empty answer is skipped only when enter is pressed twice."""
 
 from __future__ import annotations
 
