@@ -85,11 +85,13 @@ def main(argv: list[str] | None = None) -> int:
             storefigures.save_vs_atomic_floor,
             storefigures.save_vs_tinydb_default,
             storefigures.note_process_vs_python_floor,
+            storefigures.version_vs_python,
             appfigures.open_app_vs_bare,
             appfigures.filter_roster_keystroke,
             appfigures.bare_keystroke_echo,
             appfigures.peak_memory_vs_bare,
-            appfigures.contacts_first_frame,
+            appfigures.roster_after_f3,
+            appfigures.contacts_after_f4,
             appfigures.contacts_longest_pause,
         ):
             if args.only and args.only not in measure.__name__:

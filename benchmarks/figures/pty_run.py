@@ -74,11 +74,13 @@ class PtyProgram:
         os.close(self.fd)
 
 
-def run_until(argv: list[str], marker: bytes, *, timeout: float = 30.0, env: dict | None = None):
-    """Start `argv` on a pty; return (ms until `marker` appeared, peak RSS in kB)."""
+def run_until(argv: list[str], marker, *, timeout: float = 30.0, env: dict | None = None):
+    """Start `argv` on a pty; return (ms until `marker` (bytes, or a test of the output) appeared,
+    peak RSS in kB)."""
     program = PtyProgram(argv, env=env)
+    seen = marker if callable(marker) else (lambda out: marker in out)
     try:
-        moment = program.wait_for(lambda out: marker in out, timeout=timeout)
+        moment = program.wait_for(seen, timeout=timeout)
         elapsed = (moment - program.started) * 1000
         program.settle(0.5)  # let it settle, then read its peak memory
         return elapsed, program.peak_rss_kb()
