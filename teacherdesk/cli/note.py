@@ -1,11 +1,17 @@
-"""`teacherdesk note STUDENT TEXT`: log a family contact from the shell in one line."""
+"""`teacherdesk note STUDENT TEXT`: log a family contact from the shell in one line.
+
+The note passes the same rules as the contact form (`domain.contact_rules`): what the form
+refuses is refused here with the same sentence, exit 2, and nothing is saved.
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from teacherdesk.cli.problems import UsageProblem
-from teacherdesk.domain.dates import parse_date
+from teacherdesk.domain.contact_rules import note_problems
+from teacherdesk.domain.dates import parse_date, today
+from teacherdesk.domain.family import family as family_of
 from teacherdesk.domain.lookup import find_student
 from teacherdesk.models import (
     Channel,
@@ -63,7 +69,7 @@ def _date(text: str, option: str):
 
 def run(args: argparse.Namespace, store: Store) -> int:
     student = find_student(args.student, store.students.all())
-    family = store.guardians.for_student(student.id)
+    family = family_of(store, student.id)  # who to reach first
     guardian = None
     if args.guardian:
         wanted = fold(args.guardian)
@@ -100,8 +106,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         follow_up=follow_up,
         restricted=args.restricted,
     )
-    if not note.summary:
-        raise UsageProblem("The note's text is empty; say in a few words what was discussed.")
+    if problems := note_problems(note, today()):
+        raise UsageProblem(problems[0].sentence)
     store.contacts.save(note)
     who = f" with {guardian.name}" if guardian else ""
     kind = label(note.purpose)

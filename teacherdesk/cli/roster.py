@@ -7,6 +7,7 @@ import sys
 
 import orjson
 
+from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.models import Guardian, Student
 from teacherdesk.store import Store
 
@@ -18,13 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def roster_rows(store: Store, *, archived: bool = False) -> list[tuple[Student, list[Guardian]]]:
     students = store.students.all() if archived else store.students.active()
-    families: dict[str, list[Guardian]] = {student.id: [] for student in students}
-    for guardian in sorted(store.guardians.all(), key=lambda g: g.name):
-        for student_id in guardian.student_ids:
-            if student_id in families:
-                families[student_id].append(guardian)
+    by_name = sorted(store.guardians.all(), key=lambda g: g.name)
+    found = guardians_by_student(by_name, [student.id for student in students])
     ordered = sorted(students, key=lambda s: (s.last_name.casefold(), s.first_name.casefold()))
-    return [(student, families[student.id]) for student in ordered]
+    return [(student, found[student.id]) for student in ordered]
 
 
 def as_json(rows: list[tuple[Student, list[Guardian]]]) -> list[dict]:

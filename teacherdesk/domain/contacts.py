@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.models import (
     Channel,
     ContactNote,
@@ -75,12 +76,9 @@ def build_rows(
 ) -> list[ContactRow]:
     """One row per note, newest first, with the names the teacher searches by."""
     student_names = {s.id: s for s in students}
-    family: dict[str, list[Guardian]] = {}
-    guardian_names: dict[str, str] = {}
-    for guardian in guardians:
-        guardian_names[guardian.id] = guardian.name
-        for student_id in guardian.student_ids:
-            family.setdefault(student_id, []).append(guardian)
+    guardians = list(guardians)
+    guardian_names = {guardian.id: guardian.name for guardian in guardians}
+    family = guardians_by_student(guardians)
     keys: dict[str, str] = {}
     for student_id, student in student_names.items():
         names = [student.first_name, student.preferred_name, student.last_name]

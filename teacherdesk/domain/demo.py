@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.models import (
     IEP,
     AgreedAction,
@@ -205,10 +206,7 @@ def build_demo(store: Store, size: DemoSize | None = None, *, today: dt.date | N
             )
         )
     guardians = _families(students, rng)
-    by_student: dict[str, list[Guardian]] = {s.id: [] for s in students}
-    for guardian in guardians:
-        for student_id in guardian.student_ids:
-            by_student[student_id].append(guardian)
+    by_student = guardians_by_student(guardians, [s.id for s in students])
 
     notes = [_note(rng, students, by_student, today) for _ in range(size.notes)]
     conferences = [_conference(rng, students, by_student, today) for _ in range(size.conferences)]

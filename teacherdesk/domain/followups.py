@@ -66,9 +66,6 @@ class FollowUpItem:
             return FollowUpState.NO_DATE
         return FollowUpState.OVERDUE if self.due < today else FollowUpState.DUE
 
-    def is_open(self) -> bool:
-        return self.done_on is None
-
 
 def from_note(note: ContactNote) -> FollowUpItem | None:
     if note.follow_up is None:

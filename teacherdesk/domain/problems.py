@@ -1,6 +1,12 @@
-"""Every error a person can meet, as one sentence, shared by the forms, the CLI and the importer."""
+"""Every error a person can meet, as one sentence, shared by the forms, the CLI and the importer.
+
+A rule in `domain/` returns `Problem`s (the field it is about and one sentence); the forms show
+the sentence under or beside that field, the CLI prints it and exits 2.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from pydantic import ValidationError
 
@@ -16,6 +22,14 @@ FIELD_NAMES = {
 }
 
 
+@dataclass(frozen=True)
+class Problem:
+    """Why something cannot be saved: the record's field ("date", "follow_up.due") and why."""
+
+    field: str
+    sentence: str
+
+
 def first_error(error: ValueError) -> str:
     """The first validation problem as one sentence: 'The first name is required.'"""
     if not isinstance(error, ValidationError):
@@ -25,6 +39,19 @@ def first_error(error: ValueError) -> str:
     message = problem["msg"].removeprefix("Value error, ")
     what = FIELD_NAMES.get(field, field.replace("_", " "))
     return f"The {what} {message}." if what else f"{message}."
+
+
+def error_clause(error: ValidationError) -> str:
+    """The first problem as a clause to put in brackets: 'first name is required'."""
+    return first_error(error).removeprefix("The ").rstrip(".")
+
+
+def field_sentence(label: str, message: str) -> str:
+    """One pydantic message under a form field labelled `label`: 'Email should look like …'."""
+    message = message.removeprefix("Value error, ")
+    if message == "Field required":
+        message = "is required"
+    return f"{label} {message}."
 
 
 def save_error(error: BaseException) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.models import Guardian, Student
 from teacherdesk.store import Store
 from teacherdesk.text import fold
@@ -98,11 +99,7 @@ def build_rows(store: Store, *, include_archived: bool = False) -> list[RosterRo
     students = store.students.all()
     if not include_archived:
         students = [student for student in students if not student.archived]
-    families: dict[str, list[Guardian]] = {student.id: [] for student in students}
-    for guardian in store.guardians.all():
-        for student_id in guardian.student_ids:
-            if student_id in families:
-                families[student_id].append(guardian)
+    families = guardians_by_student(store.guardians.all(), [student.id for student in students])
     last = store.contacts.last_contact_dates()
     rows = [make_row(s, families[s.id], last.get(s.id)) for s in students]
     return sort_rows(rows, "name")

@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.domain.followups import FollowUpItem, collect, due_soon, overdue
 from teacherdesk.domain.iep_timeline import IEPDeadline, today_deadlines
 from teacherdesk.models import (
@@ -104,10 +105,7 @@ def term_of(settings: Settings, today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def families_of(students: Iterable[Student], guardians: Iterable[Guardian]) -> dict[str, Family]:
-    names: dict[str, list[str]] = {}
-    for guardian in guardians:
-        for student_id in guardian.student_ids:
-            names.setdefault(student_id, []).append(guardian.name)
+    names = {sid: [g.name for g in found] for sid, found in guardians_by_student(guardians).items()}
     return {
         s.id: Family(s.id, s.display_name, ", ".join(sorted(names.get(s.id, [])))) for s in students
     }

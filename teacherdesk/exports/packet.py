@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from teacherdesk.domain.dates import due_in_words, exact
+from teacherdesk.domain.family import family
 from teacherdesk.domain.iep_timeline import MEETING, Deadline, deadlines, writing_date
 from teacherdesk.domain.interview import progress, review_lines
 from teacherdesk.exports import markdown_text as md
@@ -82,7 +83,7 @@ def gather(store: Store, student: Student) -> PacketData:
     """Read one student's records (call from a thread in the app)."""
     return PacketData(
         student=student,
-        guardians=sorted(store.guardians.for_student(student.id), key=lambda g: g.name.lower()),
+        guardians=family(store, student.id, by="name"),
         iep=store.ieps.for_student(student.id),
         interview=store.interviews.for_student(student.id),
         conferences=store.conferences.for_student(student.id),

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from teacherdesk.domain.dates import exact
+from teacherdesk.domain.family import in_order
 from teacherdesk.domain.iep_timeline import parental_input_due
 from teacherdesk.exports.markdown_text import bold, escape, heading
 from teacherdesk.models import IEP, Guardian, InputMethod, Settings, Student
@@ -61,11 +62,6 @@ REQUEST_QUESTIONS: tuple[RequestQuestion, ...] = (
 )
 
 
-def guardians_in_order(guardians: Iterable[Guardian]) -> list[Guardian]:
-    """Those who hold educational rights first, then by name."""
-    return sorted(guardians, key=lambda g: (not g.educational_rights, g.name.lower()))
-
-
 def _names(guardians: list[Guardian]) -> str:
     names = [g.name for g in guardians]
     if not names:
@@ -88,7 +84,7 @@ def build_request_markdown(
     today: dt.date,
 ) -> str:
     """The request letter as CommonMark (every piece of user text escaped)."""
-    family = guardians_in_order(guardians)
+    family = in_order(guardians, by="rights")  # those who hold educational rights first
     name = escape(student.preferred_name or student.first_name)
     teacher = settings.teacher_name or "Your child's teacher"
     due = parental_input_due(iep)

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from teacherdesk.domain.problems import first_error
+from teacherdesk.domain.problems import error_clause
 from teacherdesk.importing.records import (
     ImportedGuardian,
     ImportedRoster,
@@ -184,7 +184,7 @@ def _plan_students(
                 continue
             update = _updated(match, imported.fields)
         except ValidationError as error:
-            plan.skipped.append(Skipped(imported.where, _reason(error)))
+            plan.skipped.append(Skipped(imported.where, error_clause(error)))
             continue
         claimed[match.id] = imported.where
         ids_by_key[imported.key] = match.id
@@ -250,10 +250,6 @@ def _updated(before: Student | Guardian, fields: dict[str, Any]) -> Update | Non
         if name not in AUDIT and getattr(after, name) != getattr(before, name)
     ]
     return Update(before, after, changed) if changed else None
-
-
-def _reason(error: ValidationError) -> str:
-    return first_error(error).removeprefix("The ").rstrip(".")
 
 
 # --- guardians -----------------------------------------------------------------------------------
@@ -370,7 +366,7 @@ def _plan_guardians(
             working[match.id] = _merged_guardian(working.get(match.id, match), draft)
         except ValidationError as error:
             plan.warnings.append(
-                f"{draft.first.where}: {draft.first.name} left out ({_reason(error)})."
+                f"{draft.first.where}: {draft.first.name} left out ({error_clause(error)})."
             )
     for guardian_id, after in working.items():
         update = _updated(originals[guardian_id], after.model_dump())

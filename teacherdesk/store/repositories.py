@@ -142,10 +142,6 @@ class Repository(Generic[R]):
             return False
         return now - dt.datetime.fromisoformat(updated) < window
 
-    def save_all(self, records: Iterable[R]) -> list[R]:
-        with self.store.transaction():
-            return [self.save(record) for record in records]
-
     def add_many(self, records: Iterable[R]) -> list[R]:
         """Insert new records in one table write (imports, demo data); ids must be new."""
         now, author = self.store.now(), self.store.author

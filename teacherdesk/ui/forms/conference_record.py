@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
 
+from teacherdesk.domain.conference_rules import action_problems, held_problems
 from teacherdesk.domain.dates import exact_time
 from teacherdesk.domain.problems import first_error
 from teacherdesk.models import AgreedAction, Conference, ConferenceStatus, Student, label
@@ -70,9 +71,11 @@ class ActionRow(Vertical):
         what = self.query_one(".action-what", Input).value.strip()
         owner = self.query_one(".action-owner", Input).value.strip()
         due_input = self.query_one(DateInput)
+        if problems := action_problems(
+            number, what=what, owner=owner, due_typed=bool(due_input.text.strip())
+        ):
+            return f"{problems[0].sentence.rstrip('.')} (or remove the row with F9)."
         if not what:
-            if owner or due_input.text.strip():
-                return f"Action {number} needs what was agreed (or remove the row with F9)."
             return None
         if not due_input.valid:
             return f"Action {number}, due: {due_input.problem}"
@@ -156,6 +159,12 @@ class ConferenceRecordScreen(FormScreen[Conference]):
 
     def on_mount(self) -> None:
         self.query_one("#record-celebrations", TextArea).focus()
+        if problem := self._held_problem():
+            self.say(problem, bad=True)  # said before anything is typed, not only on save
+
+    def _held_problem(self) -> str | None:
+        problems = held_problems(self.conference, self.app.today())
+        return problems[0].sentence if problems else None
 
     # --- action rows -----------------------------------------------------------------------------
 
@@ -201,6 +210,8 @@ class ConferenceRecordScreen(FormScreen[Conference]):
     # --- saving ----------------------------------------------------------------------------------
 
     def build(self) -> Conference | str:
+        if problem := self._held_problem():
+            return problem
         actions: list[AgreedAction] = []
         for number, row in enumerate(self.query(ActionRow), start=1):
             read = row.read(number)

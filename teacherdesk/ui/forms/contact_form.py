@@ -20,6 +20,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
+from teacherdesk.domain.contact_rules import contact_problems
+from teacherdesk.domain.family import family as family_of
+from teacherdesk.domain.problems import Problem
 from teacherdesk.models import (
     Channel,
     ContactNote,
@@ -31,13 +34,18 @@ from teacherdesk.models import (
     Student,
     label,
 )
-from teacherdesk.text import fold
 from teacherdesk.ui.dialogs.student_choice import StudentChoice
 from teacherdesk.ui.forms.base import SAVE_BINDING, Debounce
 from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.tick_box import TickBox
 
 FAMILY = "__family__"  # the guardian choice "the family" (no one guardian)
+# The field each contact rule is about → the widget the cursor goes to.
+RULE_TARGETS = {
+    "date": "contact-date",
+    "summary": "contact-summary",
+    "follow_up.due": "contact-follow-due",
+}
 
 
 # --- the way in -------------------------------------------------------------------------------
@@ -64,7 +72,7 @@ def open_contact_form(app: App, student_id: str | None = None, note_id: str | No
                 app.notify, "That student or note is no longer in the data file.", severity="error"
             )
             return
-        family = _family_order(store.guardians.for_student(student.id))
+        family = family_of(store, student.id)  # who to reach first
         app.call_from_thread(app.push_screen, ContactForm(student, family, note))
 
     app.run_worker(load, thread=True, group="contact-form-load")
@@ -89,14 +97,6 @@ def student_in_view(screen: Any) -> str | None:
     except Exception:  # no roster table here
         return None
     return None
-
-
-def _family_order(guardians: list[Guardian]) -> list[Guardian]:
-    """Who to reach first: those holding educational rights, living with the student, by name."""
-    return sorted(
-        guardians,
-        key=lambda g: (not g.educational_rights, not g.lives_with_student, fold(g.name)),
-    )
 
 
 def _choices(kind) -> list[tuple[str, str]]:
@@ -331,25 +331,29 @@ class ContactForm(ModalScreen[ContactNote | None]):
             hint = date_input.query_one(".date-hint", Static).content
             return None, f"Date: {hint}", "contact-date"
         day = date_input.date
-        if day > today:
-            return None, "The contact date is in the future: when did it happen?", "contact-date"
         summary = self.query_one("#contact-summary", TextArea).text
         outcome = Outcome(self._value("contact-outcome"))
-        if outcome == Outcome.REACHED and not summary.strip():
-            return None, "Write a line about what was said.", "contact-summary"
         what = self.query_one("#contact-follow-what", Input).value
         due_input = self.query_one("#contact-follow-due", DateInput)
-        if not due_input.valid:
+        due = due_input.date if due_input.valid else None
+        problems = contact_problems(
+            date=day,
+            today=today,
+            outcome=outcome,
+            summary=summary,
+            follow_up_what=what,
+            follow_up_due=due,
+        )
+        if not due_input.valid:  # unreadable: said after the date and summary, before the rest
             hint = due_input.query_one(".date-hint", Static).content
-            return None, f"Follow-up due: {hint}", "contact-follow-due"
+            problems = [p for p in problems if p.field != "follow_up.due"]
+            problems.append(Problem("follow_up.due", f"Follow-up due: {hint}"))
+        if problems:
+            return None, problems[0].sentence, RULE_TARGETS[problems[0].field]
         follow_up = None
-        if due_input.date is not None:
-            if due_input.date < day:
-                return None, "The follow-up is due before the contact.", "contact-follow-due"
+        if due is not None:
             done_on = self.note.follow_up.done_on if self.note and self.note.follow_up else None
-            follow_up = {"what": what, "due": due_input.date, "done_on": done_on}
-        elif what.strip():
-            return None, "When is the follow-up due? (fri, in 1 week, 12/3)", "contact-follow-due"
+            follow_up = {"what": what, "due": due, "done_on": done_on}
         guardian = self._value("contact-guardian")
         fields = {
             "student_id": self.student.id,

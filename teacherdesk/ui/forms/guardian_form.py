@@ -130,20 +130,8 @@ class GuardianForm(RecordForm):
         return super().label_for(loc)
 
     def store_work(self, record: Guardian) -> Callable[[], Guardian]:  # type: ignore[override]
-        store = self.app.store
-        typed = {f.name: getattr(record, f.name) for f in self.fields if f.name != "relationship"}
-        typed["phones"] = record.phones
-        student_id = self.student_id
-        relationship = record.relationship_to(student_id)  # the one typed, for this child
+        from teacherdesk.domain.family import save_guardian_details
 
-        def work() -> Guardian:
-            current = store.guardians.get(record.id)
-            if current is None:
-                return store.guardians.save(record)
-            # Links may have changed meanwhile (a sibling linked in another window): keep them.
-            merged = current.model_dump() | {k: v for k, v in typed.items() if k != "phones"}
-            merged["phones"] = [phone.model_dump() for phone in typed["phones"]]
-            edited = Guardian.model_validate(merged).with_relationship(student_id, relationship)
-            return store.guardians.save(edited)
-
-        return work
+        store, student_id = self.app.store, self.student_id
+        fields = [f.name for f in self.fields] + ["phones"]
+        return lambda: save_guardian_details(store, record, student_id, fields)

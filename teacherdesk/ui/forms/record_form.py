@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from teacherdesk.domain.problems import field_sentence
 from teacherdesk.ui.forms.base import Debounce, FormScreen
 from teacherdesk.ui.widgets.tick_box import TickBox
 
@@ -33,13 +34,6 @@ class Field:
     kind: str = "text"  # text, check, select
     placeholder: str = ""
     options: list[tuple[str, str]] = field(default_factory=list)  # select: (words, value)
-
-
-def problem_sentence(label: str, message: str) -> str:
-    message = message.removeprefix("Value error, ")
-    if message == "Field required":
-        message = "is required"
-    return f"{label} {message}."
 
 
 class RecordForm(FormScreen[Any], ModalScreen[Any]):
@@ -203,7 +197,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
             for problem in error.errors():
                 loc = tuple(problem["loc"])
                 target = self.error_target(loc)
-                problems.setdefault(target, problem_sentence(self.label_for(loc), problem["msg"]))
+                problems.setdefault(target, field_sentence(self.label_for(loc), problem["msg"]))
         except ValueError as error:
             problems[""] = str(error)
         for target, sentence in self.extra_problems().items():

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from teacherdesk.domain.conferences import prepare, split_upcoming_past, status_words
 from teacherdesk.domain.dates import exact_time, humanize
+from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.models import Conference, ConferenceStatus, Guardian, Student, label
 from teacherdesk.ui.screens.table_list import TableListScreen
 
@@ -38,10 +39,8 @@ def load_list(store, today) -> ConferenceList:
 
 def family_choices(store) -> list[tuple[str, str]]:
     """(student id, 'Saoirse Applewhistle · Bao Applewhistle, Yuki Applewhistle') by name."""
-    names: dict[str, list[str]] = {}
-    for guardian in store.guardians.all():
-        for student_id in guardian.student_ids:
-            names.setdefault(student_id, []).append(guardian.name)
+    grouped = guardians_by_student(store.guardians.all())
+    names = {sid: [g.name for g in found] for sid, found in grouped.items()}
     students = sorted(store.students.active(), key=lambda s: (s.last_name.casefold(), s.first_name))
     return [
         (s.id, f"{s.display_name} · {', '.join(names.get(s.id, [])) or 'no guardians'}")

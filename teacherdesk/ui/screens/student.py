@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Static
 
 from teacherdesk.domain.dates import exact, humanize
 from teacherdesk.domain.engagement import FamilyEngagement, family_engagement
+from teacherdesk.domain.family import family, link_guardian, unlink_guardian
 from teacherdesk.domain.roster import siblings
 from teacherdesk.domain.timeline import (
     CONFERENCE,
@@ -53,7 +54,7 @@ def load_view(store, student_id: str, today: dt.date) -> StudentView:
     student = store.students.get(student_id)
     if student is None:
         return StudentView(None)
-    guardians = sorted(store.guardians.for_student(student_id), key=lambda g: g.name.casefold())
+    guardians = family(store, student_id, by="name")
     names: dict[str, str] = {}
     others: dict[str, list[str]] = {}
     for guardian in guardians:
@@ -348,16 +349,7 @@ class StudentScreen(Screen):
         student_id = self.student_id
 
         def work() -> Guardian | None:
-            guardian = store.guardians.get(guardian_id)
-            if guardian is None:
-                return None
-            if student_id not in guardian.student_ids:
-                guardian = guardian.model_copy(
-                    update={"student_ids": [*guardian.student_ids, student_id]}
-                )
-            if relationship:
-                guardian = guardian.with_relationship(student_id, relationship)
-            return store.guardians.save(guardian)
+            return link_guardian(store, guardian_id, student_id, relationship)
 
         def done(guardian: Guardian | None) -> None:
             if guardian is None:
@@ -397,11 +389,7 @@ class StudentScreen(Screen):
         student_id = self.student_id
 
         def work() -> Guardian | None:
-            guardian = store.guardians.get(guardian_id)
-            if guardian is None:
-                return None
-            ids = [i for i in guardian.student_ids if i != student_id]
-            return store.guardians.save(guardian.model_copy(update={"student_ids": ids}))
+            return unlink_guardian(store, guardian_id, student_id)
 
         def done(guardian: Guardian | None) -> None:
             if guardian is not None:
