@@ -264,8 +264,9 @@ class Guardian(Record):
     interpreter_needed: bool = False
     preferred_channel: Channel | None = None
     best_time: Line = ""
-    educational_rights: bool = True
-    lives_with_student: bool = True
+    # None = "not recorded": an import whose file did not say (shown as such, never as yes).
+    educational_rights: bool | None = True
+    lives_with_student: bool | None = True
     sourced_id: Line = ""
     notes: Block = ""
 
