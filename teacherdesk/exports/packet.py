@@ -135,8 +135,9 @@ def confidentiality_line(today: dt.date, author: str) -> str:
     )
 
 
-def _yes_no(value: bool) -> str:
-    return "Yes" if value else "No"
+def _yes_no(value: bool | None) -> str:
+    """Yes, No, or "Not recorded" (an import whose file did not say)."""
+    return "Not recorded" if value is None else "Yes" if value else "No"
 
 
 def _student(student: Student) -> list[str]:

@@ -37,6 +37,7 @@ from teacherdesk.importing.values import (
     cell,
     email_problem,
     flag,
+    grade_text,
     phone_problem,
     split_full_name,
     too_long,
@@ -292,6 +293,8 @@ def _student(
     fields: dict[str, object] = {"first_name": first, "last_name": last}
     for name in ("student_number", "preferred_name", "pronouns", "grade", "class_name"):
         value = get(columns.get(name))
+        if name == "grade":
+            value = grade_text(value)  # "05" → "5", as OneRoster's grades are read
         if value:
             fields[name] = value
     for name, text in fields.items():
