@@ -461,5 +461,6 @@ def export_packet(
             text,
             title=f"IEP team packet: {student.display_name}",
             banner="Confidential student record: for this student's IEP team only.",
+            header=student.display_name,
         )
     return text
