@@ -57,10 +57,6 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
             with Horizontal(classes="form-row"):
                 yield Label("School")
                 yield Input(compact=True, id="settings-school")
-            for field_id, words, hint in CONTACT_FIELDS:
-                with Horizontal(classes="form-row"):
-                    yield Label(words)
-                    yield Input(compact=True, id=field_id, placeholder=hint)
             with Horizontal(classes="form-row"):
                 yield Label("Term starts")
                 yield DateInput(id="settings-term-start")
@@ -70,6 +66,10 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Not contacted after (days)")
                 yield Input(type="integer", compact=True, id="settings-stale")
+            for field_id, words, hint in CONTACT_FIELDS:
+                with Horizontal(classes="form-row"):
+                    yield Label(words)
+                    yield Input(compact=True, id=field_id, placeholder=hint)
             yield Static("Loading…", id="settings-problem")
             with Horizontal(id="settings-buttons"):
                 yield Button(
