@@ -264,8 +264,9 @@ class Guardian(Record):
     interpreter_needed: bool = False
     preferred_channel: Channel | None = None
     best_time: Line = ""
-    educational_rights: bool = True
-    lives_with_student: bool = True
+    # None = "not recorded": an import whose file did not say (shown as such, never as yes).
+    educational_rights: bool | None = True
+    lives_with_student: bool | None = True
     sourced_id: Line = ""
     notes: Block = ""
 
@@ -413,3 +414,24 @@ class Settings(Record):
     term_start: dt.date | None = None
     term_end: dt.date | None = None
     stale_after_days: int = Field(default=30, ge=1, le=365)
+    # How families reach the teacher, printed on letters home.
+    teacher_phone: Phone = ""
+    teacher_email: Email = ""
+    room: Line = ""
+    reply_how: Line = ""  # how families may reply: "a note in the folder, or text 555-0100"
+    # IANA name ("America/Chicago") for calendar times; "" = the computer's own time zone.
+    time_zone: Line = ""
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if value:
+            from zoneinfo import ZoneInfo
+
+            try:
+                ZoneInfo(value)
+            except (ValueError, OSError, LookupError):
+                raise ValueError(
+                    f"'{value}' is not a time zone name such as America/Chicago"
+                ) from None
+        return value

@@ -1,16 +1,21 @@
 """`teacherdesk parent-input-request STUDENT`: the letter asking the family for their input.
 
-Prints the letter (Markdown, or HTML with --format html) or writes it 0600 to --out, and records
-on the student's IEP that the input was requested today, and how (paper unless --how says).
+Works for any student. Prints the letter, or writes it 0600 to --out; the format is --format,
+else --out's suffix (`.html`/`.htm` → HTML), else Markdown, as `export` does. The return-by date
+is --return-by when given, else the IEP timeline's parental-input due date, else two weeks from
+today. For a student with an IEP record it also notes on the IEP that the input was requested
+today, and how (paper unless --how says).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from teacherdesk.cli.problems import UsageProblem
-from teacherdesk.domain.dates import today
+from teacherdesk.cli.export import format_for
+from teacherdesk.cli.problems import UsageProblem, WorkFailed
+from teacherdesk.domain.dates import parse_date, today
 from teacherdesk.domain.lookup import find_student
 from teacherdesk.exports.parent_request import build_request, record_request
 from teacherdesk.models import InputMethod, parse_choice
@@ -22,7 +27,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("student", metavar="STUDENT", help="student number, id or name")
     parser.add_argument("--out", metavar="FILE", type=Path, help="write to FILE (0600)")
     parser.add_argument(
-        "--format", choices=["md", "html"], default="md", help="Markdown (default) or HTML"
+        "--format",
+        metavar="md|html",
+        help="Markdown or HTML (default: from FILE's suffix, else md)",
+    )
+    parser.add_argument(
+        "--return-by",
+        metavar="DATE",
+        help="the date to answer by (default: the IEP timeline's, else two weeks from today)",
     )
     parser.add_argument(
         "--how",
@@ -32,34 +44,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
+    fmt = format_for(args.format, args.out)
     student = find_student(args.student, store.students.all())
     try:
         how = parse_choice(InputMethod, args.how)
     except ValueError as error:
         raise UsageProblem(f"--how: {error}.") from None
-    iep = store.ieps.for_student(student.id)
-    if iep is None:
-        raise UsageProblem(
-            f"{student.display_name} has no IEP record yet; add the meeting date on the IEP "
-            "screen (F7) first."
-        )
     day = today()
+    return_by = None
+    if args.return_by is not None:
+        try:
+            return_by = parse_date(args.return_by, relative_to=day)
+        except ValueError as error:
+            raise UsageProblem(f"--return-by: {str(error).rstrip('.')}.") from None
+        if return_by < day:
+            raise UsageProblem(f"--return-by: {return_by.isoformat()} has already passed.")
+    iep = store.ieps.for_student(student.id)
     text = build_request(
         student,
         store.guardians.for_student(student.id),
         iep,
         store.settings.load(),
         day,
-        fmt=args.format,
+        fmt=fmt,
+        return_by=return_by,
     )
-    if args.out:
-        write_private_text(args.out, text)
+    if args.out is None or str(args.out) == "-":
+        sys.stdout.write(text)
     else:
-        print(text, end="")
-    record_request(store, iep.id, day, how)
-    if args.out:
-        print(
-            f"Wrote the request for {student.display_name} to {args.out}; noted as requested "
-            f"today ({how.value})."
-        )
+        out = args.out.expanduser()
+        try:
+            write_private_text(out, text)
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            raise WorkFailed(f"Could not write the letter to {out}: {reason}.") from None
+    noted = ""
+    if iep is not None:
+        record_request(store, iep.id, day, how)
+        noted = f"; noted on the IEP as requested today ({how.value})"
+    if args.out is not None and str(args.out) != "-":
+        print(f"Wrote the request for {student.display_name} to {args.out}{noted}.")
     return 0

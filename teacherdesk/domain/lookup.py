@@ -1,7 +1,9 @@
 """Finding the student a person means: by student number, id, or a name that fits one student.
 
 Names match without regard to case or accents, on legal or preferred first name, with or
-without the last name ("zoe", "Zoë Okafor", "okafor, zoe").
+without the last name ("zoe", "Zoë Okafor", "okafor, zoe"). When no name matches exactly, every
+typed word must begin a word of the student's names (given, family, preferred), in any order:
+"Grace Lee" finds "Grace Min-ji Lee", "lee gr" finds her too, "min" finds "Min-ji".
 """
 
 from __future__ import annotations
@@ -46,6 +48,28 @@ def name_keys(student: Student) -> set[str]:
     return keys
 
 
+_WORD_BREAK = re.compile(r"[\s,]+")
+_PART_BREAK = re.compile(r"[-'’.]+")
+
+
+def name_words(student: Student) -> set[str]:
+    """The words of every name of the student, folded; "Min-ji" gives "min-ji", "min" and "ji"."""
+    words: set[str] = set()
+    for name in (student.first_name, student.last_name, student.preferred_name):
+        for word in _WORD_BREAK.split(fold(name)):
+            if word:
+                words.add(word)
+                words |= {part for part in _PART_BREAK.split(word) if part}
+    return words
+
+
+def prefix_match(typed: str, student: Student) -> bool:
+    """Every typed word is the start of some word of the student's names."""
+    wanted = [word for word in _WORD_BREAK.split(fold(typed)) if word]
+    words = name_words(student)
+    return bool(wanted) and all(any(w.startswith(t) for w in words) for t in wanted)
+
+
 def find_student(wanted: str, students: Iterable[Student]) -> Student:
     """Exactly one student for `wanted`, or StudentNotFound with the candidates."""
     students = list(students)
@@ -56,8 +80,21 @@ def find_student(wanted: str, students: Iterable[Student]) -> Student:
     key = fold(re.sub(r"\s*,\s*", ", ", text))  # "Okafor,Zoë" as "Okafor, Zoë"
     matches = [student for student in students if key and key in name_keys(student)]
     active = [student for student in matches if not student.archived]
-    if len(active) == 1 or (len(matches) == 1):
-        return (active or matches)[0]
+    if len(active) == 1:
+        return active[0]
+    if not active:
+        # No current student is called exactly that: words, where an active student wins over
+        # an archived one with the exact name ("Grace" → Grace Min-ji, not Grace who left).
+        by_words = [student for student in students if prefix_match(text, student)]
+        current = [student for student in by_words if not student.archived]
+        if len(current) == 1:
+            return current[0]
+        if current:
+            matches = current
+        elif len(matches) == 1 or len(by_words) == 1:
+            return (matches or by_words)[0]
+        else:
+            matches = matches or by_words
     if not matches:
         # Offer near misses: names that contain what was typed.
         matches = [s for s in students if key and any(key in k for k in name_keys(s))]

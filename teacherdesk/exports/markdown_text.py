@@ -1,9 +1,13 @@
-"""Writing a person's text into CommonMark so that it stays literal text after rendering.
+r"""Writing a person's text into CommonMark so that it stays literal text after rendering.
 
 Everything a teacher typed or a file brought in goes through `escape` (one line) or `paragraphs`
 / `list_item` (several lines) before it is put into an export. After rendering, `Zoë *Star*
 <b>Bright</b>`, backticks, `[link](x)`, `&amp;`, `<http://…>`, a `#` or `1.` at the start of a
 line all read exactly as typed: no emphasis, no links, no raw HTML, no headings or lists.
+
+GitHub-flavoured autolinks are defused too (`http\://`, `www\.`, `\@`), so a note holding an
+address reads the same on GitHub, GitLab and in VS Code as in any CommonMark renderer. Every
+export ends with a newline.
 
 How: backslash-escape the ASCII punctuation that can start markup anywhere in a line, escape the
 characters that only matter at the start of a line there, and write leading and trailing
@@ -28,6 +32,11 @@ _ANYWHERE = re.compile(r"[\\`*_\[\]<>|~#!]|&(?=[#A-Za-z0-9])")
 # At the start of a line: list bullets, setext underlines, ordered-list markers ("1." "12)").
 _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])")
 _LINE_START = frozenset("-+=")
+# What GitHub-flavoured Markdown (GitHub, GitLab, VS Code) turns into links even without `<…>`:
+# `http://…`, `www.…` and e-mail addresses. Escaping the `:`, the `.` and the `@` keeps them
+# literal there, and CommonMark renders the escaped text exactly as typed.
+_GFM_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp)(?=:)")
+_GFM_WWW = re.compile(r"(?i)\bwww\.")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -49,6 +58,9 @@ def _escape_line(line: str) -> str:
     """One physical line (no line breaks in it)."""
     core = line.strip()
     escaped = _ANYWHERE.sub(lambda m: "\\" + m.group(0), core)
+    escaped = _GFM_SCHEME.sub(lambda m: m.group(0) + "\\", escaped)  # "http\://"
+    escaped = _GFM_WWW.sub(lambda m: m.group(0)[:3] + "\\.", escaped)  # "www\."
+    escaped = escaped.replace("@", "\\@")
     if number := _LIST_NUMBER.match(escaped):
         escaped = f"{number[1]}\\{number[2]}{escaped[number.end() :]}"
     elif escaped[:1] in _LINE_START:

@@ -137,8 +137,9 @@ def confidentiality_line(today: dt.date, author: str) -> str:
     )
 
 
-def _yes_no(value: bool) -> str:
-    return "Yes" if value else "No"
+def _yes_no(value: bool | None) -> str:
+    """Yes, No, or "Not recorded" (an import whose file did not say)."""
+    return "Not recorded" if value is None else "Yes" if value else "No"
 
 
 def _student(student: Student) -> list[str]:
@@ -462,5 +463,6 @@ def export_packet(
             text,
             title=f"IEP team packet: {student.display_name}",
             banner="Confidential student record: for this student's IEP team only.",
+            header=student.display_name,
         )
     return text

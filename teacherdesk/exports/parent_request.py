@@ -1,10 +1,13 @@
 """The letter that asks a family for their Parental Input, as Markdown or HTML to print or email.
 
-Addressed to the guardians by name (those who hold educational rights first), it asks the five
-questions of the Parental Input form in plain, warm words, says by when it is best returned (one
-month before the IEP is written) and how to return it. Every piece of user text is escaped with
-`teacherdesk.exports.markdown_text`; the HTML is rendered by markdown-it-py with raw HTML disabled.
-Pure: no I/O, no textual.
+Dated at the top and signed with how to reach the teacher (Settings: phone, email, room, how
+families may reply), addressed to the guardians by name (those who hold educational rights
+first), it asks the five questions of the Parental Input form in plain, warm words, says by when
+it is best returned and how — offering only the ways the letter gives the means for. It works
+for any student: the return-by date is the one the teacher gives, else the IEP timeline's
+parental-input due date, else two weeks from today. The printable HTML leaves ruled space under
+each question. Every piece of user text is escaped with `teacherdesk.exports.markdown_text`; the
+HTML is rendered by markdown-it-py with raw HTML disabled. Pure: no I/O, no textual.
 """
 
 from __future__ import annotations
@@ -76,34 +79,97 @@ def school_day_on_or_before(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=max(0, day.weekday() - 4))
 
 
+DEFAULT_WAIT = dt.timedelta(days=14)  # no IEP timeline and no date given: two weeks
+
+
+def return_by_date(iep: IEP | None, today: dt.date, asked: dt.date | None = None) -> dt.date:
+    """When the family is asked to answer: the date the teacher gave, else the IEP timeline's
+    parental-input due date (a week from today once that has passed), else two weeks."""
+    if asked is not None:
+        day = asked
+    elif iep is not None:
+        due = parental_input_due(iep)
+        day = due if due >= today else today + dt.timedelta(days=7)
+    else:
+        day = today + DEFAULT_WAIT
+    return school_day_on_or_before(day)
+
+
+def _sender(settings: Settings) -> list[str]:
+    """The teacher's name and how to reach them, one Markdown line each (hard breaks)."""
+    lines = [escape(settings.teacher_name or "Your child's teacher")]
+    if settings.room:
+        lines.append(escape(f"Room {settings.room}".replace("Room Room", "Room")))
+    if settings.school:
+        lines.append(escape(settings.school))
+    if settings.teacher_phone:
+        lines.append("Phone: " + escape(settings.teacher_phone))
+    if settings.teacher_email:
+        lines.append("Email: " + escape(settings.teacher_email))
+    return [line + "\\" for line in lines[:-1]] + lines[-1:]
+
+
+def _ways_back(settings: Settings, name: str) -> list[str]:
+    """How the family can answer, only in ways the letter gives them the means for."""
+    ways = [f"- Write on this page and send it back to school in {name}'s folder."]
+    if settings.teacher_email:
+        ways.append(f"- Reply by email to {escape(settings.teacher_email)}.")
+    if settings.teacher_phone:
+        ways.append(f"- Call {escape(settings.teacher_phone)}: we will write down what you say.")
+    if settings.reply_how:
+        ways.append(f"- {escape(settings.reply_how)}")
+    ways.append("- Tell us at a meeting, if that is easier.")
+    return ways
+
+
 def build_request_markdown(
     student: Student,
     guardians: Iterable[Guardian],
-    iep: IEP,
+    iep: IEP | None,
     settings: Settings,
     today: dt.date,
+    *,
+    return_by: dt.date | None = None,
 ) -> str:
-    """The request letter as CommonMark (every piece of user text escaped)."""
+    """The request letter as CommonMark (every piece of user text escaped).
+
+    Works for any student: with an IEP it speaks of the IEP; without one (a 504 plan, a
+    student-led conference) of the plan for the year.
+    """
     family = in_order(guardians, by="rights")  # those who hold educational rights first
     name = escape(student.preferred_name or student.first_name)
-    teacher = settings.teacher_name or "Your child's teacher"
-    due = parental_input_due(iep)
-    return_by = due if due >= today else today + dt.timedelta(days=7)
-    due_words = exact(school_day_on_or_before(return_by))
+    due_words = exact(return_by_date(iep, today, return_by))
+    if iep is not None:
+        title = f"Your thoughts for {student.display_name}'s IEP"
+        why = (
+            f"Soon {name}'s IEP team will sit down to write {name}'s Individualized Education "
+            "Program for the coming year. You know your child better than anyone, and we want "
+            "your ideas to be part of the plan from the very start."
+        )
+        before = "the IEP is written"
+    else:
+        title = f"Your thoughts about {student.display_name}'s year"
+        why = (
+            f"We are planning how best to support {name} at school. You know your child better "
+            "than anyone, and we want your ideas to be part of that plan from the very start."
+        )
+        before = "we meet to plan"
     out = [
-        heading(1, f"Your thoughts for {student.display_name}'s IEP"),
+        heading(1, title),
+        "",
+        escape(exact(today)),
+        "",
+        *_sender(settings),
         "",
         f"Dear {escape(_names(family))},",
         "",
-        f"Soon {name}'s IEP team will sit down to write {name}'s Individualized Education "
-        "Program for the coming year. You know your child better than anyone, and we want "
-        "your ideas to be part of the plan from the very start.",
+        why,
         "",
         "Please answer the five questions below in your own words. A few sentences are plenty; "
         "there are no wrong answers, and it is fine to skip a question.",
         "",
-        f"It is best returned by {bold(due_words)}, so that the team has your ideas well before "
-        f"the IEP is written.",
+        f"It is best returned by {bold(due_words)}, so that we have your ideas well before "
+        f"{before}.",
         "",
     ]
     if any(g.interpreter_needed for g in family):
@@ -114,26 +180,18 @@ def build_request_markdown(
             "",
         ]
     for number, question in enumerate(REQUEST_QUESTIONS, start=1):
-        title = escape(
+        title_text = escape(
             question.title.replace("{name}", student.preferred_name or student.first_name)
         )
-        out += [f"## {number}. {title}", "", question.ask.format(name=name), "", "", ""]
+        out += [f"## {number}. {title_text}", "", question.ask.format(name=name), ""]
     out += [
         "## How to send it back",
         "",
-        f"- Write on this page and send it back to school in {name}'s folder, or",
-        "- reply by email, or call us — we will write down what you say, or",
-        "- tell us at a meeting, if that is easier.",
+        *_ways_back(settings, name),
         "",
         f"Thank you for everything you do for {name}.",
         "",
-        escape(teacher) + "\\",
-    ]
-    if settings.school:
-        out.append(escape(settings.school))
-    else:
-        out[-1] = out[-1].removesuffix("\\")
-    out += [
+        *_sender(settings),
         "",
         "---",
         "",
@@ -143,40 +201,22 @@ def build_request_markdown(
     return "\n".join(out)
 
 
-HTML_STYLE = """
-body { font-family: Georgia, serif; max-width: 42rem; margin: 2rem auto; line-height: 1.5; }
-h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 1.5rem; }
-h2 + p { margin-bottom: 5rem; }
-@media print { body { margin: 0; } }
-"""
-
-
-def render_html(markdown: str, title: str) -> str:
-    """The letter as a small printable HTML page (raw HTML in the Markdown is not passed on)."""
-    from html import escape as html_escape
-
-    from markdown_it import MarkdownIt
-
-    body = MarkdownIt("commonmark", {"html": False}).render(markdown)
-    return (
-        "<!doctype html>\n<html><head><meta charset='utf-8'>"
-        f"<title>{html_escape(title)}</title><style>{HTML_STYLE}</style></head>\n"
-        f"<body>\n{body}</body></html>\n"
-    )
-
-
 def build_request(
     student: Student,
     guardians: Iterable[Guardian],
-    iep: IEP,
+    iep: IEP | None,
     settings: Settings,
     today: dt.date,
     *,
     fmt: str = "md",
+    return_by: dt.date | None = None,
 ) -> str:
-    markdown = build_request_markdown(student, guardians, iep, settings, today)
+    markdown = build_request_markdown(student, guardians, iep, settings, today, return_by=return_by)
     if fmt == "html":
-        return render_html(markdown, f"Your thoughts for {student.display_name}'s IEP")
+        from teacherdesk.exports.html_page import letter_document
+
+        title = markdown.split("\n", 1)[0].removeprefix("# ")
+        return letter_document(markdown, title=title, header=student.display_name)
     return markdown
 
 

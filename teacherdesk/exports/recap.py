@@ -140,6 +140,7 @@ def export_recap(data: RecapData, *, today: dt.date, fmt: str = "md") -> str:
             title=recap_title(data),
             banner=f"Private: for {data.student.preferred_name or data.student.first_name}'s "
             "family.",
+            header=data.student.display_name,
         )
     return text
 

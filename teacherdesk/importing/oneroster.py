@@ -4,7 +4,13 @@
   roles.csv (1.2). Parents, guardians and relatives become guardians, linked to students through
   `agentSourcedIds` on either side. Teachers, aides and administrators are not imported.
 - A student's class is the title of each class they are enrolled in (enrollments.csv + classes.csv).
-- 1.2 adds preferredFirstName and pronouns. Records whose `status` is `tobedeleted` are skipped.
+- 1.2 adds preferred names (`preferredGivenName`; early drafts and some vendors write
+  `preferredFirstName`) and pronouns.
+- manifest.csv says whether users.csv is `bulk` (the whole roster: a student it lacks has left
+  and is archived), `delta` (only the records it lists change) or `absent` (refused: there is no
+  roster in it). A record whose `status` is `tobedeleted` is archived, never deleted.
+- Column names are read without regard to case, and common vendor misspellings are accepted
+  (`agentSourceIds`, `dateModified`, `dataLastModified`, `sourceId` …).
 """
 
 from __future__ import annotations
@@ -31,6 +37,27 @@ from teacherdesk.importing.values import (
 )
 
 GUARDIAN_ROLES = {"parent", "guardian", "relative"}
+# Vendor spellings seen in the wild → the spec's column name (lower case).
+COLUMN_ALIASES = {
+    "agentsourceids": "agentsourcedids",
+    "agentsourceid": "agentsourcedids",
+    "agentsourcedid": "agentsourcedids",
+    "agentids": "agentsourcedids",
+    "datemodified": "datelastmodified",
+    "datalastmodified": "datelastmodified",
+    "lastmodified": "datelastmodified",
+    "sourceid": "sourcedid",
+    "sourcedids": "sourcedid",
+    "usersourceid": "usersourcedid",
+    "classsourceid": "classsourcedid",
+    "orgsourceids": "orgsourcedids",
+    "first name": "givenname",
+    "firstname": "givenname",
+    "lastname": "familyname",
+    "preferredfirstname": "preferredgivenname",
+    "preferredlastname": "preferredfamilyname",
+    "grade": "grades",
+}
 DELETED = "tobedeleted"
 MAX_CLASS_TEXT = 200
 
@@ -87,7 +114,8 @@ def table(bundle: Bundle, name: str, warnings: list[str]) -> tuple[list[str], li
     if text is None:
         return None
     header, rows = read_rows(text, ",")
-    columns = [column.strip().lower() for column in header]
+    columns = [column.strip().lower().replace("_", "") for column in header]
+    columns = [COLUMN_ALIASES.get(column, column) for column in columns]
     return columns, [
         Row(f"{name} line {line}", dict(zip(columns, values, strict=False)))
         for line, values in rows
@@ -119,10 +147,12 @@ def read_oneroster(
             f"users.csv in {source} has no {', '.join(missing)} column, so it is not OneRoster"
         )
     roles_table = table(bundle, "roles.csv", warnings)
-    version = _version(bundle, warnings) or (
+    manifest = _manifest(bundle, warnings)
+    version = manifest.get("oneroster.version", "") or (
         "1.2" if roles_table is not None or "role" not in user_columns else "1.1"
     )
     roster.kind = f"OneRoster {version} {'zip' if bundle.is_zip else 'folder'}"
+    roster.users_mode = _users_mode(manifest, source)
     roster.rows = len(user_rows)
 
     roles: dict[str, set[str]] = {}
@@ -148,6 +178,8 @@ def read_oneroster(
         sourced_id = row.get("sourcedId")
         user_roles = roles_of(row)
         family = "student" in user_roles or bool(user_roles & GUARDIAN_ROLES)
+        if sourced_id and "student" in user_roles and not row.deleted:
+            roster.present_ids.add(sourced_id)
         if row.deleted:
             if family or not user_roles:
                 roster.skipped.append(Skipped(row.where, "marked tobedeleted"))
@@ -184,14 +216,26 @@ def read_oneroster(
         warnings.append(f"Not imported (not students or families): {counts}.")
 
 
-def _version(bundle: Bundle, warnings: list[str]) -> str:
+def _manifest(bundle: Bundle, warnings: list[str]) -> dict[str, str]:
+    """manifest.csv as {propertyName: value}, names lower case ({} when there is none)."""
     manifest = table(bundle, "manifest.csv", warnings)
     if manifest is None:
-        return ""
+        return {}
+    found: dict[str, str] = {}
     for row in manifest[1]:
-        if row.get("propertyName").lower() == "oneroster.version":
-            return row.get("value")
-    return ""
+        name = (row.get("propertyName") or row.get("property")).lower()
+        if name:
+            found[name] = row.get("value").lower() if name.startswith("file.") else row.get("value")
+    return found
+
+
+def _users_mode(manifest: dict[str, str], source: str) -> str:
+    mode = manifest.get("file.users", "")
+    if mode == "absent":
+        raise NotARoster(
+            f"the manifest of {source} says its users file is absent, so it holds no roster"
+        )
+    return mode if mode in ("bulk", "delta") else ""
 
 
 def _classes(bundle: Bundle, warnings: list[str]) -> dict[str, list[str]]:
@@ -242,7 +286,7 @@ def _student(row: Row, class_titles: list[str], roster: ImportedRoster) -> Impor
     }
     optional = {
         "student_number": row.get("identifier"),
-        "preferred_name": row.get("preferredFirstName"),
+        "preferred_name": row.get("preferredGivenName"),
         "pronouns": row.get("pronouns"),
         "grade": grade_text(row.get("grades")),
         "class_name": _class_text(class_titles),
@@ -274,9 +318,13 @@ def _guardians(
             for agent in _ids(row.get("agentSourcedIds")):
                 listed_by_students.setdefault(agent, []).append(sourced_id)
     unlinked = 0
+    delta = roster.users_mode == "delta"
+    deleted = set(roster.deleted_ids)
     for row, role in parents:
         sourced_id = row.get("sourcedId")
-        linked = [s for s in _ids(row.get("agentSourcedIds")) if s in students]
+        agents = _ids(row.get("agentSourcedIds"))
+        # A delta lists a parent whose child is already on the roster from an earlier file.
+        linked = [s for s in agents if s in students or (delta and s not in deleted)]
         linked += [s for s in listed_by_students.get(sourced_id, []) if s not in linked]
         name = " ".join(part for part in (row.get("givenName"), row.get("familyName")) if part)
         if not linked:
@@ -292,8 +340,8 @@ def _guardians(
             continue
         guardian = ImportedGuardian(row.where, name, linked, {"sourced_id": sourced_id})
         guardian.fields["relationship"] = role
-        if role == "relative":
-            guardian.defaults["educational_rights"] = False
+        # OneRoster says nothing about rights or households: "not recorded", whatever the role.
+        guardian.defaults |= {"educational_rights": None, "lives_with_student": None}
         email = row.get("email")
         if email:
             problem = email_problem(email)

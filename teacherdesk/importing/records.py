@@ -59,3 +59,10 @@ class ImportedRoster:
     warnings: list[str] = field(default_factory=list)
     deleted_ids: list[str] = field(default_factory=list)  # OneRoster sourcedIds marked tobedeleted
     rows: int = 0  # data rows read (students' file), for progress
+    # A contacts export: no students, guardians linked by "number:<student number>" keys.
+    contacts: bool = False
+    # OneRoster users.csv per the manifest: "bulk" (the whole roster: a student it lacks has
+    # left), "delta" (only changes), or "" (no manifest, or not OneRoster: nobody is archived
+    # for being missing).
+    users_mode: str = ""
+    present_ids: set[str] = field(default_factory=set)  # every student sourcedId in users.csv

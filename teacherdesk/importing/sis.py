@@ -13,6 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from teacherdesk.importing.csvtext import read_rows
+from teacherdesk.importing.headers import (
+    CONTACT_ONLY,
+    FAMILY_COLUMNS,
+    FIRST_GUARDIAN_COLUMNS,
+    GUARDIAN_FIELDS,
+    GUARDIAN_PREFIX,
+    STUDENT_COLUMNS,
+    STUDENT_NUMBER,
+    is_student_prefixed,
+    leaving,
+    normalize,
+)
 from teacherdesk.importing.records import (
     ImportedGuardian,
     ImportedRoster,
@@ -25,91 +37,10 @@ from teacherdesk.importing.values import (
     cell,
     email_problem,
     flag,
+    grade_text,
     phone_problem,
     split_full_name,
     too_long,
-)
-from teacherdesk.text import fold
-
-
-def normalize(header: str) -> str:
-    """'Student #' → 'student number', 'Parent/Guardian' → 'parent guardian', 'E-mail' → 'e mail'.
-
-    Folded (no case, no accents), punctuation as spaces.
-    """
-    text = fold(header).replace("#", " number ")
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
-
-
-def _aliases(**groups: str) -> dict[str, str]:
-    return {alias: name for name, words in groups.items() for alias in words.split("|")}
-
-
-STUDENT_COLUMNS = _aliases(
-    student_number="student number|student id|studentid|student no|student num|id|sis id|"
-    "sis number|sis student id|student sis id|local id|local student id|student local id|"
-    "pupil number|pupil id|number|stu id|student code|perm id|permanent id|student identifier|"
-    "identifier|id number",
-    first_name="first|first name|firstname|given|given name|givenname|student first name|"
-    "student first|legal first name|forename|student given name|student firstname",
-    last_name="last|last name|lastname|family|family name|familyname|surname|student last name|"
-    "student last|legal last name|student surname|student family name|student lastname",
-    full_name="name|student name|full name|student full name|student|pupil name|pupil|"
-    "student name last first|name last first|last first|learner name",
-    preferred_name="preferred name|preferred first name|nickname|nick name|goes by|known as|"
-    "preferred|student preferred name|chosen name|preferred given name",
-    pronouns="pronouns|pronoun|preferred pronouns|student pronouns",
-    grade="grade|grade level|gradelevel|gr|year|year group|current grade|grade lvl|student grade|"
-    "grd|grades|level",
-    class_name="homeroom|home room|homeroom name|class|class name|period|section|course section|"
-    "section name|course|form|tutor group|hr|advisory|homeroom section|class period|"
-    "homeroom room|room",
-    has_iep="iep|has iep|iep flag|iep status|sped|special education|special ed|iep y n|"
-    "iep yes no|individualized education program|iep student",
-    has_504="504|504 plan|has 504|section 504|504 flag|504 status|plan 504|504 y n|504 student",
-    # known, but teacherdesk keeps no such field:
-    ignored="middle|middle name|middle initial|student middle name|gender|sex|birthdate|"
-    "birth date|date of birth|dob|student email|email student|student phone|ethnicity|race|"
-    "address|street|city|state|zip|zip code|postal code|school|school name|teacher|"
-    "homeroom teacher|counselor|enrollment date|entry date",
-)
-
-# Unprefixed columns about the family (attached to the first guardian, or to every guardian).
-FAMILY_COLUMNS = _aliases(
-    language="home language|primary language|language|language spoken at home|family language|"
-    "preferred language|home language code|language at home|native language",
-    interpreter="interpreter|interpreter needed|needs interpreter|interpreter required",
-)
-
-GUARDIAN_PREFIX = re.compile(
-    r"^(?:(primary|secondary|first|second)\s+)?"
-    r"(parent guardian|guardian parent|parent|guardian|contact|family contact|mother|father)"
-    r"\s*(\d*)\s*(.*)$"
-)
-GUARDIAN_FIELDS = _aliases(
-    name="|name|full name|names|guardian|parent",
-    first="first name|first|given name|firstname",
-    last="last name|last|surname|family name|lastname",
-    relationship="relationship|relation|relationship to student|type|role|rel",
-    phone_phone="phone|phone number|telephone|tel|primary phone|contact phone|phone 1|number",
-    phone_home="home phone|home|home number|home telephone|home tel",
-    phone_mobile="cell|cell phone|mobile|mobile phone|cellphone|cell number|mobile number|"
-    "phone 2|sms",
-    phone_work="work phone|work|work number|business phone|daytime phone|work telephone",
-    email="email|e mail|email address|mail|e mail address",
-    language="language|home language|primary language|preferred language|language spoken",
-    interpreter="interpreter|interpreter needed|needs interpreter",
-    lives_with_student="lives with student|lives with|resides with student|lives with child",
-    educational_rights="educational rights|education rights|ed rights|educational rights holder",
-)
-# Unprefixed contact columns that belong to the first guardian of the row.
-FIRST_GUARDIAN_COLUMNS = _aliases(
-    relationship="relationship|relation|relationship to student",
-    phone_phone="phone|phone number|telephone|primary phone|contact phone|family phone",
-    phone_home="home phone|home number|home telephone",
-    phone_mobile="cell|cell phone|mobile|mobile phone|cellphone|cell number|mobile number",
-    phone_work="work phone|work number|business phone|daytime phone",
-    email="email|e mail|email address|e mail address|family email",
 )
 
 
@@ -129,11 +60,20 @@ class Layout:
     family: dict[str, int] = field(default_factory=dict)
     guardians: dict[str, GuardianColumns] = field(default_factory=dict)
     not_imported: list[str] = field(default_factory=list)
+    # Unprefixed contact columns ("Relationship", "Email"): the first guardian's, if any.
+    first_guardian: list[tuple[str, int]] = field(default_factory=list)
+    # Name columns not about the student by their title ("First Name", not "Student First Name").
+    plain_names: dict[str, int] = field(default_factory=dict)
+    explicit_number: bool = False  # "Student Number", not a bare "ID"
 
     @property
     def has_names(self) -> bool:
         s = self.student
         return "full_name" in s or ("first_name" in s and "last_name" in s)
+
+    @property
+    def named_groups(self) -> list[GuardianColumns]:
+        return [g for g in self.guardians.values() if _has_name(g)]
 
 
 def _guardian_group(match: re.Match[str]) -> tuple[str, str]:
@@ -147,17 +87,22 @@ def _guardian_group(match: re.Match[str]) -> tuple[str, str]:
 
 def layout_of(header: list[str]) -> Layout:
     layout = Layout()
-    pending_first: list[tuple[str, int]] = []
+    explicit = set(STUDENT_NUMBER.split("|"))
     for index, title in enumerate(header):
         key = normalize(title)
         if not key:
             continue
         if key in STUDENT_COLUMNS:
             name = STUDENT_COLUMNS[key]
-            if name != "ignored":
-                layout.student.setdefault(name, index)
-            else:
+            if name == "ignored":
                 layout.not_imported.append(title)
+                continue
+            if name == "student_number" and key in explicit and not layout.explicit_number:
+                layout.student["student_number"] = index  # beats an earlier bare "ID"
+                layout.explicit_number = True
+            layout.student.setdefault(name, index)
+            if name in ("first_name", "last_name", "full_name") and not is_student_prefixed(key):
+                layout.plain_names.setdefault(name, index)
             continue
         match = GUARDIAN_PREFIX.match(key)
         if match and match.group(4) in GUARDIAN_FIELDS:
@@ -168,31 +113,84 @@ def layout_of(header: list[str]) -> Layout:
         if key in FAMILY_COLUMNS:
             layout.family.setdefault(FAMILY_COLUMNS[key], index)
         elif key in FIRST_GUARDIAN_COLUMNS:
-            pending_first.append((FIRST_GUARDIAN_COLUMNS[key], index))
+            layout.first_guardian.append((FIRST_GUARDIAN_COLUMNS[key], index))
         else:
             layout.not_imported.append(title)
-    if pending_first:
+    if layout.first_guardian:
         if layout.guardians:
             first = min(layout.guardians.values(), key=lambda g: (not g.group.isdigit(), g.group))
-            for name, index in pending_first:
+            for name, index in layout.first_guardian:
                 first.add(name, index)
-        else:
-            layout.not_imported.extend(header[index] for _name, index in pending_first)
+        elif not _contacts_by_header(layout):
+            layout.not_imported.extend(header[index] for _name, index in layout.first_guardian)
     return layout
+
+
+def _contacts_by_header(layout: Layout) -> bool:
+    """A contacts export by its columns: a student number, plain name columns and a column only
+    a contact has (relationship, lives with, legal guardian), with no guardian name columns."""
+    return (
+        layout.explicit_number
+        and bool(layout.plain_names)
+        and not layout.named_groups
+        and any(name in CONTACT_ONLY for name, _index in layout.first_guardian)
+    )
+
+
+def _contacts_by_rows(layout: Layout, rows: list[tuple[int, list[str]]]) -> bool:
+    """One guardian name column and the same student (number and name) on several rows, each
+    with another guardian: one row per guardian ("Student Number, Student Name, Parent Name")."""
+    if not layout.explicit_number or len(layout.named_groups) != 1:
+        return False
+    group = layout.named_groups[0]
+    number_at = layout.student["student_number"]
+    name_at = [layout.student.get(n) for n in ("first_name", "last_name", "full_name")]
+    guardian_at = [i for n in ("name", "first", "last") for i in group.columns.get(n, [])]
+    seen: dict[tuple[str, ...], str] = {}
+    for _line, row in rows:
+        get = _getter(row)
+        student = (get(number_at), *(get(i) for i in name_at))
+        guardian = " ".join(get(i) for i in guardian_at).strip()
+        if not student[0] or not guardian:
+            continue
+        if student in seen and seen[student] != guardian:
+            return True
+        seen.setdefault(student, guardian)
+    return False
+
+
+def contact_columns(layout: Layout) -> GuardianColumns:
+    """The one guardian of each row of a contacts export: its name and everything about it."""
+    if layout.named_groups:
+        group = layout.named_groups[0]
+    else:
+        group = layout.guardians.get("1") or GuardianColumns("1")
+        names = {"full_name": "name", "first_name": "first", "last_name": "last"}
+        for name, index in layout.plain_names.items():
+            group.add(names[name], index)
+        for name, index in layout.first_guardian:
+            group.add(name, index)
+    return group
 
 
 def read_sis(text: str, source: str, roster: ImportedRoster, progress: Progress | None) -> None:
     header, rows = read_rows(text)
     layout = layout_of(header)
+    all_rows = list(rows)
+    roster.rows = len(all_rows)
+    if _contacts_by_header(layout) or _contacts_by_rows(layout, all_rows):
+        _read_contacts(layout, header, all_rows, roster, progress)
+        return
     if not layout.has_names:
         shown = ", ".join(column for column in header[:12] if column) or "none"
         raise NotARoster(
             f"{source} has no name columns teacherdesk recognises (it looks for First Name and "
             f"Last Name, or Student Name as 'Last, First'); its columns are: {shown}"
         )
+    roster.kind = "SIS export"
     if layout.not_imported:
         roster.warnings.append("Columns not imported: " + ", ".join(layout.not_imported) + ".")
-    guardian_groups = [g for g in layout.guardians.values() if _has_name(g)]
+    guardian_groups = layout.named_groups
     for group in layout.guardians.values():
         if not _has_name(group):
             titles = [header[i] for indexes in group.columns.values() for i in indexes]
@@ -200,14 +198,13 @@ def read_sis(text: str, source: str, roster: ImportedRoster, progress: Progress 
                 f"Columns not imported (no guardian name beside them): {', '.join(titles)}."
             )
     seen_numbers: dict[str, str] = {}
-    all_rows = list(rows)
-    roster.rows = len(all_rows)
+    unknown_status: set[str] = set()
     for done, (line, row) in enumerate(all_rows, 1):
         if progress is not None and done % 250 == 0:
             progress(done, len(all_rows))
         where = f"line {line}"
         get = _getter(row)
-        student = _student(layout, get, where, roster)
+        student = _student(layout, get, where, roster, unknown_status)
         if student is None:
             continue
         number = student.fields.get("student_number", "")
@@ -223,6 +220,44 @@ def read_sis(text: str, source: str, roster: ImportedRoster, progress: Progress 
             guardian = _guardian(group, layout, get, where, student.key, roster)
             if guardian is not None:
                 roster.guardians.append(guardian)
+    if unknown_status:
+        shown = ", ".join(sorted(unknown_status)[:5])
+        roster.warnings.append(
+            f"Status values not understood, so those students were left as they are: {shown}."
+        )
+
+
+def _read_contacts(
+    layout: Layout,
+    header: list[str],
+    rows: list[tuple[int, list[str]]],
+    roster: ImportedRoster,
+    progress: Progress | None,
+) -> None:
+    """One row per guardian, linked to students already on the roster by student number."""
+    roster.kind = "contacts export"
+    roster.contacts = True
+    group = contact_columns(layout)
+    used = {i for indexes in group.columns.values() for i in indexes}
+    used |= set(layout.family.values()) | {layout.student["student_number"]}
+    shown = [title for index, title in enumerate(header) if index not in used and title]
+    if shown:
+        roster.warnings.append("Columns not imported: " + ", ".join(shown) + ".")
+    number_at = layout.student["student_number"]
+    for done, (line, row) in enumerate(rows, 1):
+        if progress is not None and done % 250 == 0:
+            progress(done, len(rows))
+        where = f"line {line}"
+        get = _getter(row)
+        number = get(number_at)
+        if not number:
+            roster.skipped.append(Skipped(where, "no student number"))
+            continue
+        guardian = _guardian(group, layout, get, where, f"number:{number}", roster)
+        if guardian is None:
+            roster.skipped.append(Skipped(where, "no contact name"))
+            continue
+        roster.guardians.append(guardian)
 
 
 def _has_name(group: GuardianColumns) -> bool:
@@ -237,7 +272,11 @@ def _getter(row: list[str]) -> Callable[[int | None], str]:
 
 
 def _student(
-    layout: Layout, get: Callable[[int | None], str], where: str, roster: ImportedRoster
+    layout: Layout,
+    get: Callable[[int | None], str],
+    where: str,
+    roster: ImportedRoster,
+    unknown_status: set[str],
 ) -> ImportedStudent | None:
     columns = layout.student
     first, last = get(columns.get("first_name")), get(columns.get("last_name"))
@@ -254,6 +293,8 @@ def _student(
     fields: dict[str, object] = {"first_name": first, "last_name": last}
     for name in ("student_number", "preferred_name", "pronouns", "grade", "class_name"):
         value = get(columns.get(name))
+        if name == "grade":
+            value = grade_text(value)  # "05" → "5", as OneRoster's grades are read
         if value:
             fields[name] = value
     for name, text in fields.items():
@@ -266,6 +307,13 @@ def _student(
             value = flag(get(columns[name]))
             if value is not None:
                 fields[name] = value
+    for column in ("status", "active"):
+        text = get(columns.get(column))
+        left = leaving(text, column=column)
+        if left:
+            fields["archived"] = True  # archived, never deleted: the notes stay
+        elif left is None and text:
+            unknown_status.add(text[:40])
     key = str(fields.get("student_number") or where)
     return ImportedStudent(where, key, fields)
 
@@ -317,6 +365,8 @@ def _guardian(
         value = flag(first_value(name_))
         if value is not None:
             guardian.fields[name_] = value
+        else:
+            guardian.defaults[name_] = None  # "not recorded": the file does not say
     for column, label in (
         ("phone_phone", "phone"),
         ("phone_mobile", "mobile"),

@@ -229,7 +229,9 @@ def test_oneroster_11_folder_and_zip(memory_store, bundle):
     assert set(guardians["par-1"].student_ids) == {wren.id, students["stu-2"].id}
     assert guardians["par-2"].student_ids == [wren.id]
     assert guardians["par-3"].relationship == "relative"
-    assert guardians["par-3"].educational_rights is False
+    # OneRoster says nothing about rights or households: "not recorded", whatever the role.
+    assert guardians["par-3"].educational_rights is None
+    assert guardians["par-1"].lives_with_student is None
     assert {p.number for p in guardians["par-1"].phones} == {"555-0301", "555-0302"}
 
 
@@ -288,16 +290,16 @@ def test_oneroster_zip_in_a_subfolder_and_users_csv_path(memory_store, tmp_path)
     assert plan.added == 3
 
 
-def test_tobedeleted_student_already_on_roster_is_mentioned_not_archived(memory_store, tmp_path):
+def test_tobedeleted_student_already_on_roster_is_archived_not_deleted(memory_store, tmp_path):
     imported(memory_store, "oneroster11")
     bundle = tmp_path / "b"
     shutil.copytree(FIXTURES / "oneroster11", bundle)
     text = (bundle / "users.csv").read_text().replace("stu-2,active", "stu-2,tobedeleted")
     (bundle / "users.csv").write_text(text)
     plan = apply_import(memory_store, read_roster(bundle))
-    assert any("tobedeleted" in w and "Ash Thistlewood" in w for w in plan.warnings)
+    assert [u.after.display_name for u in plan.archived_students] == ["Ash Thistlewood"]
     ash = next(s for s in memory_store.students.all() if s.sourced_id == "stu-2")
-    assert ash.archived is False
+    assert ash.archived is True
 
 
 # --- dry run, speed, property ------------------------------------------------------------------

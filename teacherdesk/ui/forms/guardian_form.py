@@ -38,6 +38,8 @@ class GuardianForm(RecordForm):
     fields = GUARDIAN_FIELDS
     extra_after = "relationship"
 
+    may_be_unrecorded = frozenset({"educational_rights", "lives_with_student"})
+
     def __init__(self, guardian: Guardian | None, *, student_id: str, student_name: str) -> None:
         super().__init__()
         self.guardian = guardian

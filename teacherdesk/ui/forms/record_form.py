@@ -67,6 +67,9 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
     fields: list[Field] = []
     extra_after = ""  # the field after which `compose_extra` rows go (default: at the end)
 
+    # Yes/no fields whose record may say "not recorded" (None), e.g. a guardian's rights.
+    may_be_unrecorded: frozenset[str] = frozenset()
+
     def __init__(self) -> None:
         super().__init__()
         self.problems: dict[str, str] = {}
@@ -74,6 +77,8 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         self._initial: dict[str, Any] = {}
         self._saving = False
         self._check_soon = Debounce(self, self.validate)
+        # Yes/no fields an import left "not recorded" (None): they stay None until ticked.
+        self._not_recorded: set[str] = set()
 
     # --- to override -----------------------------------------------------------------------
 
@@ -123,9 +128,11 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         with Horizontal(classes="form-row"):
             yield Label(spec.label, classes="form-label")
             if spec.kind == "check":
-                yield TickBox(
-                    "yes" if value else "no", bool(value), id=f"f-{spec.name}", compact=True
-                )
+                unrecorded = value is None and spec.name in self.may_be_unrecorded
+                if unrecorded:
+                    self._not_recorded.add(spec.name)
+                words = "not recorded" if unrecorded else "yes" if value else "no"
+                yield TickBox(words, bool(value), id=f"f-{spec.name}", compact=True)
             elif spec.kind == "select":
                 yield Select(
                     spec.options,
@@ -157,6 +164,8 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
             widget = self.query_one(f"#f-{spec.name}")
             if isinstance(widget, Select):
                 values[spec.name] = None if widget.value is Select.NULL else widget.value
+            elif spec.name in self._not_recorded:
+                values[spec.name] = None
             else:
                 values[spec.name] = widget.value  # type: ignore[attr-defined]
         return values | self.extra_values()
@@ -220,6 +229,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
     def _edited(self, event) -> None:
         control = event.control
         if isinstance(control, Checkbox):
+            self._not_recorded.discard((control.id or "").removeprefix("f-"))
             control.label = "yes" if control.value else "no"
         self._check_soon()  # once typing pauses: a long paste stays quick
 

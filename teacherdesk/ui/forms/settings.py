@@ -1,4 +1,5 @@
-"""Settings, kept with the data: teacher's name, school, term dates, and N for "not contacted"."""
+"""Settings, kept with the data: teacher's name, school, how families reach the teacher (for
+letters home), term dates, N for "not contacted", and the time zone for the calendar."""
 
 from __future__ import annotations
 
@@ -12,6 +13,15 @@ from textual.widgets import Button, Input, Label, Static
 from teacherdesk.models import Settings
 from teacherdesk.ui.forms.base import FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
+
+# (input id, label, placeholder) → the Settings field named by the id after "settings-".
+CONTACT_FIELDS = (
+    ("settings-teacher_phone", "Phone for families", "555-0100"),
+    ("settings-teacher_email", "Email for families", "name@school.org"),
+    ("settings-room", "Room", "Room 12"),
+    ("settings-reply_how", "How families may reply", "a note in the folder, or a call"),
+    ("settings-time_zone", "Time zone", "blank: this computer's"),
+)
 
 
 class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
@@ -56,6 +66,10 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Not contacted after (days)")
                 yield Input(type="integer", compact=True, id="settings-stale")
+            for field_id, words, hint in CONTACT_FIELDS:
+                with Horizontal(classes="form-row"):
+                    yield Label(words)
+                    yield Input(compact=True, id=field_id, placeholder=hint)
             yield Static("Loading…", id="settings-problem")
             with Horizontal(id="settings-buttons"):
                 yield Button(
@@ -76,6 +90,9 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         self.settings = settings
         self.query_one("#settings-teacher", Input).value = settings.teacher_name
         self.query_one("#settings-school", Input).value = settings.school
+        for field_id, _words, _hint in CONTACT_FIELDS:
+            name = field_id.removeprefix("settings-")
+            self.query_one(f"#{field_id}", Input).value = getattr(settings, name)
         self.query_one("#settings-term-start", DateInput).set_date(settings.term_start)
         self.query_one("#settings-term-end", DateInput).set_date(settings.term_end)
         self.query_one("#settings-stale", Input).value = str(settings.stale_after_days)
@@ -87,7 +104,8 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         return tuple(
             widget.text if isinstance(widget, DateInput) else widget.value
             for widget in self.query(
-                "#settings-teacher, #settings-school, DateInput, #settings-stale"
+                "#settings-teacher, #settings-school, DateInput, #settings-stale, "
+                + ", ".join(f"#{field_id}" for field_id, _w, _h in CONTACT_FIELDS)
             )
         )
 
@@ -137,6 +155,10 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
                     "term_start": start.date,
                     "term_end": end.date,
                     "stale_after_days": int(stale),
+                }
+                | {
+                    field_id.removeprefix("settings-"): self.query_one(f"#{field_id}", Input).value
+                    for field_id, _words, _hint in CONTACT_FIELDS
                 }
             )
         except ValidationError as error:

@@ -175,6 +175,8 @@ class ImportRosterScreen(Screen[None]):
         def work() -> tuple[ImportPlan | None, str]:
             try:
                 return apply_import(store, roster, self._progress_from_thread), ""
+            except NotARoster as error:  # a contacts export whose students were removed since
+                return None, f"Nothing was imported: {error}."
             except (StoreError, OSError) as error:
                 return None, f"Nothing was imported: {error}."
 

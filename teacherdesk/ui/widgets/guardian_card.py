@@ -43,11 +43,19 @@ def card_text(guardian: Guardian, *, shared_with: list[str] | None = None) -> Te
     else:
         text.append("no preferred channel noted", style="dim italic")
     text.append("\n")
-    rights = "holds educational rights" if guardian.educational_rights else "no educational rights"
-    home = "lives with student" if guardian.lives_with_student else "lives elsewhere"
+    rights = {
+        True: "holds educational rights",
+        False: "no educational rights",
+        None: "educational rights not recorded",
+    }[guardian.educational_rights]
+    home = {
+        True: "lives with student",
+        False: "lives elsewhere",
+        None: "household not recorded",
+    }[guardian.lives_with_student]
     text.append(rights, style="green" if guardian.educational_rights else "dim")
     text.append(" · ")
-    text.append(home)
+    text.append(home, style="" if guardian.lives_with_student is not None else "dim")
     if shared_with:
         text.append("\n")
         text.append("Also family of " + ", ".join(shared_with), style="italic")
