@@ -20,6 +20,7 @@ from typing import Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from teacherdesk.domain.problems import save_error
@@ -182,6 +183,18 @@ class TeacherDesk(App[None]):
     def _drain_and_exit(self) -> None:
         self.saver.close(timeout=30)
         self.call_from_thread(self.exit)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications name students and guardians: never markup (a name like `[/]` crashed)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # --- saving --------------------------------------------------------------------------------
 
