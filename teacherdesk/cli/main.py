@@ -23,7 +23,7 @@ from teacherdesk import __version__
 from teacherdesk.cli.problems import UsageProblem, WorkFailed
 from teacherdesk.domain.lookup import StudentNotFound
 from teacherdesk.domain.problems import first_error
-from teacherdesk.store import Store, StoreError, default_data_path
+from teacherdesk.store import NotADataFileError, Store, StoreError, default_data_path
 from teacherdesk.text import clean_line
 
 Handler = Callable[[argparse.Namespace, Store], int]
@@ -105,7 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from teacherdesk.cli.app import open_app
 
             return open_app(store)
-        return handler(args, store)
+        code = handler(args, store)
+        _say_what_was_skipped(store)
+        return code
+    except NotADataFileError as error:
+        return _fail(2, f"cannot use {path} as the data file: {error}.")
     except StoreError as error:
         return _fail(1, f"cannot use {path}: {error}.")
     except StudentNotFound as error:
@@ -120,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as error:
-        return _fail(1, f"{error.strerror or error}: {error.filename or path}.")
+        return _fail(1, _os_error_sentence(error, path))
     except KeyboardInterrupt:
         return _fail(1, "stopped.")
     except Exception as error:  # a bug of ours: still one sentence, the traceback only on request
@@ -131,6 +135,54 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"something went wrong ({type(error).__name__}: {error}); nothing saved before was "
             "lost. Run again with TEACHERDESK_DEBUG=1 to see the details.",
         )
+
+
+def _os_error_sentence(error: OSError, data_path: Path) -> str:
+    """'Could not save to FILE: no space left on device.', naming the file as the user gave it."""
+    reason = (error.strerror or str(error)).lower()
+    named = error.filename
+    if named is None or _same_file(named, data_path):
+        return f"could not use the data file {data_path}: {reason}."
+    return f"could not use {named}: {reason}."
+
+
+def _same_file(one: str | Path, other: Path) -> bool:
+    return os.path.realpath(one) == os.path.realpath(other)
+
+
+# table → what one of its records is called
+RECORD_WORDS = {
+    "students": ("student record", "student records"),
+    "guardians": ("guardian record", "guardian records"),
+    "contacts": ("contact note", "contact notes"),
+    "conferences": ("conference record", "conference records"),
+    "events": ("event record", "event records"),
+    "ieps": ("IEP record", "IEP records"),
+    "interviews": ("interview record", "interview records"),
+    "settings": ("settings record", "settings records"),
+}
+
+
+def _say_what_was_skipped(store: Store) -> None:
+    """Records left out because they are damaged are never hidden: one line on stderr."""
+    for repo in (
+        store.students,
+        store.guardians,
+        store.contacts,
+        store.conferences,
+        store.events,
+        store.ieps,
+        store.interviews,
+        store.settings,
+    ):
+        count = len(repo.skipped)
+        if count:
+            one, many = RECORD_WORDS.get(repo.table_name, ("record", "records"))
+            what = f"1 {one} is" if count == 1 else f"{count} {many} are"
+            print(
+                f"teacherdesk: {what} damaged and left out; run teacherdesk check.",
+                file=sys.stderr,
+            )
 
 
 def _fail(code: int, message: str) -> int:

@@ -1,28 +1,29 @@
 """`teacherdesk parent-input-request STUDENT`: the letter asking the family for their input.
 
-Prints the letter (Markdown, or HTML with --format html) or writes it 0600 to --out, and records
-on the student's IEP that the input was requested today, and how (paper unless --how says).
+Prints the letter or writes it 0600 to --out (Markdown, or HTML by --format or an .html --out),
+and records on the student's IEP that it was requested today, and how (paper unless --how says).
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from teacherdesk.cli.output import choose_format, write_output
 from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.domain.dates import today
 from teacherdesk.domain.lookup import find_student
 from teacherdesk.exports.parent_request import build_request, record_request
 from teacherdesk.models import InputMethod, parse_choice
 from teacherdesk.store import Store
-from teacherdesk.store.files import write_private_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("student", metavar="STUDENT", help="student number, id or name")
-    parser.add_argument("--out", metavar="FILE", type=Path, help="write to FILE (0600)")
+    parser.add_argument("--out", metavar="FILE", help="write to FILE (0600); - is stdout")
     parser.add_argument(
-        "--format", choices=["md", "html"], default="md", help="Markdown (default) or HTML"
+        "--format",
+        metavar="md|html",
+        help="Markdown or HTML (default: from FILE's suffix, else md)",
     )
     parser.add_argument(
         "--how",
@@ -32,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
+    fmt = choose_format(args.format, args.out, ("md", "html"))
     student = find_student(args.student, store.students.all())
     try:
         how = parse_choice(InputMethod, args.how)
@@ -50,14 +52,11 @@ def run(args: argparse.Namespace, store: Store) -> int:
         iep,
         store.settings.load(),
         day,
-        fmt=args.format,
+        fmt=fmt,
     )
-    if args.out:
-        write_private_text(args.out, text)
-    else:
-        print(text, end="")
+    to_file = write_output(args.out, text, "the request")
     record_request(store, iep.id, day, how)
-    if args.out:
+    if to_file:
         print(
             f"Wrote the request for {student.display_name} to {args.out}; noted as requested "
             f"today ({how.value})."

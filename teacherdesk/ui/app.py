@@ -28,6 +28,7 @@ from teacherdesk.store import Store, StoreError
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.palette import StudentsProvider
 from teacherdesk.ui.saver import Saver
+from teacherdesk.ui.terminal import restore_terminal
 
 
 @dataclass(frozen=True)
@@ -158,9 +159,12 @@ class TeacherDesk(App[None]):
 
         def on_hangup(signum: int, _frame: Any) -> None:
             self._hanging_up = True  # the loop is stopped here: saves must not wait for it
-            self.flush_pending_edits()
-            self.saver.drain(timeout=10)
-            os._exit(128 + signum)
+            try:
+                self.flush_pending_edits()
+                self.saver.drain(timeout=10)
+            finally:
+                restore_terminal(self._driver)
+                os._exit(128 + signum)
 
         try:
             signal.signal(signal.SIGHUP, on_hangup)
