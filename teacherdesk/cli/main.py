@@ -143,6 +143,8 @@ def _os_error_sentence(error: OSError, data_path: Path) -> str:
     named = error.filename
     if named is None or _same_file(named, data_path):
         return f"could not use the data file {data_path}: {reason}."
+    if _same_file(os.path.dirname(named), data_path.parent / "backups"):
+        return f"could not save to {data_path}: its backup {named} failed ({reason})."
     return f"could not use {named}: {reason}."
 
 

@@ -17,12 +17,14 @@ class StudentNotFound(LookupError):
     def __init__(self, wanted: str, candidates: list[Student]) -> None:
         self.wanted = wanted
         self.candidates = candidates
+        shown = visible(wanted)
+        shown = shown if len(shown) <= 60 else shown[:57] + "…"  # a pasted page stays short
         if candidates:
             names = "; ".join(describe(student) for student in candidates[:10])
             more = f" and {len(candidates) - 10} more" if len(candidates) > 10 else ""
-            message = f"'{visible(wanted)}' matches {len(candidates)} students: {names}{more}"
+            message = f"'{shown}' matches {len(candidates)} students: {names}{more}"
         else:
-            message = f"no student matches '{visible(wanted)}'"
+            message = f"no student matches '{shown}'"
         super().__init__(message)
 
 

@@ -35,10 +35,12 @@ def read_roster(path: Path | str, progress: Progress | None = None) -> ImportedR
             _check_folder(path, given)
             read_oneroster(path, given, roster, progress)
             return roster
+        if not path.is_file():  # /dev/zero never ends and a FIFO would hang: not a roster
+            raise NotARoster(f"{given} is not a regular file, so it is not a roster")
         if path.stat().st_size > MAX_FILE_BYTES:
             raise NotARoster(f"{given} is too large to be a class roster")
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # a FIFO or a device has no honest size
+            raw = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since stat
         if len(raw) > MAX_FILE_BYTES:
             raise NotARoster(f"{given} is too large to be a class roster")
         if raw.startswith(b"PK\x03\x04") or (path.suffix.lower() == ".zip"):
