@@ -24,6 +24,7 @@ from teacherdesk.cli.problems import UsageProblem, WorkFailed
 from teacherdesk.domain.lookup import StudentNotFound
 from teacherdesk.domain.problems import first_error
 from teacherdesk.store import NotADataFileError, Store, StoreError, default_data_path
+from teacherdesk.store.check import skipped_sentences
 from teacherdesk.text import clean_line
 
 Handler = Callable[[argparse.Namespace, Store], int]
@@ -152,39 +153,10 @@ def _same_file(one: str | Path, other: Path) -> bool:
     return os.path.realpath(one) == os.path.realpath(other)
 
 
-# table → what one of its records is called
-RECORD_WORDS = {
-    "students": ("student record", "student records"),
-    "guardians": ("guardian record", "guardian records"),
-    "contacts": ("contact note", "contact notes"),
-    "conferences": ("conference record", "conference records"),
-    "events": ("event record", "event records"),
-    "ieps": ("IEP record", "IEP records"),
-    "interviews": ("interview record", "interview records"),
-    "settings": ("settings record", "settings records"),
-}
-
-
 def _say_what_was_skipped(store: Store) -> None:
-    """Records left out because they are damaged are never hidden: one line on stderr."""
-    for repo in (
-        store.students,
-        store.guardians,
-        store.contacts,
-        store.conferences,
-        store.events,
-        store.ieps,
-        store.interviews,
-        store.settings,
-    ):
-        count = len(repo.skipped)
-        if count:
-            one, many = RECORD_WORDS.get(repo.table_name, ("record", "records"))
-            what = f"1 {one} is" if count == 1 else f"{count} {many} are"
-            print(
-                f"teacherdesk: {what} damaged and left out; run teacherdesk check.",
-                file=sys.stderr,
-            )
+    """Records left out because they are damaged are never hidden: one line on stderr each."""
+    for sentence in skipped_sentences(store):
+        print(f"teacherdesk: {sentence}", file=sys.stderr)
 
 
 def _fail(code: int, message: str) -> int:

@@ -94,3 +94,40 @@ def repeated_keys(raw: bytes) -> list[str]:
     with contextlib.suppress(ValueError):
         json.loads(raw, object_pairs_hook=pairs)
     return found
+
+
+# table → what one of its records is called
+RECORD_WORDS = {
+    "students": ("student record", "student records"),
+    "guardians": ("guardian record", "guardian records"),
+    "contacts": ("contact note", "contact notes"),
+    "conferences": ("conference record", "conference records"),
+    "events": ("event record", "event records"),
+    "ieps": ("IEP record", "IEP records"),
+    "interviews": ("interview record", "interview records"),
+    "settings": ("settings record", "settings records"),
+}
+
+
+def skipped_sentences(store: Store) -> list[str]:
+    """'1 student record is damaged and left out; run teacherdesk check.', per kind of record.
+
+    Every front end says so when a read left damaged records out, instead of hiding them.
+    """
+    sentences = []
+    for repo in (
+        store.students,
+        store.guardians,
+        store.contacts,
+        store.conferences,
+        store.events,
+        store.ieps,
+        store.interviews,
+        store.settings,
+    ):
+        count = len(repo.skipped)
+        if count:
+            one, many = RECORD_WORDS.get(repo.table_name, ("record", "records"))
+            what = f"1 {one} is" if count == 1 else f"{count} {many} are"
+            sentences.append(f"{what} damaged and left out; run teacherdesk check.")
+    return sentences

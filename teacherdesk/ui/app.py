@@ -141,8 +141,16 @@ class TeacherDesk(App[None]):
         if self._watch_file:
             self.set_interval(2.0, self._check_file)
         self._install_hangup_handler()
+        self.set_timer(3.0, self._say_what_was_skipped)
         if self._interview_student:
             self.call_after_refresh(self._open_interview, self._interview_student)
+
+    def _say_what_was_skipped(self) -> None:
+        """Damaged records the screens left out are said once, never hidden (`check` names them)."""
+        from teacherdesk.store.check import skipped_sentences
+
+        for sentence in skipped_sentences(self.store):
+            self.notify(sentence, title="Damaged records", severity="warning", timeout=15)
 
     def _open_interview(self, student_id: str) -> None:
         from teacherdesk.ui.screens.interview import InterviewScreen

@@ -98,3 +98,20 @@ def test_a_newer_file_is_refused(td, tmp_path):
     ran = td("--data", path, "note", "x", "hi")
     assert ran.code == 1 and "newer teacherdesk" in ran.sentence
     assert path.read_bytes() == b'{"_meta": {"schema": {"version": 99}}}'
+
+
+async def test_the_app_says_when_it_left_a_damaged_record_out(small_file):
+    from teacherdesk.store import Store
+    from tests.helpers import make_app
+
+    victim = next(iter(_students(small_file)))
+    _edit(small_file, lambda data: data["students"][victim].__setitem__("has_iep", "maybe"))
+    app = make_app(Store.open(small_file), start="roster")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app._say_what_was_skipped()  # (the app does this itself a moment after it opens)
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+    assert "1 student record is damaged and left out; run teacherdesk check." in messages
