@@ -109,8 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = handler(args, store)
         _say_what_was_skipped(store)
         return code
-    except NotADataFileError as error:
-        return _fail(2, f"cannot use {path} as the data file: {error}.")
+    except NotADataFileError as error:  # exit 1 like any unusable data file (DESIGN.md §5)
+        return _fail(1, f"cannot use {path} as the data file: {error}.")
     except StoreError as error:
         return _fail(1, f"cannot use {path}: {error}.")
     except StudentNotFound as error:

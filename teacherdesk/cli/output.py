@@ -78,8 +78,6 @@ def write_output(out: str | None, text: str, what: str) -> bool:
     path = os.path.expanduser(out)
     try:
         write_private_text(path, text)
-    except IsADirectoryError:
-        raise UsageProblem(f"--out {out} is a folder; add a file name.") from None
     except OSError as error:
         reason = (error.strerror or str(error)).lower()
         raise WorkFailed(f"Could not write {what} to {out}: {reason}.") from None

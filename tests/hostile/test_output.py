@@ -135,7 +135,7 @@ def test_a_folder_is_refused(td, small_file, tmp_path):
     folder = tmp_path / "exports"
     folder.mkdir()
     ran = td("--data", small_file, "calendar", "--out", folder)
-    assert ran.code == 2 and "folder" in ran.sentence
+    assert ran.code == 1 and "is a folder" in ran.sentence
     assert list(folder.iterdir()) == []
 
 
