@@ -54,7 +54,7 @@ def poisoned(repo, record):
     raise AssertionError(f"cannot poison {record!r}")
 
 
-def markup_demo(store: Store, students: int = 8, notes: int = 30) -> Store:
+def markup_demo(store: Store, students: int = 6, notes: int = 20) -> Store:
     """A small demo class whose every typed field ends with MARKUP."""
     build_demo(store, DemoSize(students=students, notes=notes), today=TODAY)
     repos = (

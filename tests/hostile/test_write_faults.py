@@ -106,7 +106,7 @@ def test_kill_9_in_a_loop_never_damages_the_file(tmp_path):
     path = tmp_path / "class.json"
     Store.open(path).students.save(Student(first_name="A", last_name="B"))
     acknowledged = 0
-    for round_ in range(6):
+    for round_ in range(4):
         child = subprocess.Popen(
             [sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True
         )
