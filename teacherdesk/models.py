@@ -66,11 +66,24 @@ def _phone(value: str) -> str:
     return value
 
 
+# Dates outside this window are typing slips ("9999-01-01", "0202-03-04") that break calendars
+# and humanized words; every date and time a record holds must fall inside it.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _sane_day(value: dt.date) -> dt.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"must be a year between {FIRST_YEAR} and {LAST_YEAR}")
+    return value
+
+
 Line = Annotated[str, AfterValidator(_line)]
 Name = Annotated[str, AfterValidator(_required_line)]
 Block = Annotated[str, AfterValidator(_block)]
 Email = Annotated[str, AfterValidator(_email)]
 Phone = Annotated[str, AfterValidator(_phone)]
+Day = Annotated[dt.date, AfterValidator(_sane_day)]
+Moment = Annotated[dt.datetime, AfterValidator(_sane_day)]
 
 
 # --- choices -------------------------------------------------------------------------------------
@@ -292,14 +305,14 @@ class Guardian(Record):
 
 class FollowUp(Part):
     what: Line = ""
-    due: dt.date
-    done_on: dt.date | None = None
+    due: Day
+    done_on: Day | None = None
 
 
 class ContactNote(Record):
     student_id: str
     guardian_id: str | None = None
-    date: dt.date
+    date: Day
     channel: Channel = Channel.PHONE
     direction: Direction = Direction.WE_REACHED_OUT
     purpose: Purpose = Purpose.INFORMATION
@@ -314,13 +327,13 @@ class AgreedAction(Part):
     id: str = Field(default_factory=new_id)
     what: Name
     owner: Line = ""
-    due: dt.date | None = None
-    done_on: dt.date | None = None
+    due: Day | None = None
+    done_on: Day | None = None
 
 
 class Conference(Record):
     student_id: str
-    when: dt.datetime
+    when: Moment
     format: ConferenceFormat = ConferenceFormat.ONE_ON_ONE
     status: ConferenceStatus = ConferenceStatus.PLANNED
     guardian_ids: list[str] = Field(default_factory=list)
@@ -331,7 +344,7 @@ class Conference(Record):
     concerns: Block = ""
     notes: Block = ""
     actions: list[AgreedAction] = Field(default_factory=list)
-    next_conference: dt.date | None = None
+    next_conference: Day | None = None
     history: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -346,7 +359,7 @@ class Attendance(Part):
 class EngagementEvent(Record):
     kind: EventKind
     title: Name
-    date: dt.date
+    date: Day
     description: Block = ""
     attendance: list[Attendance] = Field(default_factory=list)
 
@@ -357,9 +370,9 @@ class ParentalInput(Part):
     learning_style: Block = ""
     testing_accommodations: Block = ""
     classroom_accommodations: Block = ""
-    requested_on: dt.date | None = None
+    requested_on: Day | None = None
     requested_how: InputMethod | None = None
-    received_on: dt.date | None = None
+    received_on: Day | None = None
     received_how: InputMethod | None = None
     entered_by: Line = ""
 
@@ -378,12 +391,12 @@ class ParentalInput(Part):
 
 class IEP(Record):
     student_id: str
-    meeting_date: dt.date
-    writing_date: dt.date | None = None  # None means two weeks before the meeting
+    meeting_date: Day
+    writing_date: Day | None = None  # None means two weeks before the meeting
     case_manager: Line = ""
     team: list[Line] = Field(default_factory=list)
     parental_input: ParentalInput = Field(default_factory=ParentalInput)
-    draft_sent_on: dt.date | None = None
+    draft_sent_on: Day | None = None
     draft_sent_how: InputMethod | None = None
     family_comments: Block = ""
     history: list[dict[str, Any]] = Field(default_factory=list)
@@ -399,7 +412,7 @@ class StudentInterview(Record):
     drafts: dict[str, Block] = Field(default_factory=dict)
     # Questions the student passed on (enter twice on an empty answer): "Skipped", not "not yet".
     skipped: list[str] = Field(default_factory=list)
-    completed_on: dt.date | None = None
+    completed_on: Day | None = None
 
     @field_validator("answers", "drafts")
     @classmethod
@@ -411,8 +424,8 @@ class Settings(Record):
     id: str = "settings"
     teacher_name: Line = ""
     school: Line = ""
-    term_start: dt.date | None = None
-    term_end: dt.date | None = None
+    term_start: Day | None = None
+    term_end: Day | None = None
     stale_after_days: int = Field(default=30, ge=1, le=365)
     # How families reach the teacher, printed on letters home.
     teacher_phone: Phone = ""

@@ -53,3 +53,17 @@ def fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
+
+
+def visible(value: str) -> str:
+    """`value` with every escape sequence and control character spelled out (`\\x1b[31m`).
+
+    For echoing what a person typed in an error: cleaning it instead would show a name that
+    looks as if it should have matched.
+    """
+    if not _CONTROL.search(value):
+        return value
+    spelled = (ch.encode("unicode_escape", "backslashreplace").decode() for ch in value)
+    return "".join(
+        out if _CONTROL.match(ch) else ch for ch, out in zip(value, spelled, strict=True)
+    )

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import sys
+
+from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.store import Store
+
+
+def has_terminal() -> bool:
+    """The app reads keys from stdin and draws on stderr; stdout too must not be a pipe."""
+    return all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr))
 
 
 def open_app(store: Store, **options: object) -> int:
     """The only place the command line imports textual."""
+    if not has_terminal():
+        # Without a terminal the app would write escape codes into a pipe and never exit.
+        raise UsageProblem(
+            "teacherdesk opens its app only in a terminal; for scripts use a command such as "
+            "`teacherdesk roster` (see teacherdesk --help)."
+        )
     from teacherdesk.ui.app import TeacherDesk
 
     app = TeacherDesk(store, **options)

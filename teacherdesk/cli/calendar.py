@@ -5,25 +5,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 
+from teacherdesk.cli.output import choose_format, write_output
 from teacherdesk.exports.calendar import calendar_text
 from teacherdesk.store import Store
-from teacherdesk.store.files import write_private_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--out", metavar="FILE.ics", type=Path, help="write to FILE (0600) instead of stdout"
+        "--out", metavar="FILE.ics", help="write to FILE (0600) instead of stdout; - is stdout"
     )
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
+    choose_format(None, args.out, ("ics",))  # an .html or .md name for iCalendar is refused
     text = calendar_text(store, today=dt.date.today())
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    out = args.out.expanduser()
-    write_private_text(out, text)
-    print(f"Wrote {out}.", file=sys.stderr)
+    if write_output(args.out, text, "the calendar"):
+        print(f"Wrote {args.out}.", file=sys.stderr)
     return 0

@@ -34,10 +34,10 @@ def run(args: argparse.Namespace, _store: None) -> int:
         f"{counts['guardians']} guardians, {counts['contacts']} contact notes, "
         f"{counts['conferences']} conferences, {counts['events']} events, {counts['ieps']} IEPs."
     )
-    if args.no_open:
-        return 0
-    from teacherdesk.cli.app import open_app
+    from teacherdesk.cli.app import has_terminal, open_app
 
+    if args.no_open or not has_terminal():  # in a script or a pipe: written, not opened
+        return 0
     return open_app(store)
 
 

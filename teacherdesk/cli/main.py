@@ -23,7 +23,8 @@ from teacherdesk import __version__
 from teacherdesk.cli.problems import UsageProblem, WorkFailed
 from teacherdesk.domain.lookup import StudentNotFound
 from teacherdesk.domain.problems import first_error
-from teacherdesk.store import Store, StoreError, default_data_path
+from teacherdesk.store import NotADataFileError, Store, StoreError, default_data_path
+from teacherdesk.store.check import skipped_sentences
 from teacherdesk.text import clean_line
 
 Handler = Callable[[argparse.Namespace, Store], int]
@@ -105,7 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from teacherdesk.cli.app import open_app
 
             return open_app(store)
-        return handler(args, store)
+        code = handler(args, store)
+        _say_what_was_skipped(store)
+        return code
+    except NotADataFileError as error:  # exit 1 like any unusable data file (DESIGN.md §5)
+        return _fail(1, f"cannot use {path} as the data file: {error}.")
     except StoreError as error:
         return _fail(1, f"cannot use {path}: {error}.")
     except StudentNotFound as error:
@@ -120,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as error:
-        return _fail(1, f"{error.strerror or error}: {error.filename or path}.")
+        return _fail(1, _os_error_sentence(error, path))
     except KeyboardInterrupt:
         return _fail(1, "stopped.")
     except Exception as error:  # a bug of ours: still one sentence, the traceback only on request
@@ -131,6 +136,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"something went wrong ({type(error).__name__}: {error}); nothing saved before was "
             "lost. Run again with TEACHERDESK_DEBUG=1 to see the details.",
         )
+
+
+def _os_error_sentence(error: OSError, data_path: Path) -> str:
+    """'Could not save to FILE: no space left on device.', naming the file as the user gave it."""
+    reason = (error.strerror or str(error)).lower()
+    named = error.filename
+    if named is None or _same_file(named, data_path):
+        return f"could not use the data file {data_path}: {reason}."
+    if _same_file(os.path.dirname(named), data_path.parent / "backups"):
+        return f"could not save to {data_path}: its backup {named} failed ({reason})."
+    return f"could not use {named}: {reason}."
+
+
+def _same_file(one: str | Path, other: Path) -> bool:
+    return os.path.realpath(one) == os.path.realpath(other)
+
+
+def _say_what_was_skipped(store: Store) -> None:
+    """Records left out because they are damaged are never hidden: one line on stderr each."""
+    for sentence in skipped_sentences(store):
+        print(f"teacherdesk: {sentence}", file=sys.stderr)
 
 
 def _fail(code: int, message: str) -> int:

@@ -10,22 +10,19 @@ today, and how (paper unless --how says).
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from teacherdesk.cli.export import format_for
-from teacherdesk.cli.problems import UsageProblem, WorkFailed
+from teacherdesk.cli.output import choose_format, write_output
+from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.domain.dates import parse_date, today
 from teacherdesk.domain.lookup import find_student
 from teacherdesk.exports.parent_request import build_request, record_request
 from teacherdesk.models import InputMethod, parse_choice
 from teacherdesk.store import Store
-from teacherdesk.store.files import write_private_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("student", metavar="STUDENT", help="student number, id or name")
-    parser.add_argument("--out", metavar="FILE", type=Path, help="write to FILE (0600)")
+    parser.add_argument("--out", metavar="FILE", help="write to FILE (0600); - is stdout")
     parser.add_argument(
         "--format",
         metavar="md|html",
@@ -44,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
-    fmt = format_for(args.format, args.out)
+    fmt = choose_format(args.format, args.out, ("md", "html"))
     student = find_student(args.student, store.students.all())
     try:
         how = parse_choice(InputMethod, args.how)
@@ -69,19 +66,11 @@ def run(args: argparse.Namespace, store: Store) -> int:
         fmt=fmt,
         return_by=return_by,
     )
-    if args.out is None or str(args.out) == "-":
-        sys.stdout.write(text)
-    else:
-        out = args.out.expanduser()
-        try:
-            write_private_text(out, text)
-        except OSError as error:
-            reason = (error.strerror or str(error)).lower()
-            raise WorkFailed(f"Could not write the letter to {out}: {reason}.") from None
+    to_file = write_output(args.out, text, "the request")
     noted = ""
     if iep is not None:
         record_request(store, iep.id, day, how)
         noted = f"; noted on the IEP as requested today ({how.value})"
-    if args.out is not None and str(args.out) != "-":
+    if to_file:
         print(f"Wrote the request for {student.display_name} to {args.out}{noted}.")
     return 0

@@ -89,6 +89,9 @@ def parse_optional_date(text: str, *, relative_to: dt.date | None = None) -> dt.
     return parse_date(text, relative_to=relative_to) if text.strip() else None
 
 
+FAR_DAYS = 3653  # ten years
+
+
 def humanize(day: dt.date, *, relative_to: dt.date | None = None) -> str:
     """'today', 'tomorrow', 'in 5 days', '3 days ago', 'in 2 months'."""
     base = relative_to or today()
@@ -101,6 +104,8 @@ def humanize(day: dt.date, *, relative_to: dt.date | None = None) -> str:
         return "yesterday"
     if abs(delta) < 14:
         return f"in {delta} days" if delta > 0 else f"{-delta} days ago"
+    if abs(delta) > FAR_DAYS:  # a slip such as year 9999 must not read "in 7978 years"
+        return "more than 10 years ahead" if delta > 0 else "more than 10 years ago"
     import arrow  # imported when needed: the shell commands start faster without it
 
     return arrow.get(day).humanize(arrow.get(base))

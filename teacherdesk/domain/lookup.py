@@ -12,19 +12,21 @@ import re
 from collections.abc import Iterable
 
 from teacherdesk.models import Student
-from teacherdesk.text import fold
+from teacherdesk.text import fold, visible
 
 
 class StudentNotFound(LookupError):
     def __init__(self, wanted: str, candidates: list[Student]) -> None:
         self.wanted = wanted
         self.candidates = candidates
+        shown = visible(wanted)
+        shown = shown if len(shown) <= 60 else shown[:57] + "…"  # a pasted page stays short
         if candidates:
             names = "; ".join(describe(student) for student in candidates[:10])
             more = f" and {len(candidates) - 10} more" if len(candidates) > 10 else ""
-            message = f"'{wanted}' matches {len(candidates)} students: {names}{more}"
+            message = f"'{shown}' matches {len(candidates)} students: {names}{more}"
         else:
-            message = f"no student matches '{wanted}'"
+            message = f"no student matches '{shown}'"
         super().__init__(message)
 
 
@@ -74,9 +76,11 @@ def find_student(wanted: str, students: Iterable[Student]) -> Student:
     """Exactly one student for `wanted`, or StudentNotFound with the candidates."""
     students = list(students)
     text = wanted.strip()
-    for student in students:
-        if text and text in (student.student_number, student.id, student.sourced_id):
-            return student
+    exact = [s for s in students if text and text in (s.student_number, s.id, s.sourced_id)]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:  # two students with one number (a damaged file): never pick one silently
+        raise StudentNotFound(wanted, exact)
     key = fold(re.sub(r"\s*,\s*", ", ", text))  # "Okafor,Zoë" as "Okafor, Zoë"
     matches = [student for student in students if key and key in name_keys(student)]
     active = [student for student in matches if not student.archived]

@@ -19,7 +19,13 @@ FIELD_NAMES = {
     "summary": "summary",
     "email": "email",
     "number": "phone number",
+    "due": "due date",
+    "done_on": "date it was done",
 }
+# A field called `what` is the text of a follow-up or of an agreed action ("The what is too
+# long" said nothing): named by the part it belongs to, found in the location or the model.
+WHAT_OF = {"follow_up": "follow-up", "FollowUp": "follow-up", "actions": "action"}
+WHAT_OF |= {"AgreedAction": "action"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,9 @@ def first_error(error: ValueError) -> str:
     field = next((str(part) for part in reversed(problem["loc"]) if isinstance(part, str)), "")
     message = problem["msg"].removeprefix("Value error, ")
     what = FIELD_NAMES.get(field, field.replace("_", " "))
+    if field == "what":
+        owners = [str(part) for part in problem["loc"]] + [error.title]
+        what = next((WHAT_OF[o] for o in owners if o in WHAT_OF), "text")
     return f"The {what} {message}." if what else f"{message}."
 
 

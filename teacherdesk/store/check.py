@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import stat
+from collections import defaultdict
 
 from teacherdesk.store import schema
 from teacherdesk.store.database import Store
@@ -26,8 +29,9 @@ def inspect(store: Store) -> dict:
         problems += repo.problems
     interviews = store.interviews.all()
     problems += store.interviews.problems
-    student_ids = {student.id for student in loaded["students"]}
-    guardian_ids = {guardian.id for guardian in loaded["guardians"]}
+    # A damaged record is reported once, as damaged, not again as "missing" by every link to it.
+    student_ids = {student.id for student in loaded["students"]} | store.students.skipped
+    guardian_ids = {guardian.id for guardian in loaded["guardians"]} | store.guardians.skipped
     for guardian in loaded["guardians"]:
         for missing in set(guardian.student_ids) - student_ids:
             problems.append(f"guardian {guardian.name} is linked to a missing student {missing}")
@@ -41,7 +45,9 @@ def inspect(store: Store) -> dict:
     for interview in interviews:
         if interview.student_id not in student_ids:
             problems.append(f"interview {interview.id} is about a missing student")
+    problems += _shared_student_numbers(loaded["students"])
     if store.path is not None and store.path.exists():
+        problems += repeated_keys(store.path.read_bytes())
         mode = stat.S_IMODE(os.stat(store.path).st_mode)
         if mode & 0o077:
             problems.append(
@@ -53,3 +59,75 @@ def inspect(store: Store) -> dict:
         **{name: len(records) for name, records in loaded.items()},
         "problems": problems,
     }
+
+
+def _shared_student_numbers(students: list) -> list[str]:
+    """Two students with one number: `export 1234` could not tell them apart."""
+    by_number: dict[str, list] = defaultdict(list)
+    for student in students:
+        if student.student_number:
+            by_number[student.student_number].append(student)
+    return [
+        f"{len(found)} students share the student number {number}: "
+        + ", ".join(f"{s.display_name} ({s.id})" for s in found)
+        for number, found in sorted(by_number.items())
+        if len(found) > 1
+    ]
+
+
+def repeated_keys(raw: bytes) -> list[str]:
+    """Keys written twice in one JSON object: the parser keeps the last, a save drops the other."""
+    found: list[str] = []
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        seen: set[str] = set()
+        for key, _value in items:
+            if key in seen:
+                found.append(
+                    f"the key '{key}' appears twice in one object; the first copy is hidden and "
+                    "the next save would drop it (restore it from a backup)"
+                )
+            seen.add(key)
+        return dict(items)
+
+    # ValueError: the store has already refused a file that does not parse.
+    with contextlib.suppress(ValueError):
+        json.loads(raw, object_pairs_hook=pairs)
+    return found
+
+
+# table → what one of its records is called
+RECORD_WORDS = {
+    "students": ("student record", "student records"),
+    "guardians": ("guardian record", "guardian records"),
+    "contacts": ("contact note", "contact notes"),
+    "conferences": ("conference record", "conference records"),
+    "events": ("event record", "event records"),
+    "ieps": ("IEP record", "IEP records"),
+    "interviews": ("interview record", "interview records"),
+    "settings": ("settings record", "settings records"),
+}
+
+
+def skipped_sentences(store: Store) -> list[str]:
+    """'1 student record is damaged and left out; run teacherdesk check.', per kind of record.
+
+    Every front end says so when a read left damaged records out, instead of hiding them.
+    """
+    sentences = []
+    for repo in (
+        store.students,
+        store.guardians,
+        store.contacts,
+        store.conferences,
+        store.events,
+        store.ieps,
+        store.interviews,
+        store.settings,
+    ):
+        count = len(repo.skipped)
+        if count:
+            one, many = RECORD_WORDS.get(repo.table_name, ("record", "records"))
+            what = f"1 {one} is" if count == 1 else f"{count} {many} are"
+            sentences.append(f"{what} damaged and left out; run teacherdesk check.")
+    return sentences

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,7 @@ import platformdirs
 
 from teacherdesk.store import schema
 from teacherdesk.store.backups import DailyBackups, backup_before_migration
-from teacherdesk.store.errors import StoreError
+from teacherdesk.store.errors import NotADataFileError, StoreError
 from teacherdesk.store.repositories import (
     Conferences,
     Contacts,
@@ -43,6 +44,24 @@ def login_name() -> str:
         return "teacher"
 
 
+def check_regular_file(path: Path) -> None:
+    """A data file is a regular file or not there yet; anything else is refused before a read.
+
+    A FIFO would hang every command, and a device would be unlinked and replaced on the
+    first save.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise NotADataFileError(str(error.strerror or error).lower()) from None
+    if stat.S_ISDIR(mode):
+        raise NotADataFileError("it is a folder, not a data file")
+    if not stat.S_ISREG(mode):
+        raise NotADataFileError("it is not a regular file (a device, a pipe or a socket)")
+
+
 class Store:
     """`Store.open(path)`, or `Store.memory()` in tests; every save is on disk on return."""
 
@@ -61,7 +80,9 @@ class Store:
     @classmethod
     def open(cls, path: Path | str, *, author: str | None = None, backups: bool = True) -> Store:
         """Open (not yet create) the file; a damaged or newer file raises and stays untouched."""
-        storage = SafeJSONStorage(Path(path).expanduser())
+        path = Path(path).expanduser()
+        check_regular_file(path)
+        storage = SafeJSONStorage(path)
         storage.refresh()
         store = cls(storage, author=author)
         store._migrate_if_needed()

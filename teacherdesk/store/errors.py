@@ -17,3 +17,7 @@ class NewerSchemaError(StoreError):
 
 class StoreBusyError(StoreError):
     """Another teacherdesk held the file lock for too long."""
+
+
+class NotADataFileError(StoreError):
+    """The data path is a folder, a device, a pipe or a socket: refused before any read."""

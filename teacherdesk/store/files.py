@@ -7,7 +7,9 @@ the new bytes on disk and nobody but the owner can read them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -18,10 +20,21 @@ TEMP_SUFFIX = ".tmp"
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create a missing folder (and parents) as 0700; an existing folder is the owner's choice."""
-    if not folder.exists():
-        folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-        os.chmod(folder, PRIVATE_DIR)
+    """Create a missing folder, and every missing parent, as 0700 whatever the umask.
+
+    An existing folder is the owner's choice and is left as it is.
+    """
+    folder = Path(folder)
+    missing: list[Path] = []
+    while not os.path.lexists(folder) and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        try:
+            os.mkdir(new, PRIVATE_DIR)
+        except FileExistsError:  # made by another process meanwhile: theirs to set
+            continue
+        os.chmod(new, PRIVATE_DIR)  # mkdir's mode is masked by the umask
 
 
 def fsync_dir(folder: Path) -> None:
@@ -37,8 +50,11 @@ def fsync_dir(folder: Path) -> None:
 def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE_FILE) -> None:
     """Replace `path` with `data` so that readers and crashes see the old or the new file, whole."""
     path = Path(path)
-    ensure_private_dir(path.parent)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        ensure_private_dir(path.parent)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError as error:
+        raise named(error, path) from None
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
@@ -46,16 +62,52 @@ def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE_FILE) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+        if isinstance(error, OSError):  # the temp file's name means nothing to the teacher
+            raise named(error, path) from None
         raise
     fsync_dir(path.parent)
 
 
 def write_private_text(path: Path, text: str) -> None:
-    """An export or a printout: UTF-8, written atomically, readable by the owner only."""
-    atomic_write(Path(path), text.encode("utf-8"))
+    """An export or a printout: UTF-8, readable by the owner only.
+
+    A regular file (or a new one) is replaced atomically; through a symlink, its target is. A
+    device, a FIFO or a terminal is written into, never replaced (`--out /dev/stdout` must not
+    unlink a /dev entry); a folder is refused. Errors name `path` as given, never a temp file.
+    """
+    try:
+        try:
+            mode = os.stat(path).st_mode  # the kernel follows links, /proc/self/fd/1 too
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "it is a folder")
+        data = text.encode("utf-8")
+        if mode is not None and not stat.S_ISREG(mode):
+            write_through(Path(path), data)
+        else:
+            atomic_write(Path(os.path.realpath(path)), data)
+    except OSError as error:
+        raise named(error, path) from None
+
+
+def write_through(path: Path, data: bytes) -> None:
+    """Write into an existing non-regular file (a device, a FIFO) as a shell redirection would."""
+    fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def named(error: OSError, path: Path | str) -> OSError:
+    """The same error, naming `path` (what the person gave) instead of an internal temp file."""
+    return type(error)(error.errno, error.strerror or str(error), str(path))
 
 
 def remove_stray_temp_files(path: Path, older_than_seconds: float = 60.0) -> int:

@@ -50,6 +50,7 @@ class Repository(Generic[R]):
     def __init__(self, store: Store) -> None:
         self.store = store
         self.problems: list[str] = []  # documents that failed validation on the last full read
+        self.skipped: set[str] = set()  # every document left out so far because it is damaged
 
     @property
     def table(self) -> Table:
@@ -64,7 +65,9 @@ class Repository(Generic[R]):
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"])
-            self.problems.append(f"{self.table_name} record {doc_id}: {where} {first['msg']}")
+            message = first["msg"].removeprefix("Value error, ")
+            self.problems.append(f"{self.table_name} record {doc_id}: {where} {message}")
+            self.skipped.add(str(doc_id))
             return None
 
     def all(self) -> list[R]:
@@ -215,14 +218,23 @@ class Contacts(Repository[ContactNote]):
         return newest_first(self.where(student_id=student_id))
 
     def last_contact_dates(self) -> dict[str, dt.date]:
-        """Each student's latest contact date, read from the raw documents (no validation: fast)."""
+        """Each student's latest contact date, read from the raw documents (no validation: fast).
+
+        A date that does not parse (a damaged note) is left out and counted as skipped.
+        """
         latest: dict[str, str] = {}
+        found: dict[str, dt.date] = {}
         with self.store.storage.lock:
-            for doc in self.store.storage.read().get(self.table_name, {}).values():
+            for doc_id, doc in self.store.storage.read().get(self.table_name, {}).items():
                 student_id, day = doc.get("student_id"), doc.get("date")
                 if isinstance(day, str) and day > latest.get(student_id, ""):
+                    try:
+                        found[student_id] = dt.date.fromisoformat(day)
+                    except ValueError:
+                        self.skipped.add(str(doc_id))
+                        continue
                     latest[student_id] = day
-        return {student_id: dt.date.fromisoformat(day) for student_id, day in latest.items()}
+        return found
 
 
 def newest_first(notes: Iterable[ContactNote]) -> list[ContactNote]:

@@ -20,6 +20,7 @@ from typing import Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from teacherdesk.domain.problems import save_error
@@ -27,6 +28,7 @@ from teacherdesk.store import Store, StoreError
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.palette import StudentsProvider
 from teacherdesk.ui.saver import Saver
+from teacherdesk.ui.terminal import restore_terminal
 
 
 @dataclass(frozen=True)
@@ -139,8 +141,16 @@ class TeacherDesk(App[None]):
         if self._watch_file:
             self.set_interval(2.0, self._check_file)
         self._install_hangup_handler()
+        self.set_timer(3.0, self._say_what_was_skipped)
         if self._interview_student:
             self.call_after_refresh(self._open_interview, self._interview_student)
+
+    def _say_what_was_skipped(self) -> None:
+        """Damaged records the screens left out are said once, never hidden (`check` names them)."""
+        from teacherdesk.store.check import skipped_sentences
+
+        for sentence in skipped_sentences(self.store):
+            self.notify(sentence, title="Damaged records", severity="warning", timeout=15)
 
     def _open_interview(self, student_id: str) -> None:
         from teacherdesk.ui.screens.interview import InterviewScreen
@@ -157,9 +167,12 @@ class TeacherDesk(App[None]):
 
         def on_hangup(signum: int, _frame: Any) -> None:
             self._hanging_up = True  # the loop is stopped here: saves must not wait for it
-            self.flush_pending_edits()
-            self.saver.drain(timeout=10)
-            os._exit(128 + signum)
+            try:
+                self.flush_pending_edits()
+                self.saver.drain(timeout=10)
+            finally:
+                restore_terminal(self._driver)
+                os._exit(128 + signum)
 
         try:
             signal.signal(signal.SIGHUP, on_hangup)
@@ -182,6 +195,18 @@ class TeacherDesk(App[None]):
     def _drain_and_exit(self) -> None:
         self.saver.close(timeout=30)
         self.call_from_thread(self.exit)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications name students and guardians: never markup (a name like `[/]` crashed)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # --- saving --------------------------------------------------------------------------------
 

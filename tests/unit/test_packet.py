@@ -494,7 +494,7 @@ def test_cli_writes_html_0600_by_suffix(export_file: Path, tmp_path: Path, capsy
 
 
 def test_cli_include_restricted_and_format_override(export_file: Path, tmp_path: Path) -> None:
-    out = tmp_path / "packet.html"
+    out = tmp_path / "packet.txt"  # a suffix that says no format: --format decides
     args = ["--data", str(export_file), "export", "9001", "--out", str(out)]
     assert main([*args, "--format", "md", "--include-restricted"]) == 0
     text = out.read_text()

@@ -41,9 +41,11 @@ class LetterPrompt(ModalScreen[tuple[Path, InputMethod] | None]):
                 f"Write the letter asking {self.student.display_name}'s family for their input",
                 markup=False,
             )
-            yield Static("Save to (.md for Markdown, .html to print):", classes="letter-hint")
+            yield Static(
+                "Save to (.md for Markdown, .html to print):", classes="letter-hint", markup=False
+            )
             yield Input(str(self.default), id="letter-path")
-            yield Static("How it goes to the family:", classes="letter-hint")
+            yield Static("How it goes to the family:", classes="letter-hint", markup=False)
             yield Select(
                 [(label(m), m.value) for m in InputMethod],
                 value=InputMethod.PAPER.value,
@@ -53,6 +55,7 @@ class LetterPrompt(ModalScreen[tuple[Path, InputMethod] | None]):
             yield Static(
                 "enter: write it and note it as requested today · escape: cancel",
                 classes="letter-hint",
+                markup=False,
             )
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from teacherdesk.text import fold
+from teacherdesk.ui.widgets.plain import plain
 
 DIALOG_CSS = """
 {name} {{ align: center middle; background: $background 60%; }}
@@ -108,7 +109,7 @@ class PickScreen(ModalScreen[str | None]):
     def _fill(self, query: str) -> None:
         words = fold(query).split()
         options = [
-            Option(f"{c.label}  ·  {c.detail}" if c.detail else c.label, id=c.key)
+            Option(plain(f"{c.label}  ·  {c.detail}" if c.detail else c.label), id=c.key)
             for c in self.choices
             if all(word in c.search_key for word in words)
         ]

@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from teacherdesk.text import fold
+from teacherdesk.ui.widgets.plain import plain
 
 
 class StudentChoice(ModalScreen[str | None]):
@@ -59,7 +60,7 @@ class StudentChoice(ModalScreen[str | None]):
     def _fill(self, query: str) -> None:
         words = fold(query).split()
         options = [
-            Option(shown, id=student_id)
+            Option(plain(shown), id=student_id)
             for student_id, shown, key in self.students
             if all(word in key for word in words)
         ]

@@ -35,6 +35,7 @@ from teacherdesk.domain.problems import first_error
 from teacherdesk.models import Conference, ConferenceFormat, Guardian, Student, label
 from teacherdesk.ui.forms.base import FORM_CSS, FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
+from teacherdesk.ui.widgets.plain import plain
 from teacherdesk.ui.widgets.tick_box import TickBox
 
 
@@ -83,7 +84,7 @@ class ConferencePlanScreen(FormScreen[Conference]):
             needed, language = c.interpreter_needed, c.interpreter_language
         with VerticalScroll(classes="form"):
             with Horizontal(classes="form-row"):
-                yield Label("Date", classes="form-label")
+                yield Label("Date", classes="form-label", markup=False)
                 yield DateInput(
                     when.date() if when else None,
                     required=True,
@@ -91,7 +92,7 @@ class ConferencePlanScreen(FormScreen[Conference]):
                     classes="form-field",
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Time", classes="form-label")
+                yield Label("Time", classes="form-label", markup=False)
                 with Vertical(classes="form-field"):
                     yield Input(
                         format_time(when.time() if when else DEFAULT_TIME),
@@ -101,7 +102,7 @@ class ConferencePlanScreen(FormScreen[Conference]):
                     )
                     yield Static("", id="plan-time-hint", classes="form-hint", markup=False)
             with Horizontal(classes="form-row"):
-                yield Label("Format", classes="form-label")
+                yield Label("Format", classes="form-label", markup=False)
                 yield Select(
                     [(label(f), f) for f in ConferenceFormat],
                     value=c.format if c else ConferenceFormat.ONE_ON_ONE,
@@ -111,11 +112,11 @@ class ConferencePlanScreen(FormScreen[Conference]):
                     classes="form-field",
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Family", classes="form-label")
+                yield Label("Family", classes="form-label", markup=False)
                 if self.guardians:
                     yield SelectionList[str](
                         *[
-                            (_guardian_line(g, self.student.id), g.id, g.id in chosen)
+                            (plain(_guardian_line(g, self.student.id)), g.id, g.id in chosen)
                             for g in self.guardians
                         ],
                         id="plan-family",
@@ -126,9 +127,10 @@ class ConferencePlanScreen(FormScreen[Conference]):
                     yield Static(
                         "No guardians on record for this student.",
                         classes="form-field form-hint",
+                        markup=False,
                     )
             with Horizontal(classes="form-row"):
-                yield Label("Staff", classes="form-label")
+                yield Label("Staff", classes="form-label", markup=False)
                 yield Input(
                     ", ".join(c.staff) if c else self.default_staff,
                     placeholder="names, separated by commas",
@@ -137,7 +139,7 @@ class ConferencePlanScreen(FormScreen[Conference]):
                     classes="form-field",
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Interpreter", classes="form-label")
+                yield Label("Interpreter", classes="form-label", markup=False)
                 yield TickBox("needed", needed, id="plan-interpreter", compact=True)
                 yield Input(
                     language,

@@ -46,7 +46,7 @@ class ActionRow(Vertical):
     def compose(self) -> ComposeResult:
         a = self.action
         with Horizontal():
-            yield Static("•", classes="action-number")
+            yield Static("•", classes="action-number", markup=False)
             yield Input(
                 a.what if a else "",
                 placeholder="what was agreed",
@@ -121,14 +121,15 @@ class ConferenceRecordScreen(FormScreen[Conference]):
         )
         with VerticalScroll(classes="form"):
             with Horizontal(classes="form-row"):
-                yield Label("Celebrations", classes="form-label")
+                yield Label("Celebrations", classes="form-label", markup=False)
                 yield TextArea(c.celebrations, id="record-celebrations", compact=True)
             with Horizontal(classes="form-row"):
-                yield Label("Concerns", classes="form-label")
+                yield Label("Concerns", classes="form-label", markup=False)
                 yield TextArea(c.concerns, id="record-concerns", compact=True)
             yield Static(
                 "Agreed actions: what, then owner and due date   (F8 adds one, F9 removes one)",
                 classes="actions-head",
+                markup=False,
             )
             with Vertical(id="record-actions"):
                 for action in c.actions or [None]:
@@ -136,7 +137,7 @@ class ConferenceRecordScreen(FormScreen[Conference]):
             with Horizontal(classes="form-buttons"):
                 yield Button("Add action (F8)", id="record-add-action", compact=True)
             with Horizontal(classes="form-row"):
-                yield Label("Next conf.", classes="form-label")
+                yield Label("Next conf.", classes="form-label", markup=False)
                 yield DateInput(
                     c.next_conference,
                     placeholder="next conference: a date, or leave empty",
@@ -144,7 +145,7 @@ class ConferenceRecordScreen(FormScreen[Conference]):
                     classes="form-field",
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Notes", classes="form-label")
+                yield Label("Notes", classes="form-label", markup=False)
                 yield TextArea(c.notes, id="record-notes", compact=True)
             with Horizontal(classes="form-buttons"):
                 yield Button(

@@ -37,6 +37,7 @@ from teacherdesk.models import (
 from teacherdesk.ui.dialogs.student_choice import StudentChoice
 from teacherdesk.ui.forms.base import SAVE_BINDING, Debounce
 from teacherdesk.ui.widgets.date_input import DateInput
+from teacherdesk.ui.widgets.plain import plain
 from teacherdesk.ui.widgets.tick_box import TickBox
 
 FAMILY = "__family__"  # the guardian choice "the family" (no one guardian)
@@ -187,7 +188,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
         first = self.family[0] if self.family else None
         channel = note.channel if note else (first.preferred_channel if first else None)
         guardian_options = [
-            (f"{g.name} ({g.relationship_to(self.student.id) or 'family'})", g.id)
+            (plain(f"{g.name} ({g.relationship_to(self.student.id) or 'family'})"), g.id)
             for g in self.family
         ]
         guardian_options.append(("the family", FAMILY))
@@ -202,7 +203,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
             yield Static(f"{verb} · {self.student.display_name}", id="contact-title", markup=False)
             with VerticalScroll(can_focus=False):
                 with Horizontal(classes="form-row"):
-                    yield Label("Guardian")
+                    yield Label("Guardian", markup=False)
                     yield Select(
                         guardian_options,
                         value=guardian,
@@ -211,7 +212,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
                         id="contact-guardian",
                     )
                 with Horizontal(classes="form-row"):
-                    yield Label("Date")
+                    yield Label("Date", markup=False)
                     yield DateInput(
                         note.date if note else self.app.today(),  # type: ignore[attr-defined]
                         required=True,
@@ -219,10 +220,10 @@ class ContactForm(ModalScreen[ContactNote | None]):
                     )
                 with Horizontal(classes="form-row"):
                     with Horizontal(classes="half"):
-                        yield Label("Channel")
+                        yield Label("Channel", markup=False)
                         yield self._select(Channel, channel or Channel.PHONE, "contact-channel")
                     with Horizontal(classes="half"):
-                        yield Label("Direction")
+                        yield Label("Direction", markup=False)
                         yield self._select(
                             Direction,
                             note.direction if note else Direction.WE_REACHED_OUT,
@@ -230,19 +231,19 @@ class ContactForm(ModalScreen[ContactNote | None]):
                         )
                 with Horizontal(classes="form-row"):
                     with Horizontal(classes="half"):
-                        yield Label("Purpose")
+                        yield Label("Purpose", markup=False)
                         yield self._select(
                             Purpose,
                             note.purpose if note else Purpose.INFORMATION,
                             "contact-purpose",
                         )
                     with Horizontal(classes="half"):
-                        yield Label("Outcome")
+                        yield Label("Outcome", markup=False)
                         yield self._select(
                             Outcome, note.outcome if note else Outcome.REACHED, "contact-outcome"
                         )
                 with Horizontal(classes="form-row"):
-                    yield Label("Summary")
+                    yield Label("Summary", markup=False)
                     yield TextArea(
                         note.summary if note else "",
                         tab_behavior="focus",
@@ -251,7 +252,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
                         id="contact-summary",
                     )
                 with Horizontal(classes="form-row"):
-                    yield Label("Follow-up")
+                    yield Label("Follow-up", markup=False)
                     yield Input(
                         follow.what if follow else "",
                         placeholder="optional: what you will do next",
@@ -259,14 +260,14 @@ class ContactForm(ModalScreen[ContactNote | None]):
                         id="contact-follow-what",
                     )
                 with Horizontal(classes="form-row"):
-                    yield Label("Due")
+                    yield Label("Due", markup=False)
                     yield DateInput(
                         follow.due if follow else None,
                         placeholder="follow-up due: fri, in 2 weeks, 12/3",
                         id="contact-follow-due",
                     )
                 with Horizontal(classes="form-row"):
-                    yield Label("")
+                    yield Label("", markup=False)
                     yield TickBox(
                         "Restricted (left out of exports unless asked)",
                         note.restricted if note else False,

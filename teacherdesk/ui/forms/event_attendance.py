@@ -25,6 +25,7 @@ from teacherdesk.domain.engagement import (
 from teacherdesk.models import Attendance, EngagementEvent, label
 from teacherdesk.text import fold
 from teacherdesk.ui.forms.base import CLOSE_BINDING, SAVE_BINDING, FormScreen
+from teacherdesk.ui.widgets.plain import PlainTable
 
 COLUMNS = [("Came", 4), ("Student", 21), ("Family", 20), ("Volunteered", 23)]
 
@@ -55,7 +56,7 @@ class VolunteerDialog(ModalScreen[Attendance | None]):
         with Vertical():
             yield Static(f"Volunteering · {self.name_text}'s family", markup=False)
             with Horizontal():
-                yield Label("Role")
+                yield Label("Role", markup=False)
                 yield Input(
                     a.role,
                     placeholder="e.g. snacks, reading buddy",
@@ -63,7 +64,7 @@ class VolunteerDialog(ModalScreen[Attendance | None]):
                     compact=True,
                 )
             with Horizontal():
-                yield Label("Minutes")
+                yield Label("Minutes", markup=False)
                 yield Input(
                     str(a.minutes) if a.minutes is not None else "",
                     placeholder="e.g. 45, 1h, 1:30",
@@ -73,6 +74,7 @@ class VolunteerDialog(ModalScreen[Attendance | None]):
             yield Static(
                 "enter: next / done · escape: cancel · empty role: did not volunteer",
                 id="volunteer-hint",
+                markup=False,
             )
 
     def on_mount(self) -> None:
@@ -146,8 +148,8 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
             compact=True,
             classes="-not-saved",
         )
-        yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="attendance-status", classes="status-line")
+        yield PlainTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="attendance-status", classes="status-line", markup=False)
         yield Footer(compact=True)  # the screen's keys and f1 Help fit at 80 columns
 
     def on_mount(self) -> None:

@@ -31,7 +31,7 @@ class EventFormScreen(FormScreen[EngagementEvent]):
         )
         with VerticalScroll(classes="form"):
             with Horizontal(classes="form-row"):
-                yield Label("Kind", classes="form-label")
+                yield Label("Kind", classes="form-label", markup=False)
                 yield Select(
                     [(label(kind), kind) for kind in EventKind],
                     value=e.kind if e else EventKind.CLASS_MEETING,
@@ -40,7 +40,7 @@ class EventFormScreen(FormScreen[EngagementEvent]):
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Title", classes="form-label")
+                yield Label("Title", classes="form-label", markup=False)
                 yield Input(
                     e.title if e else "",
                     placeholder="e.g. Family math night",
@@ -48,10 +48,10 @@ class EventFormScreen(FormScreen[EngagementEvent]):
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Date", classes="form-label")
+                yield Label("Date", classes="form-label", markup=False)
                 yield DateInput(e.date if e else None, required=True, id="event-date")
             with Horizontal(classes="form-row"):
-                yield Label("Description", classes="form-label")
+                yield Label("Description", classes="form-label", markup=False)
                 yield TextArea(e.description if e else "", id="event-description", compact=True)
             with Horizontal(classes="form-buttons"):
                 yield Button(

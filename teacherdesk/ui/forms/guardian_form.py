@@ -65,7 +65,7 @@ class GuardianForm(RecordForm):
             phone = phones[n] if n < len(phones) else None
             default_label = ["mobile", "home", "work"][n] if n < 3 else ""
             with Horizontal(classes="form-row"):
-                yield Label(f"Phone {n + 1}", classes="form-label")
+                yield Label(f"Phone {n + 1}", classes="form-label", markup=False)
                 yield Input(
                     phone.label if phone else default_label,
                     placeholder="label",

@@ -69,22 +69,22 @@ class IEPRecordScreen(AutosaveForm):
         with VerticalScroll(id="ir-form", classes="iep-form"):
             yield Static("", id="ir-deadlines", classes="iep-deadlines")
             with Horizontal(classes="iep-row"):
-                yield Label("Meeting", classes="iep-label")
+                yield Label("Meeting", classes="iep-label", markup=False)
                 yield DateInput(id="ir-meeting", required=True)
             with Horizontal(classes="iep-row"):
-                yield Label("Writing", classes="iep-label")
+                yield Label("Writing", classes="iep-label", markup=False)
                 yield DateInput(id="ir-writing", placeholder="blank: two weeks before the meeting")
             with Horizontal(classes="iep-row"):
-                yield Label("Case mgr", classes="iep-label")
+                yield Label("Case mgr", classes="iep-label", markup=False)
                 yield Input(id="ir-case-manager", placeholder="case manager")
             with Horizontal(classes="iep-row"):
-                yield Label("Team", classes="iep-label")
+                yield Label("Team", classes="iep-label", markup=False)
                 yield Input(id="ir-team", placeholder="names, separated by commas")
             with Horizontal(classes="iep-row"):
-                yield Label("Draft sent", classes="iep-label")
+                yield Label("Draft sent", classes="iep-label", markup=False)
                 yield DateInput(id="ir-draft-on", placeholder="when the draft went home")
                 yield Select(METHODS, prompt="how", id="ir-draft-how", classes="iep-how")
-            yield Label("Family's comments on the draft", classes="iep-part")
+            yield Label("Family's comments on the draft", classes="iep-part", markup=False)
             yield TextArea(id="ir-comments", classes="iep-text", soft_wrap=True)
         yield Static("", id="ir-status", classes="status-line", markup=False)
         yield Footer()

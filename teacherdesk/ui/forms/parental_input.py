@@ -57,18 +57,18 @@ class ParentalInputScreen(AutosaveForm):
         with VerticalScroll(id="pi-form", classes="iep-form"):
             yield Static("", id="pi-due", classes="iep-line", markup=False)
             with Horizontal(classes="iep-row"):
-                yield Label("Requested", classes="iep-label")
+                yield Label("Requested", classes="iep-label", markup=False)
                 yield DateInput(id="pi-requested-on", classes="iep-date")
                 yield Select(METHODS, prompt="how", id="pi-requested-how", classes="iep-how")
             with Horizontal(classes="iep-row"):
-                yield Label("Received", classes="iep-label")
+                yield Label("Received", classes="iep-label", markup=False)
                 yield DateInput(id="pi-received-on", classes="iep-date")
                 yield Select(METHODS, prompt="how", id="pi-received-how", classes="iep-how")
             with Horizontal(classes="iep-row"):
-                yield Label("Entered by", classes="iep-label")
+                yield Label("Entered by", classes="iep-label", markup=False)
                 yield Input(id="pi-entered-by", placeholder="who typed it in")
             for key, title in PARTS:
-                yield Label(title, classes="iep-part")
+                yield Label(title, classes="iep-part", markup=False)
                 yield TextArea(id=f"pi-{key}", classes="iep-text", soft_wrap=True)
         yield Static("", id="pi-status", classes="status-line", markup=False)
         yield Footer()

@@ -119,6 +119,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
                 yield Static(
                     "F10 or enter saves · tab/↑↓ move · escape cancels",
                     classes="form-hint",
+                    markup=False,
                 )
                 with Horizontal(classes="form-buttons"):
                     yield Button("Save", id="form-save", variant="primary")
@@ -126,7 +127,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
 
     def _row(self, spec: Field, value: Any) -> ComposeResult:
         with Horizontal(classes="form-row"):
-            yield Label(spec.label, classes="form-label")
+            yield Label(spec.label, classes="form-label", markup=False)
             if spec.kind == "check":
                 unrecorded = value is None and spec.name in self.may_be_unrecorded
                 if unrecorded:

@@ -50,27 +50,27 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Settings (kept in the data file)", id="settings-title")
+            yield Static("Settings (kept in the data file)", id="settings-title", markup=False)
             with Horizontal(classes="form-row"):
-                yield Label("Teacher's name")
+                yield Label("Teacher's name", markup=False)
                 yield Input(compact=True, id="settings-teacher")
             with Horizontal(classes="form-row"):
-                yield Label("School")
+                yield Label("School", markup=False)
                 yield Input(compact=True, id="settings-school")
             with Horizontal(classes="form-row"):
-                yield Label("Term starts")
+                yield Label("Term starts", markup=False)
                 yield DateInput(id="settings-term-start")
             with Horizontal(classes="form-row"):
-                yield Label("Term ends")
+                yield Label("Term ends", markup=False)
                 yield DateInput(id="settings-term-end")
             with Horizontal(classes="form-row"):
-                yield Label("Not contacted after (days)")
+                yield Label("Not contacted after (days)", markup=False)
                 yield Input(type="integer", compact=True, id="settings-stale")
             for field_id, words, hint in CONTACT_FIELDS:
                 with Horizontal(classes="form-row"):
-                    yield Label(words)
+                    yield Label(words, markup=False)
                     yield Input(compact=True, id=field_id, placeholder=hint)
-            yield Static("Loading…", id="settings-problem")
+            yield Static("Loading…", id="settings-problem", markup=False)
             with Horizontal(id="settings-buttons"):
                 yield Button(
                     "Save (F10)", id="settings-save-button", compact=True, variant="primary"

@@ -23,6 +23,7 @@ from teacherdesk.ui.forms.contact_form import open_contact_form
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.type_to_filter import route_key
 from teacherdesk.ui.widgets.date_input import DateInput
+from teacherdesk.ui.widgets.plain import PlainTable
 
 PAGE = 200  # rows put in the table at a time; the next page comes as the cursor nears the end
 RESTRICTED = "[R] "  # marks a restricted note in the list
@@ -85,11 +86,11 @@ class ContactsScreen(Screen):
             yield Select(_options(Channel), prompt="any channel", compact=True, id="f-channel")
             yield Select(_options(Outcome), prompt="any outcome", compact=True, id="f-outcome")
         with Horizontal(classes="filter-row"):
-            yield Label("From")
+            yield Label("From", markup=False)
             yield DateInput(placeholder="first date", id="f-since")
-            yield Label("To")
+            yield Label("To", markup=False)
             yield DateInput(placeholder="last date", id="f-until")
-        yield DataTable(id="contacts-table", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="contacts-table", cursor_type="row", zebra_stripes=True)
         yield Static("Loading contacts…", id="contacts-status", classes="status-line", markup=False)
         yield Footer()
 
@@ -312,8 +313,8 @@ class ContactDetail(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             with VerticalScroll():
-                yield Static("Loading…", id="contact-detail-text")
-            yield Static("e edit · escape close", id="contact-detail-keys")
+                yield Static("Loading…", id="contact-detail-text", markup=False)
+            yield Static("e edit · escape close", id="contact-detail-keys", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

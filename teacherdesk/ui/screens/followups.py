@@ -51,7 +51,9 @@ class FollowUpsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Loading follow-ups…", id="follow-ups-status", classes="status-line")
+        yield Static(
+            "Loading follow-ups…", id="follow-ups-status", classes="status-line", markup=False
+        )
         yield FollowUpTable(id="follow-ups-table")
         yield Footer()
 

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from teacherdesk.domain.iep_timeline import IEPStatus, State, iep_statuses
 from teacherdesk.ui.forms.iep_record import deadline_markup
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.widgets.plain import PlainTable, escape
 
 COLUMNS = [("Student", 20), ("Next step", 19), ("When", 12), ("Date", 10), ("Meeting", 7)]
 RICH_STYLE = {
@@ -43,9 +44,11 @@ class IEPScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="iep-table", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="iep-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="iep-detail", classes="iep-deadlines")
-        yield Static("Loading the IEP students…", id="iep-status", classes="status-line")
+        yield Static(
+            "Loading the IEP students…", id="iep-status", classes="status-line", markup=False
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -113,14 +116,14 @@ class IEPScreen(Screen):
             panel.update("")
         elif status.iep is None:
             panel.update(
-                f"{status.student.display_name} has an IEP but no record here yet: press enter "
-                "to add the meeting date."
+                f"{escape(status.student.display_name)} has an IEP but no record here yet: "
+                "press enter to add the meeting date."
             )
         else:
             team = status.iep.case_manager
             panel.update(
                 deadline_markup(status.deadlines)
-                + (f"\n[dim]Case manager: {team}[/]" if team else "")
+                + (f"\n[dim]Case manager: {escape(team)}[/]" if team else "")
             )
 
     @on(DataTable.RowSelected, "#iep-table")

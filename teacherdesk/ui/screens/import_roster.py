@@ -70,13 +70,13 @@ class ImportRosterScreen(Screen[None]):
         self._asked = 0  # bumps with every preview asked for, so a stale one is dropped
 
     def compose(self) -> ComposeResult:
-        yield Static("Import a roster", id="import-title")
+        yield Static("Import a roster", id="import-title", markup=False)
         yield Input(
             self._initial_path,
             placeholder="Path to a SIS CSV export or a OneRoster folder or .zip",
             id="import-path",
         )
-        yield Static(HINT, id="import-hint")
+        yield Static(HINT, id="import-hint", markup=False)
         yield ProgressBar(id="import-progress", show_eta=False)
         yield Static("", id="import-status", markup=False)
         with VerticalScroll(id="import-preview", can_focus=True):

@@ -123,7 +123,11 @@ class InterviewScreen(Screen):
         with Vertical(id="iv-review"):
             yield Static("", id="iv-review-title", markup=False)
             yield OptionList(id="iv-review-list")
-            yield Static("enter: change an answer · w: wording · escape: done", id="iv-review-hint")
+            yield Static(
+                "enter: change an answer · w: wording · escape: done",
+                id="iv-review-hint",
+                markup=False,
+            )
         yield Footer()
 
     def on_mount(self) -> None:

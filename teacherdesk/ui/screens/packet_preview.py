@@ -26,6 +26,7 @@ from teacherdesk.exports.recap import export_recap, gather_recap, recap_file_ste
 from teacherdesk.models import ConferenceStatus, label
 from teacherdesk.store.files import write_private_text
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.widgets.plain import plain
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -60,9 +61,17 @@ class SavePrompt(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"Save {self.what}", markup=False)
-            yield Static("File (.md for Markdown, .html for a page to print):", classes="save-hint")
+            yield Static(
+                "File (.md for Markdown, .html for a page to print):",
+                classes="save-hint",
+                markup=False,
+            )
             yield Input(str(self.default), id="save-path")
-            yield Static("enter: save (readable by you only) · escape: cancel", classes="save-hint")
+            yield Static(
+                "enter: save (readable by you only) · escape: cancel",
+                classes="save-hint",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         self.query_one("#save-path", Input).focus()
@@ -104,9 +113,12 @@ class ConferenceChoice(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Recap for the family: which conference?")
+            yield Static("Recap for the family: which conference?", markup=False)
             yield OptionList(
-                *[Option(text, id=conference_id) for conference_id, text in self.conferences],
+                *[
+                    Option(plain(text), id=conference_id)
+                    for conference_id, text in self.conferences
+                ],
                 id="recap-choice",
             )
 

@@ -110,7 +110,7 @@ class RosterScreen(Screen):
             select_on_focus=False,
         )
         yield RosterTable(COLUMNS, id="roster-table")
-        yield Static("Loading the roster…", id="roster-status", classes="status-line")
+        yield Static("Loading the roster…", id="roster-status", classes="status-line", markup=False)
         yield Footer(compact=True)  # the screen's keys and f1 Help fit at 80 columns
 
     def on_mount(self) -> None:

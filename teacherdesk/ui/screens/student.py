@@ -157,13 +157,13 @@ class StudentScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="student-body"):
-            yield Static("Loading…", id="profile")
-            yield Static("Family", classes="section-title")
+            yield Static("Loading…", id="profile", markup=False)
+            yield Static("Family", classes="section-title", markup=False)
             yield Grid(id="family")
-            yield Static("", id="siblings")
-            yield Static("", id="engagement")
-            yield Static("Timeline · newest first", classes="section-title")
-            yield Static("", id="timeline")
+            yield Static("", id="siblings", markup=False)
+            yield Static("", id="engagement", markup=False)
+            yield Static("Timeline · newest first", classes="section-title", markup=False)
+            yield Static("", id="timeline", markup=False)
         # Every everyday key and f1 Help fit at 80 columns (ctrl+p still opens the palette).
         yield Footer(compact=True, show_command_palette=False)
 
@@ -205,6 +205,7 @@ class StudentScreen(Screen):
                 Static(
                     "No guardians yet: g adds one, l links one already in the file.",
                     classes="section-hint",
+                    markup=False,
                 )
             )
             return

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.widgets.plain import PlainTable
 
 
 class TableListScreen(Screen):
@@ -24,8 +25,8 @@ class TableListScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id=self.table_id, cursor_type="row", zebra_stripes=True)
-        yield Static(self.loading_words, id=self.status_id, classes="status-line")
+        yield PlainTable(id=self.table_id, cursor_type="row", zebra_stripes=True)
+        yield Static(self.loading_words, id=self.status_id, classes="status-line", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

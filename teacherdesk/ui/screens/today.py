@@ -20,6 +20,7 @@ from teacherdesk.models import label
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.followups import FollowUpsScreen, toggle_follow_up
 from teacherdesk.ui.widgets.followup_table import FollowUpTable
+from teacherdesk.ui.widgets.plain import PlainTable
 
 MAX_ROWS = 8  # rows shown per section before it scrolls
 
@@ -52,21 +53,25 @@ class TodayScreen(Screen):
         yield Header()
         yield Static("Loading…", id="today-heading", markup=False)
         with VerticalScroll(id="today-sections"):
-            yield Static("Follow-ups overdue and due this week", classes="section-title")
-            yield Static("", id="today-follow-ups-empty", classes="section-empty")
+            yield Static(
+                "Follow-ups overdue and due this week", classes="section-title", markup=False
+            )
+            yield Static("", id="today-follow-ups-empty", classes="section-empty", markup=False)
             yield FollowUpTable(id="today-follow-ups")
-            yield Static("Conferences in the next 14 days", classes="section-title")
-            yield Static("", id="today-conferences-empty", classes="section-empty")
-            yield DataTable(id="today-conferences", cursor_type="row", zebra_stripes=True)
-            yield Static("IEP deadlines", classes="section-title")
-            yield Static("", id="today-iep-empty", classes="section-empty")
-            yield DataTable(id="today-iep", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="today-stale-title", classes="section-title")
-            yield Static("", id="today-stale-empty", classes="section-empty")
-            yield DataTable(id="today-stale", cursor_type="row", zebra_stripes=True)
-            yield Static("Positive-to-concern balance this term", classes="section-title")
-            yield Static("", id="today-balance-empty", classes="section-empty")
-            yield DataTable(id="today-balance", cursor_type="row", zebra_stripes=True)
+            yield Static("Conferences in the next 14 days", classes="section-title", markup=False)
+            yield Static("", id="today-conferences-empty", classes="section-empty", markup=False)
+            yield PlainTable(id="today-conferences", cursor_type="row", zebra_stripes=True)
+            yield Static("IEP deadlines", classes="section-title", markup=False)
+            yield Static("", id="today-iep-empty", classes="section-empty", markup=False)
+            yield PlainTable(id="today-iep", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="today-stale-title", classes="section-title", markup=False)
+            yield Static("", id="today-stale-empty", classes="section-empty", markup=False)
+            yield PlainTable(id="today-stale", cursor_type="row", zebra_stripes=True)
+            yield Static(
+                "Positive-to-concern balance this term", classes="section-title", markup=False
+            )
+            yield Static("", id="today-balance-empty", classes="section-empty", markup=False)
+            yield PlainTable(id="today-balance", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

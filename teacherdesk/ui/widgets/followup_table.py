@@ -11,10 +11,10 @@ import datetime as dt
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable
 
 from teacherdesk.domain.dates import due_in_words
 from teacherdesk.domain.followups import FollowUpItem, FollowUpState
+from teacherdesk.ui.widgets.plain import PlainTable
 
 STYLE = {
     FollowUpState.OVERDUE: "bold red",
@@ -42,7 +42,7 @@ def owner_word(owner: str) -> str:
     return "you" if owner.casefold() in YOU else owner
 
 
-class FollowUpTable(DataTable):
+class FollowUpTable(PlainTable):
     BINDINGS = [
         Binding(
             "d",
