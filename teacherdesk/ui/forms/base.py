@@ -59,7 +59,14 @@ CLOSE_BINDING = Binding(
 
 RecordT = TypeVar("RecordT")
 
-CHECK_DELAY = 0.15  # seconds after the last keystroke before a form re-checks what is typed
+
+
+class TypingPause:
+    """Seconds of no typing before a form acts, read when a key arrives: one place, so tests set
+    them to 0 (act at once) or an hour (never on its own) and never wait on a clock."""
+
+    check: float = 0.15  # re-check what is typed
+    save: float = 0.5  # save a draft, or a form that saves as you type
 
 
 class Debounce:
@@ -70,12 +77,16 @@ class Debounce:
     timer is kept; a keystroke only notes the time, and the timer waits again if it was early.
     """
 
-    def __init__(self, owner: Any, callback: Callable[[], Any], delay: float = CHECK_DELAY):
+    def __init__(self, owner: Any, callback: Callable[[], Any], delay: float | None = None):
         self._owner = owner
         self._callback = callback
-        self._delay = delay
+        self._fixed_delay = delay
         self._timer: Any = None
         self._last = 0.0
+
+    @property
+    def _delay(self) -> float:
+        return TypingPause.check if self._fixed_delay is None else self._fixed_delay
 
     def __call__(self) -> None:
         self._last = monotonic()
@@ -98,6 +109,13 @@ class Debounce:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+
+    def flush(self) -> None:
+        """Run now if a run is waiting (typing has paused, as far as the caller knows)."""
+        if self._timer is not None:
+            self.cancel()
+            if self._owner.is_attached:
+                self._callback()
 
 
 def compact_date_inputs(screen) -> None:

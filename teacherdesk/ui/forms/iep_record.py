@@ -18,11 +18,10 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from teacherdesk.domain.iep_timeline import State, deadlines, default_writing_date
 from teacherdesk.models import IEP, Student, StudentInterview, new_id
-from teacherdesk.ui.forms.base import AutosaveForm
+from teacherdesk.ui.forms.base import AutosaveForm, TypingPause
 from teacherdesk.ui.forms.parental_input import METHODS, method_or_none
 from teacherdesk.ui.widgets.date_input import DateInput
 
-SAVE_QUIET = 0.5
 STATE_STYLE = {
     State.LATE: "bold $error",
     State.TODAY: "bold $warning",
@@ -202,7 +201,7 @@ class IEPRecordScreen(AutosaveForm):
         self._dirty = True
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(SAVE_QUIET, self._save)
+        self._timer = self.set_timer(TypingPause.save, self._save)
 
     def _save(self) -> None:
         if self._timer is not None:

@@ -16,11 +16,10 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from teacherdesk.domain.iep_timeline import PARENTAL_INPUT, deadlines
 from teacherdesk.models import IEP, InputMethod, Student, label
-from teacherdesk.ui.forms.base import AutosaveForm
+from teacherdesk.ui.forms.base import AutosaveForm, TypingPause
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.widgets.date_input import DateInput
 
-SAVE_QUIET = 0.5
 
 PARTS: tuple[tuple[str, str], ...] = (
     ("strengths_needs", "(a) Strengths and needs"),
@@ -135,7 +134,7 @@ class ParentalInputScreen(AutosaveForm):
         self._dirty = True
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(SAVE_QUIET, self._save)
+        self._timer = self.set_timer(TypingPause.save, self._save)
 
     def _values(self) -> tuple[dict, list[str]]:
         """What the form says now, and the dates that cannot be read (left as saved)."""

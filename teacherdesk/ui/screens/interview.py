@@ -35,9 +35,9 @@ from teacherdesk.domain.interview import (
     with_draft,
 )
 from teacherdesk.models import InterviewWording, Student, StudentInterview, label
+from teacherdesk.ui.forms.base import TypingPause
 from teacherdesk.ui.messages import DataChanged
 
-DRAFT_QUIET = 0.5  # seconds of no typing before the draft is saved
 
 
 class AnswerBox(TextArea):
@@ -209,7 +209,7 @@ class InterviewScreen(Screen):
         self._draft_pending = True
         if self._draft_timer is not None:
             self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_QUIET, self._save_draft)
+        self._draft_timer = self.set_timer(TypingPause.save, self._save_draft)
 
     def _save_draft(self) -> None:
         """Queue what is typed as a draft (after a pause, on leaving, on quit and on hang-up)."""
