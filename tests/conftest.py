@@ -6,6 +6,7 @@ here, before anything imports it.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
@@ -21,9 +22,18 @@ import textual._wait
 from textual.widgets import Input, TextArea
 
 from teacherdesk.domain.demo import DemoSize, build_demo
+from teacherdesk.models import (
+    AgreedAction,
+    Conference,
+    ConferenceStatus,
+    ContactNote,
+    Guardian,
+    Purpose,
+    Student,
+)
 from teacherdesk.store import Store
 from teacherdesk.ui.forms.base import TypingPause
-from tests.helpers import TODAY, make_app, run_main
+from tests.helpers import SECRET, TODAY, make_app, run_main
 
 # Pilot (textual 8.2.8, pinned) decides "idle" by sleeping in 20 ms slices until the process used
 # under 5% of one; every key pressed costs two such waits. 5 ms slices ask the same question
@@ -49,11 +59,10 @@ def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def typing_pause(monkeypatch: pytest.MonkeyPatch) -> type[TypingPause]:
-    """Forms act as soon as typing stops (a microsecond: Textual refuses a timer of 0), so no test
-    waits on a clock. A test that needs a form to hold off sets `typing_pause.save = 3600`
-    (restored afterwards)."""
-    monkeypatch.setattr(TypingPause, "check", 1e-6)
-    monkeypatch.setattr(TypingPause, "save", 1e-6)
+    """Forms act as soon as the keys already sent are handled, so no test waits on a clock. A test
+    that needs a form to hold off sets `typing_pause.save = 3600` (restored afterwards)."""
+    monkeypatch.setattr(TypingPause, "check", 0.0)
+    monkeypatch.setattr(TypingPause, "save", 0.0)
     return TypingPause
 
 
@@ -67,6 +76,50 @@ def demo_store() -> Store:
     """The default demo class (24 students) laid around TODAY, in memory."""
     store = Store.memory(author="tester")
     build_demo(store, DemoSize(), today=TODAY)
+    return store
+
+
+@pytest.fixture
+def packet_store() -> Store:
+    """For the packet and recap: one student (hostile name, IEP), a restricted note, a held
+    conference with an action for the family."""
+    store = Store.memory(author="tester")
+    student = Student(
+        first_name="Zoë *Star*", last_name="<b>Bright</b>", grade="4", has_iep=True, id="s1"
+    )
+    store.students.save(student)
+    mother = Guardian(name="Ana Ruiz", student_ids=["s1"], relationship="mother", id="g1")
+    store.guardians.save(mother)
+    store.contacts.add_many(
+        [
+            ContactNote(
+                student_id="s1",
+                guardian_id="g1",
+                date=TODAY,
+                purpose=Purpose.POSITIVE,
+                summary="Great week",
+            ),
+            ContactNote(
+                student_id="s1",
+                date=TODAY,
+                purpose=Purpose.BEHAVIOR,
+                summary=SECRET,
+                restricted=True,
+            ),
+        ]
+    )
+    store.conferences.save(
+        Conference(
+            id="c1",
+            student_id="s1",
+            when=dt.datetime(2026, 11, 2, 15, 30),
+            status=ConferenceStatus.HELD,
+            guardian_ids=["g1"],
+            celebrations="Reads *every* night",
+            actions=[AgreedAction(what="Reading log <daily>", owner="family", due=TODAY)],
+            next_conference=TODAY + dt.timedelta(days=30),
+        )
+    )
     return store
 
 

@@ -9,6 +9,7 @@ import hashlib
 import io
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -18,11 +19,14 @@ from unittest import mock
 
 import orjson
 
-from teacherdesk.models import Guardian, PhoneNumber, Student
+from teacherdesk.models import IEP, Guardian, PhoneNumber, Settings, Student
 from teacherdesk.store import Store
 
 # Every test that shows dates uses this "today", so screens and snapshots never drift.
 TODAY = dt.date(2026, 11, 16)
+
+# A restricted note's words (the `packet_store` fixture): never in what a family receives.
+SECRET = "SECRET restricted words"
 
 
 def make_app(store: Store, **options):
@@ -37,6 +41,21 @@ def make_app(store: Store, **options):
 def teacherdesk_cmd() -> list[str]:
     """How tests run the real command (the venv's python, never a shell alias)."""
     return [sys.executable, "-m", "teacherdesk"]
+
+
+def family_store(store: Store, *, with_iep: bool = True) -> tuple[Student, IEP | None]:
+    """Zoë (hostile surname, IEP meeting 21 Jan 2027), a guardian with rights and one without."""
+    student = Student(first_name="Zoë", last_name="O'Star *Bold*", grade="4", has_iep=True)
+    store.students.save(student)
+    store.settings.save(Settings(teacher_name="Ms. Teach"))
+    store.guardians.save(Guardian(name="Pat <b>Star</b>", student_ids=[student.id]))
+    store.guardians.save(
+        Guardian(name="Alex Step", student_ids=[student.id], educational_rights=False)
+    )
+    iep = None
+    if with_iep:
+        iep = store.ieps.save(IEP(student_id=student.id, meeting_date=dt.date(2027, 1, 21)))
+    return student, iep
 
 
 # --- the command line ---------------------------------------------------------------------------
@@ -124,8 +143,11 @@ BAD_FILES = {
 
 # --- waiting for the app -----------------------------------------------------------------------
 
+# Waiting is on a condition; this only turns a hang into a failure that says what it waited for.
+GIVE_UP_AFTER = 30.0
 
-async def saved(app, pilot) -> None:
+
+async def saves_done(app, pilot) -> None:
     """Every queued save is on disk and its result has reached the screens.
 
     The saver hands results back with `call_from_thread`, so waiting for it on the event loop
@@ -138,13 +160,21 @@ async def saved(app, pilot) -> None:
 async def settle(app, pilot, until: Callable[[], Any] | None = None) -> None:
     """Let loads and queued saves finish and their results reach the screens; with `until`,
     keep going until it holds (a screen opened from a worker, a save that arrives later)."""
-    for _ in range(200):
+    give_up = time.monotonic() + GIVE_UP_AFTER
+    while True:
         await pilot.pause()
         await app.workers.wait_for_complete()
-        await saved(app, pilot)
+        await saves_done(app, pilot)
         if until is None or until():
             return
-    raise AssertionError(f"still waiting; on {app.screen!r}")
+        if time.monotonic() > give_up:
+            raise AssertionError(f"still waiting; on {app.screen!r}")
+
+
+async def open_screen(app, pilot, screen) -> None:
+    """Push `screen` and let it load."""
+    app.push_screen(screen)
+    await settle(app, pilot)
 
 
 async def typing_paused(app, pilot) -> None:
@@ -161,20 +191,20 @@ async def typing_paused(app, pilot) -> None:
 
 async def wait_until(pilot, condition: Callable[[], Any], what: str = "") -> None:
     """Let the app run until `condition()` holds (keys sent in a burst are handled one by one)."""
-    for _ in range(400):
-        if condition():
-            return
+    give_up = time.monotonic() + GIVE_UP_AFTER
+    while not condition():
+        if time.monotonic() > give_up:
+            raise AssertionError(f"still waiting{': ' + what if what else ''}")
         await pilot.pause()
-    raise AssertionError(f"still waiting{': ' + what if what else ''}")
 
 
 async def wait_for_screen(app, pilot, name: str) -> None:
     """For dialogs opened from a worker (which stays busy until the dialog closes)."""
-    for _ in range(200):
-        if type(app.screen).__name__ == name:
-            return
+    give_up = time.monotonic() + GIVE_UP_AFTER
+    while type(app.screen).__name__ != name:
+        if time.monotonic() > give_up:
+            raise AssertionError(f"{name} did not open; on {app.screen!r}")
         await pilot.pause()
-    raise AssertionError(f"{name} did not open; on {app.screen!r}")
 
 
 def by_name(store: Store, display_name: str) -> Student:
