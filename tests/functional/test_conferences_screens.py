@@ -7,7 +7,7 @@ import datetime as dt
 from textual.widgets import Checkbox, DataTable, Input
 
 from teacherdesk.models import Conference, ConferenceStatus, Guardian, Student
-from tests.helpers import TODAY, make_app
+from tests.helpers import TODAY, make_app, settle
 
 
 def _family(store):
@@ -25,23 +25,15 @@ def _family(store):
     return kid
 
 
-async def _settle(app, pilot, until=lambda: True):
-    for _ in range(100):
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.02)
-        if until():
-            return
-
-
 async def test_plan_a_conference_by_keyboard_raises_the_interpreter(memory_store):
     kid = _family(memory_store)
     app = make_app(memory_store, start="conferences")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("n")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "StudentChoice")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "StudentChoice")
         await pilot.press(*"marlowe", "enter")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePlanScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePlanScreen")
         screen = app.screen
         # Raised from Lucia's record before anything is typed.
         assert screen.query_one("#plan-interpreter", Checkbox).value is True
@@ -50,14 +42,14 @@ async def test_plan_a_conference_by_keyboard_raises_the_interpreter(memory_store
         time = screen.query_one("#plan-time", Input)
         time.value = ""
         await pilot.press(*"4:15 pm", "f10")
-        await _settle(app, pilot, lambda: memory_store.conferences.count() == 1)
+        await settle(app, pilot, lambda: memory_store.conferences.count() == 1)
         saved = memory_store.conferences.all()[0]
         assert saved.student_id == kid.id
         assert saved.when == dt.datetime(2026, 11, 20, 16, 15)
         assert saved.status == ConferenceStatus.PLANNED
         assert saved.interpreter_needed and saved.interpreter_language == "Spanish"
         assert len(saved.guardian_ids) == 2
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencesScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencesScreen")
         table = app.screen.query_one(DataTable)
         assert "Fri 20 Nov 4:15 pm" in [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
@@ -66,15 +58,15 @@ async def test_bad_time_is_refused_and_nothing_typed_is_lost(memory_store):
     _family(memory_store)
     app = make_app(memory_store, start="conferences")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("n")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "StudentChoice")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "StudentChoice")
         await pilot.press(*"ines", "enter")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePlanScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePlanScreen")
         await pilot.press(*"fri", "tab")
         app.screen.query_one("#plan-time", Input).value = "25 o'clock"
         await pilot.press("f10")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert memory_store.conferences.count() == 0
         assert type(app.screen).__name__ == "ConferencePlanScreen"
         assert app.screen.query_one("#plan-time", Input).value == "25 o'clock"
@@ -88,9 +80,9 @@ async def test_record_a_conference_with_an_agreed_action_by_keyboard(memory_stor
     )
     app = make_app(memory_store, start="conferences")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("r")  # the cursor starts on the soonest upcoming conference
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferenceRecordScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ConferenceRecordScreen")
         await pilot.press(*"Reads every night", "tab")
         await pilot.press(*"Homework on Mondays", "tab")
         await pilot.press(*"Weekly reading log", "tab", *"teacher", "tab", *"11/23")
@@ -101,7 +93,7 @@ async def test_record_a_conference_with_an_agreed_action_by_keyboard(memory_stor
         await pilot.pause()
         assert len(app.screen.query("ActionRow")) == 1
         await pilot.press("f10")
-        await _settle(
+        await settle(
             app,
             pilot,
             lambda: memory_store.conferences.get(planned.id).status == ConferenceStatus.HELD,
@@ -114,7 +106,7 @@ async def test_record_a_conference_with_an_agreed_action_by_keyboard(memory_stor
             ("Weekly reading log", "teacher", dt.date(2026, 11, 23))
         ]
         assert len(saved.history) == 1  # the planned version is kept
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencesScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencesScreen")
         status = str(app.screen.query_one("#conferences-status").content)
         assert "1 actions, 1 open" in status or "held" in str(
             app.screen.query_one(DataTable).get_row_at(app.screen.query_one(DataTable).cursor_row)
@@ -124,93 +116,28 @@ async def test_record_a_conference_with_an_agreed_action_by_keyboard(memory_stor
 async def test_prepare_view_shows_family_and_open_actions(demo_store):
     app = make_app(demo_store, start="conferences")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("p")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePrepareScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePrepareScreen")
         text = " ".join(str(s.content) for s in app.screen.query("Static"))
         for heading in ("Family and how to reach them", "Open follow-ups", "Recent contacts"):
             assert heading in text
         await pilot.press("r")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferenceRecordScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ConferenceRecordScreen")
 
 
 # --- snapshots -------------------------------------------------------------------------------
-
-
-def _conferences_app(demo_store):
-    return make_app(demo_store, start="conferences")
-
-
-async def _loaded(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def test_snapshot_conferences_80x24(snap_compare, demo_store):
-    assert snap_compare(_conferences_app(demo_store), terminal_size=(80, 24), run_before=_loaded)
-
-
-def test_snapshot_conferences_120x40(snap_compare, demo_store):
-    assert snap_compare(_conferences_app(demo_store), terminal_size=(120, 40), run_before=_loaded)
-
-
-async def _open_prepare(pilot):
-    await _loaded(pilot)
-    await pilot.press("p")
-    for _ in range(50):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if type(pilot.app.screen).__name__ == "ConferencePrepareScreen":
-            break
-
-
-async def _open_record(pilot):
-    await _loaded(pilot)
-    screen = pilot.app.screen
-    table = screen.query_one(DataTable)
-    table.move_cursor(row=len(screen.listing.upcoming) + 2)  # the newest past (held) conference
-    await pilot.pause()
-    await pilot.press("enter")  # a held conference opens its record
-    for _ in range(50):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if type(pilot.app.screen).__name__ == "ConferenceRecordScreen":
-            break
-
-
-def test_snapshot_prepare_80x24(snap_compare, demo_store):
-    assert snap_compare(
-        _conferences_app(demo_store), terminal_size=(80, 24), run_before=_open_prepare
-    )
-
-
-def test_snapshot_prepare_120x40(snap_compare, demo_store):
-    assert snap_compare(
-        _conferences_app(demo_store), terminal_size=(120, 40), run_before=_open_prepare
-    )
-
-
-def test_snapshot_record_80x24(snap_compare, demo_store):
-    assert snap_compare(
-        _conferences_app(demo_store), terminal_size=(80, 24), run_before=_open_record
-    )
-
-
-def test_snapshot_record_120x40(snap_compare, demo_store):
-    assert snap_compare(
-        _conferences_app(demo_store), terminal_size=(120, 40), run_before=_open_record
-    )
 
 
 async def test_a_refused_plan_says_one_sentence_not_pydantic_internals(memory_store):
     _family(memory_store)
     app = make_app(memory_store, start="conferences")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("n")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "StudentChoice")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "StudentChoice")
         await pilot.press(*"ines", "enter")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePlanScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePlanScreen")
         await pilot.press(*"fri")
         app.screen.query_one("#plan-staff", Input).value = "Ms. " + "Long" * 80
         message = app.screen.build()

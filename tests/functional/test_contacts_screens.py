@@ -6,30 +6,12 @@ import datetime as dt
 import threading
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from teacherdesk.domain.demo import DemoSize, build_demo
 from teacherdesk.models import ContactNote, Purpose
 from teacherdesk.store import Store
-from tests.helpers import TODAY, make_app
-
-
-async def settle(app, pilot) -> None:
-    """Let loads and queued saves finish and their results reach the screens."""
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        app.saver.drain(timeout=10)
-        await pilot.pause()
-
-
-def static_text(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).content)
-
-
-def table_rows(app, selector: str) -> list[list[str]]:
-    table = app.screen.query_one(selector, DataTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+from tests.helpers import TODAY, make_app, settle, static_text, table_rows, wait_until
 
 
 async def test_log_a_contact_by_keyboard_alone(demo_store):
@@ -215,7 +197,7 @@ async def test_settings_from_the_palette(demo_store):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+p", *"Settings")
-        await pilot.pause(0.3)
+        await settle(app, pilot)  # the palette's search is a worker
         await pilot.press("enter")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "SettingsScreen"
@@ -258,11 +240,8 @@ async def test_ten_thousand_notes_first_frame_before_loading(big_store, monkeypa
         release.set()
         table = app.screen.query_one("#contacts-table", DataTable)
         status = "#contacts-status"
-        for _ in range(500):
-            await pilot.pause(0.02)
-            if "10,000 contacts" in static_text(app, status):
-                break
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: "10,000 contacts" in static_text(app, status))
+        await settle(app, pilot)
         assert "10,000 contacts" in static_text(app, status)
         assert table.row_count == contacts.PAGE  # the rest comes as the cursor goes down
         first_page = table.row_count
@@ -272,36 +251,12 @@ async def test_ten_thousand_notes_first_frame_before_loading(big_store, monkeypa
         await pilot.pause()
         assert table.row_count == 2 * first_page, table.cursor_row
         await pilot.press("slash", *"zo quill")  # typing filters all 10,000, off the loop
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         assert 0 < table.row_count <= contacts.PAGE
         assert all("Zo Quill" in str(table.get_row_at(i)[1]) for i in range(table.row_count))
 
 
-# --- snapshots -----------------------------------------------------------------------------------
-
-
-async def _loaded(pilot) -> None:
-    await settle(pilot.app, pilot)
-
-
-def test_snapshot_today_80x24(snap_compare, demo_store):
-    assert snap_compare(make_app(demo_store), terminal_size=(80, 24), run_before=_loaded)
-
-
-def test_snapshot_today_120x40(snap_compare, demo_store):
-    assert snap_compare(make_app(demo_store), terminal_size=(120, 40), run_before=_loaded)
-
-
-def test_snapshot_contacts_80x24(snap_compare, demo_store):
-    app = make_app(demo_store, start="contacts")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_loaded)
-
-
-def test_snapshot_contacts_120x40(snap_compare, demo_store):
-    app = make_app(demo_store, start="contacts")
-    assert snap_compare(app, terminal_size=(120, 40), run_before=_loaded)
+# --- snapshots ---
 
 
 async def test_n_on_a_student_screen_skips_the_picker(demo_store):

@@ -7,15 +7,7 @@ import datetime as dt
 from textual.widgets import DataTable
 
 from teacherdesk.models import Attendance, EngagementEvent, EventKind, Guardian, Student
-from tests.helpers import TODAY, make_app
-
-
-async def _settle(app, pilot, until=lambda: True):
-    for _ in range(100):
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.02)
-        if until():
-            return
+from tests.helpers import TODAY, make_app, settle
 
 
 def _class(store):
@@ -37,24 +29,24 @@ async def test_record_attendance_with_a_volunteer_by_keyboard(memory_store):
     kids, event = _class(memory_store)
     app = make_app(memory_store, start="engagement")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("a")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "AttendanceScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "AttendanceScreen")
         await pilot.press("space")  # Ada Brook came
         await pilot.press("slash", *"cole", "enter")  # filter to Ben Cole
         await pilot.press("v")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "VolunteerDialog")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "VolunteerDialog")
         await pilot.press(*"snacks", "enter", *"45", "enter")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "AttendanceScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "AttendanceScreen")
         assert "2 families came" in str(app.screen.query_one("#attendance-status").content)
         await pilot.press("f10")
-        await _settle(app, pilot, lambda: bool(memory_store.events.get(event.id).attendance))
+        await settle(app, pilot, lambda: bool(memory_store.events.get(event.id).attendance))
         saved = {a.student_id: a for a in memory_store.events.get(event.id).attendance}
         assert set(saved) == {kids[0].id, kids[1].id}
         assert not saved[kids[0].id].volunteered
         ben = saved[kids[1].id]
         assert (ben.volunteered, ben.role, ben.minutes) == (True, "snacks", 45)
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "EngagementScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "EngagementScreen")
         table = app.screen.query_one(DataTable)
         assert [str(c) for c in table.get_row_at(0)][3:] == ["2", "1 · 45 min"]
 
@@ -62,12 +54,12 @@ async def test_record_attendance_with_a_volunteer_by_keyboard(memory_store):
 async def test_add_an_event_by_keyboard(memory_store):
     app = make_app(memory_store, start="engagement")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("n")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "EventFormScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "EventFormScreen")
         await pilot.press("tab", *"Family math night", "tab", *"12/3", "tab", *"Bring a calculator")
         await pilot.press("f10")
-        await _settle(app, pilot, lambda: memory_store.events.count() == 1)
+        await settle(app, pilot, lambda: memory_store.events.count() == 1)
         saved = memory_store.events.all()[0]
         assert (saved.title, saved.date, saved.kind) == (
             "Family math night",
@@ -75,30 +67,6 @@ async def test_add_an_event_by_keyboard(memory_store):
             EventKind.CLASS_MEETING,
         )
         assert saved.description == "Bring a calculator"
-
-
-def test_snapshot_engagement_80x24(snap_compare, demo_store):
-    async def loaded(pilot):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-    app = make_app(demo_store, start="engagement")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
-
-
-def test_snapshot_attendance_80x24(snap_compare, demo_store):
-    async def opened(pilot):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("down", "down", "a")
-        for _ in range(50):
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
-            if type(pilot.app.screen).__name__ == "AttendanceScreen":
-                break
-
-    app = make_app(demo_store, start="engagement")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=opened)
 
 
 async def test_student_screen_shows_engagement_and_c_plans_a_conference(memory_store):
@@ -114,12 +82,12 @@ async def test_student_screen_shows_engagement_and_c_plans_a_conference(memory_s
     )
     app = make_app(memory_store, start="roster")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         app.open_student(kids[0].id)
-        await _settle(app, pilot, lambda: "Came to" in str(_engagement_text(app)))
+        await settle(app, pilot, lambda: "Came to" in str(_engagement_text(app)))
         assert "Came to 1 event · volunteered once, 1 h 30 min" in str(_engagement_text(app))
         await pilot.press("c")
-        await _settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePlanScreen")
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ConferencePlanScreen")
         assert type(app.screen).__name__ == "ConferencePlanScreen"
         assert app.screen.student.id == kids[0].id
 

@@ -5,14 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import TextArea
 
-from tests.helpers import make_app
-
-
-async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.helpers import make_app, settle, typing_paused, wait_until
 
 
 def burst(app, keys: list[str]) -> None:
@@ -40,7 +33,8 @@ async def test_contact_form_opens_on_the_summary(demo_store):
         await open_contact_form(app, pilot, demo_store)
         assert app.focused.id == "contact-summary"
         burst(app, list("Called home"))
-        await pilot.pause(0.2)
+        summary = app.screen.query_one("#contact-summary", TextArea)
+        await wait_until(pilot, lambda: len(summary.text) >= len("Called home"))
         assert app.screen.query_one("#contact-summary", TextArea).text == "Called home"
 
 
@@ -51,16 +45,18 @@ async def test_keys_typed_right_after_tab_are_kept(demo_store):
         await open_contact_form(app, pilot, demo_store)
         # Back to the guardian, then six tabs and the summary in one burst.
         burst(app, ["shift+tab"] * 6)
-        await pilot.pause(0.2)
-        assert app.focused.id == "contact-guardian"
+        await wait_until(pilot, lambda: app.focused.id == "contact-guardian")
         burst(app, ["tab"] * 6 + list("typed ahead") + ["tab"] + list("call back"))
-        await pilot.pause(0.3)
+        follow_what = app.screen.query_one("#contact-follow-what")
+        await wait_until(pilot, lambda: len(follow_what.value) >= len("call back"))
+        await typing_paused(app, pilot)
         assert app.screen.query_one("#contact-summary", TextArea).text == "typed ahead"
         assert app.screen.query_one("#contact-follow-what").value == "call back"
 
 
-async def test_a_long_paste_typed_key_by_key_is_checked_once_and_kept(demo_store):
+async def test_a_long_paste_typed_key_by_key_is_checked_once_and_kept(demo_store, typing_pause):
     """Without bracketed paste every character is a key: the form must not re-check per key."""
+    typing_pause.check = 3600  # typing never pauses on its own here: the test says when
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -76,11 +72,8 @@ async def test_a_long_paste_typed_key_by_key_is_checked_once_and_kept(demo_store
         typed = (line * 22)[:1500]
         burst(app, list(typed))
         summary = form.query_one("#contact-summary", TextArea)
-        for _ in range(100):  # the keys are handled in well under 10 s
-            await pilot.pause(0.1)
-            if len(summary.text) >= 290 * 70 + 1500:
-                break
-        await pilot.pause(0.4)
+        await wait_until(pilot, lambda: len(summary.text) >= 290 * 70 + 1500)
+        await typing_paused(app, pilot)
         assert len(summary.text) == 290 * 70 + 1500  # nothing typed is lost
         assert len(checks) <= 3  # checked when typing paused, not 1,500 times
         problem = str(form.query_one("#contact-problem").content)
@@ -103,7 +96,7 @@ async def test_a_refused_plan_repeats_the_date_fields_own_words(demo_store):
         date_input = screen.query_one("#plan-date", DateInput)
         date_input.focus()
         await pilot.press("ctrl+a", "ctrl+k", *"31/31", "f10")
-        await pilot.pause(0.2)
+        await typing_paused(app, pilot)
         field_says = str(date_input.query_one(".date-hint", Static).content)
         assert "'31/31' is not a real date" in field_says
         status = str(screen.query_one(".form-status", Static).content)
@@ -211,7 +204,7 @@ async def test_a_phone_type_without_a_number_is_said_not_dropped(demo_store):
         form = app.screen
         await pilot.press(*"Hiro Example")
         form.query_one("#f-phones-1-label", Input).value = "cell"
-        await pilot.pause(0.3)
+        await typing_paused(app, pilot)
         assert str(form.query_one("#e-phones-1", Static).content) == (
             "Add the number or clear the type."
         )

@@ -11,8 +11,7 @@ from teacherdesk.importing.apply import apply_import
 from teacherdesk.importing.records import ImportedGuardian, ImportedRoster, ImportedStudent
 from teacherdesk.models import Guardian, Student
 from teacherdesk.ui.widgets.guardian_card import GuardianCard
-from tests.functional.test_roster_screens import by_name, open_student, settle, wait_for_screen
-from tests.helpers import make_app
+from tests.helpers import by_name, make_app, open_student, settle, wait_for_screen
 
 
 def test_relationship_per_child_with_the_default_as_fallback():

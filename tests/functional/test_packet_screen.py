@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import stat
 from pathlib import Path
 
@@ -10,69 +9,14 @@ import pytest
 from textual.widgets import Input, Markdown, Static
 
 from teacherdesk.exports.recap import export_recap, gather_recap
-from teacherdesk.models import (
-    AgreedAction,
-    Conference,
-    ConferenceStatus,
-    ContactNote,
-    Guardian,
-    Purpose,
-    Student,
-)
 from teacherdesk.store import Store
 from teacherdesk.ui.screens.packet_preview import PacketPreviewScreen, RecapPreviewScreen
-from tests.helpers import TODAY, make_app
-
-SECRET = "SECRET restricted words"
+from tests.helpers import SECRET, TODAY, make_app, open_screen
 
 
 @pytest.fixture
-def store() -> Store:
-    store = Store.memory(author="tester")
-    student = Student(
-        first_name="Zoë *Star*", last_name="<b>Bright</b>", grade="4", has_iep=True, id="s1"
-    )
-    store.students.save(student)
-    mother = Guardian(name="Ana Ruiz", student_ids=["s1"], relationship="mother", id="g1")
-    store.guardians.save(mother)
-    store.contacts.add_many(
-        [
-            ContactNote(
-                student_id="s1",
-                guardian_id="g1",
-                date=TODAY,
-                purpose=Purpose.POSITIVE,
-                summary="Great week",
-            ),
-            ContactNote(
-                student_id="s1",
-                date=TODAY,
-                purpose=Purpose.BEHAVIOR,
-                summary=SECRET,
-                restricted=True,
-            ),
-        ]
-    )
-    store.conferences.save(
-        Conference(
-            id="c1",
-            student_id="s1",
-            when=dt.datetime(2026, 11, 2, 15, 30),
-            status=ConferenceStatus.HELD,
-            guardian_ids=["g1"],
-            celebrations="Reads *every* night",
-            actions=[AgreedAction(what="Reading log <daily>", owner="family", due=TODAY)],
-            next_conference=TODAY + dt.timedelta(days=30),
-        )
-    )
-    return store
-
-
-async def _open(app, pilot, screen) -> None:
-    app.push_screen(screen)
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+def store(packet_store: Store) -> Store:
+    return packet_store
 
 
 async def test_preview_toggle_and_save(store: Store, tmp_path: Path) -> None:
@@ -81,7 +25,7 @@ async def test_preview_toggle_and_save(store: Store, tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
         screen = PacketPreviewScreen("s1")
-        await _open(app, pilot, screen)
+        await open_screen(app, pilot, screen)
         state = str(app.screen.query_one("#preview-state", Static).content)
         assert "Restricted notes are left out" in state
         assert SECRET not in screen.markdown
@@ -117,7 +61,7 @@ async def test_save_failure_says_so_and_keeps_the_path(store: Store, tmp_path: P
     notes: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
-        await _open(app, pilot, PacketPreviewScreen("s1"))
+        await open_screen(app, pilot, PacketPreviewScreen("s1"))
         await pilot.press("s")
         await pilot.pause()
         bad = str(blocker / "packet.md")  # a file where a folder should be
@@ -137,7 +81,7 @@ async def test_restricted_default_is_left_out_in_saved_markdown(
 ) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open(app, pilot, PacketPreviewScreen("s1"))
+        await open_screen(app, pilot, PacketPreviewScreen("s1"))
         await pilot.press("s")
         await pilot.pause()
         target = tmp_path / "p.md"
@@ -152,7 +96,7 @@ async def test_restricted_default_is_left_out_in_saved_markdown(
 async def test_recap_from_the_preview(store: Store, tmp_path: Path) -> None:
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open(app, pilot, PacketPreviewScreen("s1"))
+        await open_screen(app, pilot, PacketPreviewScreen("s1"))
         await pilot.press("c")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -191,10 +135,3 @@ def test_recap_is_for_the_family_and_escaped(store: Store) -> None:
     assert SECRET not in text and "Great week" not in text
     page = export_recap(data, today=TODAY, fmt="html")
     assert "&lt;daily&gt;" in page and "<daily>" not in page
-
-
-def test_preview_snapshot(store: Store, snap_compare) -> None:
-    async def run_before(pilot) -> None:
-        await _open(pilot.app, pilot, PacketPreviewScreen("s1"))
-
-    assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=run_before)

@@ -3,50 +3,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import os
 import stat
-import subprocess
 
 from markdown_it import MarkdownIt
 
 from teacherdesk.exports.parent_request import build_request
 from teacherdesk.models import IEP, Guardian, InputMethod, Settings, Student
-from teacherdesk.store import Store
 from teacherdesk.ui.forms.iep_record import IEPRecordScreen
 from teacherdesk.ui.forms.parental_input import ParentalInputScreen
-from tests.helpers import TODAY, make_app, teacherdesk_cmd
-
-
-def family_store(store, *, with_iep: bool = True) -> tuple[Student, IEP | None]:
-    student = Student(first_name="Zoë", last_name="O'Star *Bold*", grade="4", has_iep=True)
-    store.students.save(student)
-    store.settings.save(Settings(teacher_name="Ms. Teach"))
-    store.guardians.save(Guardian(name="Pat <b>Star</b>", student_ids=[student.id]))
-    store.guardians.save(
-        Guardian(name="Alex Step", student_ids=[student.id], educational_rights=False)
-    )
-    iep = None
-    if with_iep:
-        iep = store.ieps.save(IEP(student_id=student.id, meeting_date=dt.date(2027, 1, 21)))
-    return student, iep
-
-
-async def wait_saved(app, pilot) -> None:
-    """Wait for the saver without blocking the event loop (its callbacks run there)."""
-    for _ in range(250):
-        if not app.saver.pending:
-            break
-        await asyncio.sleep(0.02)
-    await pilot.pause()
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+from tests.helpers import TODAY, family_store, make_app, saves_done, settle, typing_paused
 
 
 async def test_parental_input_saved_as_you_type_and_reopened(memory_store):
@@ -57,8 +24,8 @@ async def test_parental_input_saved_as_you_type_and_reopened(memory_store):
         await settle(app, pilot)
         assert app.screen.query_one("#pi-entered-by").value == "Ms. Teach"  # defaults to teacher
         await pilot.press(*"Loves maps")  # focus starts in (a)
-        await asyncio.sleep(0.8)
-        await wait_saved(app, pilot)
+        await typing_paused(app, pilot)
+        await saves_done(app, pilot)
         saved = memory_store.ieps.get(iep.id).parental_input
         assert saved.strengths_needs == "Loves maps" and saved.entered_by == "Ms. Teach"
         app.screen.query_one("#pi-received-on").focus()
@@ -67,7 +34,7 @@ async def test_parental_input_saved_as_you_type_and_reopened(memory_store):
         await pilot.press(*"hands on")
         await pilot.press("escape")  # leaving saves at once
         await settle(app, pilot)
-        await wait_saved(app, pilot)
+        await saves_done(app, pilot)
         saved = memory_store.ieps.get(iep.id).parental_input
         assert saved.received_on == dt.date(2026, 11, 12) and saved.learning_style == "hands on"
 
@@ -88,7 +55,7 @@ async def test_bad_date_keeps_typing_and_saves_the_rest(memory_store):
         app.screen.query_one("#pi-social_behavioral").focus()
         await pilot.press(*"shy")
         app.flush_pending_edits()
-        await wait_saved(app, pilot)
+        await saves_done(app, pilot)
         saved = memory_store.ieps.get(iep.id).parental_input
         assert saved.social_behavioral == "shy" and saved.requested_on is None
         assert "except the requested date" in str(app.screen.query_one("#pi-status").render())
@@ -117,8 +84,8 @@ async def test_iep_screen_lists_late_first_and_creates_a_record(memory_store):
         await pilot.press(*"2027-02-04")  # focus starts on the meeting date
         await pilot.press("tab", "tab", "tab")  # writing date, case manager
         await pilot.press(*"Mx. Case")
-        await asyncio.sleep(0.8)
-        await wait_saved(app, pilot)
+        await typing_paused(app, pilot)
+        await saves_done(app, pilot)
         created = memory_store.ieps.for_student(fresh.id)
         assert created is not None and created.meeting_date == dt.date(2027, 2, 4)
         assert len(memory_store.ieps.where(student_id=fresh.id)) == 1
@@ -143,7 +110,7 @@ async def test_request_letter_from_the_app_is_written_and_recorded(memory_store,
         path_input.value = str(out)
         await pilot.press("enter")
         await pilot.pause()
-        await wait_saved(app, pilot)
+        await saves_done(app, pilot)
         await settle(app, pilot)
         assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
         assert "<b>" not in out.read_text() and "&lt;b&gt;" in out.read_text()
@@ -166,55 +133,6 @@ def test_request_letter_text_is_warm_escaped_and_ordered():
         assert part in text
     page = build_request(student, [rights], iep, Settings(), TODAY, fmt="html")
     assert page.lower().startswith("<!doctype html>") and "<b>Star" not in page
-
-
-def test_parent_input_request_command(tmp_path, cli_env):
-    data = tmp_path / "cli" / "teacherdesk.json"
-    store = Store.open(data, author="tester")
-    _student, iep = family_store(store)
-    nobody = Student(first_name="No", last_name="Plan")
-    store.students.save(nobody)
-    run = lambda *args: subprocess.run(  # noqa: E731
-        [*teacherdesk_cmd(), "--data", str(data), "parent-input-request", *args],
-        capture_output=True,
-        text=True,
-        env=cli_env,
-        timeout=60,
-    )
-    printed = run("Zoë")
-    assert printed.returncode == 0, printed.stderr
-    assert printed.stdout.startswith("# Your thoughts for Zoë")
-    out = tmp_path / "out" / "letter.html"
-    written = run("Zoë", "--out", str(out), "--format", "html", "--how", "email")
-    assert written.returncode == 0 and stat.S_IMODE(os.stat(out).st_mode) == 0o600
-    assert "<!doctype html>" in out.read_text().lower()
-    recorded = Store.open(data).ieps.get(iep.id).parental_input
-    assert recorded.requested_how == InputMethod.EMAIL and recorded.requested_on is not None
-    no_iep = run("No Plan")  # any student: two weeks to answer, nothing noted on an IEP
-    assert no_iep.returncode == 0, no_iep.stderr
-    assert no_iep.stdout.startswith("# Your thoughts about No Plan's year")
-    assert run("Nobody at all").returncode == 2
-    assert run("Zoë", "--how", "pigeon").returncode == 2
-
-
-def test_parental_input_snapshot(snap_compare, demo_store):
-    iep = next(i for i in demo_store.ieps.all() if i.parental_input.has_answers)
-    app = make_app(demo_store)
-
-    async def ready(pilot):
-        pilot.app.push_screen(ParentalInputScreen(iep.id))
-        await settle(pilot.app, pilot)
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
-
-
-def test_iep_screen_snapshot(snap_compare, demo_store):
-    app = make_app(demo_store, start="iep")
-
-    async def ready(pilot):
-        await settle(pilot.app, pilot)
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
 
 
 def test_request_letter_never_asks_for_a_weekend():

@@ -4,28 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Button, Input, Static
 
-from teacherdesk.models import Guardian, Student
+from teacherdesk.models import Guardian
 from teacherdesk.ui.forms.guardian_form import GuardianForm
 from teacherdesk.ui.forms.student_form import StudentForm
 from teacherdesk.ui.screens.student import StudentScreen
 from teacherdesk.ui.widgets.guardian_card import GuardianCard
 from teacherdesk.ui.widgets.roster_table import RowTable
-from tests.helpers import make_app
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def wait_for_screen(app, pilot, name: str) -> None:
-    """For dialogs opened from a worker (which stays busy until the dialog closes)."""
-    for _ in range(100):
-        if type(app.screen).__name__ == name:
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"{name} did not open; on {app.screen!r}")
+from tests.helpers import by_name, make_app, open_student, settle, typing_paused, wait_for_screen
 
 
 def shown_names(app) -> list[str]:
@@ -35,18 +20,6 @@ def shown_names(app) -> list[str]:
 
 def status(app) -> str:
     return str(app.screen.query_one("#roster-status", Static).content)
-
-
-def by_name(store, display_name: str) -> Student:
-    return next(s for s in store.students.all() if s.display_name == display_name)
-
-
-async def open_student(app, pilot, name: str) -> None:
-    await pilot.press(*name, "enter")
-    await settle(app, pilot)
-    await pilot.press("enter")
-    await settle(app, pilot)
-    assert isinstance(app.screen, StudentScreen)
 
 
 # --- roster -------------------------------------------------------------------------------------
@@ -211,7 +184,7 @@ async def test_form_refuses_to_save_while_invalid_and_keeps_the_text(demo_store)
         assert form.query_one("#form-save", Button).disabled  # no name yet
         await pilot.press(*"Hiro Dandelion")
         form.query_one("#f-email", Input).value = "hiro at home"
-        await pilot.pause(0.3)  # the form re-checks once typing pauses
+        await typing_paused(app, pilot)  # the form re-checks once typing pauses
         problem = str(form.query_one("#e-email", Static).content)
         assert problem == "Email should look like name@example.org."
         assert form.query_one("#form-save", Button).disabled

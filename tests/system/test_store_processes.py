@@ -132,10 +132,7 @@ def test_kill_9_during_saves_on_a_large_file_never_damages_it(tmp_path, cli_env)
     assert path.stat().st_size > 2_000_000
     rng = random.Random(1234)
     acknowledged: set[str] = set()
-    deadline = time.monotonic() + 25
-    for round_no in range(20):
-        if time.monotonic() > deadline and round_no >= 8:
-            break
+    for round_no in range(8):  # a fixed number of kills, not as many as fit in a time
         proc = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(path), f"k{round_no}", "-1"],
             stdout=subprocess.PIPE,

@@ -13,16 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from teacherdesk.domain.iep_timeline import State, deadlines, default_writing_date
 from teacherdesk.models import IEP, Student, StudentInterview, new_id
-from teacherdesk.ui.forms.base import AutosaveForm
+from teacherdesk.ui.forms.base import AutosaveForm, Debounce
 from teacherdesk.ui.forms.parental_input import METHODS, method_or_none
 from teacherdesk.ui.widgets.date_input import DateInput
 
-SAVE_QUIET = 0.5
 STATE_STYLE = {
     State.LATE: "bold $error",
     State.TODAY: "bold $warning",
@@ -60,7 +58,7 @@ class IEPRecordScreen(AutosaveForm):
         self.iep: IEP | None = None
         self.student: Student | None = None
         self.interview: StudentInterview | None = None
-        self._timer: Timer | None = None
+        self._save_soon = Debounce(self, self._save, pause="save")
         self._dirty = False
         self._filling = True
 
@@ -200,14 +198,10 @@ class IEPRecordScreen(AutosaveForm):
             return
         self._show_deadlines()
         self._dirty = True
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_QUIET, self._save)
+        self._save_soon()
 
     def _save(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._save_soon.cancel()
         if not self._dirty:
             return
         values, problems = self._values()

@@ -11,16 +11,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from teacherdesk.domain.iep_timeline import PARENTAL_INPUT, deadlines
 from teacherdesk.models import IEP, InputMethod, Student, label
-from teacherdesk.ui.forms.base import AutosaveForm
+from teacherdesk.ui.forms.base import AutosaveForm, Debounce
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.widgets.date_input import DateInput
-
-SAVE_QUIET = 0.5
 
 PARTS: tuple[tuple[str, str], ...] = (
     ("strengths_needs", "(a) Strengths and needs"),
@@ -48,7 +45,7 @@ class ParentalInputScreen(AutosaveForm):
         self.iep_id = iep_id
         self.iep: IEP | None = None
         self.student: Student | None = None
-        self._timer: Timer | None = None
+        self._save_soon = Debounce(self, self._save, pause="save")
         self._dirty = False
         self._filling = True
 
@@ -133,9 +130,7 @@ class ParentalInputScreen(AutosaveForm):
         if self._filling or self.iep is None:
             return
         self._dirty = True
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_QUIET, self._save)
+        self._save_soon()
 
     def _values(self) -> tuple[dict, list[str]]:
         """What the form says now, and the dates that cannot be read (left as saved)."""
@@ -154,9 +149,7 @@ class ParentalInputScreen(AutosaveForm):
         return values, problems
 
     def _save(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._save_soon.cancel()
         if not self._dirty or self.iep is None:
             return
         self._dirty = False

@@ -19,7 +19,6 @@ from textual.content import Content
 from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -38,9 +37,8 @@ from teacherdesk.domain.interview import (
     with_skip,
 )
 from teacherdesk.models import InterviewWording, Student, StudentInterview, label
+from teacherdesk.ui.forms.base import Debounce
 from teacherdesk.ui.messages import DataChanged
-
-DRAFT_QUIET = 0.5  # seconds of no typing before the draft is saved
 
 
 class AnswerBox(TextArea):
@@ -105,7 +103,7 @@ class InterviewScreen(Screen):
         self.interview: StudentInterview | None = None
         self.index: int | None = None  # None: the review page
         self.back_to_review = False
-        self._draft_timer: Timer | None = None
+        self._draft_soon = Debounce(self, self._save_draft, pause="save")
         self._draft_pending = False
         self._filling = False
         self._skip_asked = False  # enter on an empty answer asked 'Skip this question?'
@@ -230,15 +228,11 @@ class InterviewScreen(Screen):
             return
         self._skip_asked = False
         self._draft_pending = True
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_QUIET, self._save_draft)
+        self._draft_soon()
 
     def _save_draft(self) -> None:
         """Queue what is typed as a draft (after a pause, on leaving, on quit and on hang-up)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._draft_soon.cancel()
         if not self._draft_pending or self.index is None or self.interview is None:
             return
         self._draft_pending = False
@@ -258,9 +252,7 @@ class InterviewScreen(Screen):
     def _answered(self, event: AnswerBox.Submitted) -> None:
         if self.index is None or self.interview is None:
             return
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._draft_soon.cancel()
         self._draft_pending = False
         question_id = QUESTIONS[self.index].id
         text = event.text
