@@ -13,7 +13,7 @@ import datetime as dt
 
 from teacherdesk.domain.dates import exact
 from teacherdesk.domain.meetings import MeetingEvidence
-from teacherdesk.exports.markdown_text import bold, escape, heading, list_item
+from teacherdesk.exports.markdown_text import bold, escape, heading
 from teacherdesk.models import Settings, label
 
 
@@ -111,15 +111,12 @@ def build_evidence_markdown(
     for number, attempt in enumerate(outgoing, start=1):
         who = attempt.guardian or "the family"
         by = f", by {attempt.by}" if attempt.by else ""
-        out.append(
-            f"{number}\\. {escape(exact(attempt.date))} · {escape(label(attempt.channel))} · "
+        line = (
+            f"{number}. {escape(exact(attempt.date))} · {escape(label(attempt.channel))} · "
             f"to {escape(who)}{escape(by)} · result: {escape(attempt.result)}"
         )
         summary = _text(attempt, include_restricted)
-        if summary:
-            out.append("")
-            out.append(list_item(summary, indent=3))
-        out.append("")
+        out.append(f"{line}\\\n   {escape(summary)}" if summary else line)
     out += [
         "",
         heading(2, "Letters and correspondence sent"),
