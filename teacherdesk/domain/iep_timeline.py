@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from teacherdesk.domain.dates import due_in_words, exact, month_before
-from teacherdesk.domain.interview import is_complete
+from teacherdesk.domain.interview import is_complete, questions_for
 from teacherdesk.models import IEP, Student, StudentInterview
 from teacherdesk.store import Store
 
@@ -125,7 +125,7 @@ def student_input_done(interview: StudentInterview | None) -> tuple[bool, dt.dat
         return False, None
     if interview.completed_on is not None:
         return True, interview.completed_on
-    if is_complete(interview.answers, interview.skipped):
+    if is_complete(interview.answers, interview.skipped, questions_for(interview)):
         stamp = interview.updated_at
         return True, stamp.date() if stamp else None
     return False, None
