@@ -267,3 +267,23 @@ def test_transition_age_is_a_setting():
     student = STUDENT.model_copy(update={"date_of_birth": dt.date(2012, 1, 1)})
     assert not transition_due(student, MEETING, 16)
     assert transition_due(student, MEETING, 14)
+
+
+def test_today_lists_what_a_meeting_near_today_needs(memory_store):
+    from teacherdesk.domain.iep_timeline import today_deadlines
+
+    student = memory_store.students.save(STUDENT)
+    memory_store.guardians.save(FAMILY[0])
+    memory_store.ieps.save(meeting())
+    memory_store.contacts.save(note(dt.date(2026, 11, 24), Channel.PHONE))
+    memory_store.contacts.save(note(dt.date(2026, 11, 25), Channel.PHONE))
+    rows = [row for row in today_deadlines(memory_store, TODAY) if row.what.startswith("Meeting")]
+    assert [(r.student_name, r.what, r.due) for r in rows] == [
+        (
+            student.display_name,
+            "Meeting: one more attempt, by a different channel than phone",
+            MEETING,
+        )
+    ]
+    memory_store.contacts.save(note(dt.date(2026, 11, 26), Channel.EMAIL))
+    assert not [r for r in today_deadlines(memory_store, TODAY) if r.what.startswith("Meeting")]
