@@ -417,12 +417,14 @@ def _meeting_attempts(ieps, by_student, notes, today: dt.date) -> list[ContactNo
          [(1, Channel.PHONE, Outcome.REACHED)]),
     ]  # fmt: skip
     meeting_ids = {iep.student_id for iep in ieps}
-    # Random IEP notes after the notice would blur the story the demo tells: leave them out.
+    # Random IEP notes would blur the story these two meetings tell: they become information.
     kept = [
-        note
+        note.model_copy(update={"purpose": Purpose.INFORMATION})
+        if note.student_id in meeting_ids and note.purpose == Purpose.IEP
+        else note
         for note in notes
-        if not (note.student_id in meeting_ids and note.purpose == Purpose.IEP)
     ]
+    added: list[ContactNote] = []
     for iep, (purpose, reply, attempts) in zip(ieps, plans, strict=False):
         family = by_student[iep.student_id]
         needs_interpreter = any(g.interpreter_needed for g in family)
@@ -437,7 +439,7 @@ def _meeting_attempts(ieps, by_student, notes, today: dt.date) -> list[ContactNo
         if reply is not None:
             iep.family_reply, iep.family_reply_on = reply, today - dt.timedelta(days=1)
         for days_ago, channel, outcome in attempts:
-            kept.append(
+            added.append(
                 ContactNote(
                     student_id=iep.student_id,
                     guardian_id=family[0].id if family else None,
@@ -445,10 +447,12 @@ def _meeting_attempts(ieps, by_student, notes, today: dt.date) -> list[ContactNo
                     channel=channel,
                     purpose=Purpose.IEP,
                     outcome=outcome,
-                    summary="Called about the IEP meeting on the notice; asked if the time suits.",
+                    summary="Phoned about the meeting in the notice; asked whether the time suits.",
                 )
             )
-    return kept
+    # The attempts take the place of the last random notes: --notes N still writes N notes.
+    room = min(len(added), len(kept))
+    return kept[: len(kept) - room] + added[:room]
 
 
 def _interview(student: Student, today: dt.date) -> StudentInterview:
