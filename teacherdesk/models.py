@@ -158,6 +158,22 @@ class InterviewWording(StrEnum):
     SECONDARY = "secondary"
 
 
+class MeetingPurpose(StrEnum):
+    ANNUAL_REVIEW = "annual_review"
+    INITIAL = "initial"
+    REEVALUATION = "reevaluation"
+    AMENDMENT = "amendment"
+    TRANSITION = "transition"
+
+
+class MeetingReply(StrEnum):
+    """The family's answer on the notice's tear-off."""
+
+    CAN_ATTEND = "can_attend"
+    ANOTHER_TIME = "another_time"
+    PHONE_OR_VIDEO = "phone_or_video"
+
+
 # Words a teacher reads on screen and in exports for each choice.
 LABELS: dict[StrEnum, str] = {
     Channel.PHONE: "phone",
@@ -200,6 +216,14 @@ LABELS: dict[StrEnum, str] = {
     InputMethod.EMAIL: "email",
     InterviewWording.ELEMENTARY: "elementary",
     InterviewWording.SECONDARY: "secondary",
+    MeetingPurpose.ANNUAL_REVIEW: "annual review",
+    MeetingPurpose.INITIAL: "initial IEP",
+    MeetingPurpose.REEVALUATION: "re-evaluation",
+    MeetingPurpose.AMENDMENT: "amendment",
+    MeetingPurpose.TRANSITION: "transition planning",
+    MeetingReply.CAN_ATTEND: "can attend",
+    MeetingReply.ANOTHER_TIME: "needs another time",
+    MeetingReply.PHONE_OR_VIDEO: "prefers phone or video",
 }
 
 
@@ -250,6 +274,7 @@ class Student(Record):
     has_504: bool = False
     archived: bool = False
     notes: Block = ""
+    date_of_birth: Day | None = None
 
     @property
     def display_name(self) -> str:
@@ -399,13 +424,32 @@ class IEP(Record):
     draft_sent_on: Day | None = None
     draft_sent_how: InputMethod | None = None
     family_comments: Block = ""
+    # The meeting itself (34 CFR 300.322): what the notice says and what shows the family was
+    # given every chance to take part.
+    meeting_purpose: MeetingPurpose | None = None
+    meeting_time: Line = ""  # as the teacher writes it: "3:30 pm"
+    meeting_place: Line = ""
+    meeting_call: Line = ""  # phone number or video link for those joining from afar
+    agencies: list[Line] = Field(default_factory=list)  # other agencies invited
+    student_invited: bool = False  # always invited when transition is considered
+    interpreter_needed: bool | None = None  # None: as the family record says
+    interpreter_language: Line = ""  # "": the family's preferred language
+    interpreter_booked_on: Day | None = None
+    notice_sent_on: Day | None = None
+    notice_sent_how: Channel | None = None
+    family_reply: MeetingReply | None = None
+    family_reply_on: Day | None = None
+    iep_copy_given_on: Day | None = None
     history: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class StudentInterview(Record):
-    """The Student Input interview: one record per student, answers keyed by question id."""
+    """The Student Input interview: one record per student and school year, answers keyed by
+    question id."""
 
     student_id: str
+    school_year: Line = ""  # "2026-27"; "" on records from before years were kept
+    transition: bool = False  # the transition questions are asked (old enough when it began)
     wording: InterviewWording = InterviewWording.SECONDARY
     answers: dict[str, Block] = Field(default_factory=dict)
     # What was being typed but not yet given (enter): kept so a dropped connection loses nothing.
@@ -434,6 +478,14 @@ class Settings(Record):
     reply_how: Line = ""  # how families may reply: "a note in the folder, or text 555-0100"
     # IANA name ("America/Chicago") for calendar times; "" = the computer's own time zone.
     time_zone: Line = ""
+    # IEP meetings (34 CFR 300.322): notice at least N school days ahead, and at least A
+    # attempts to reach the family by at least M different channels.
+    notice_school_days: int = Field(default=10, ge=0, le=60)
+    contact_attempts: int = Field(default=3, ge=0, le=20)
+    contact_channels: int = Field(default=2, ge=0, le=7)
+    transition_age: int = Field(default=16, ge=10, le=21)  # the notice's transition paragraph
+    transition_interview_age: int = Field(default=14, ge=10, le=21)  # interview questions
+    holidays: list[Day] = Field(default_factory=list)  # days school is closed
 
     @field_validator("time_zone")
     @classmethod

@@ -50,6 +50,12 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("interview", "interview", "open the app on a student's Student Input interview"),
     ("export", "export", "the IEP team packet for one student, Markdown or HTML"),
     ("parent-input-request", "parent_input_request", "ask the family for their Parental Input"),
+    ("meeting-notice", "meeting_notice", "the notice of a student's IEP meeting, for the family"),
+    (
+        "meeting-evidence",
+        "meeting_evidence",
+        "the record of attempts to bring the family to the IEP meeting",
+    ),
     ("calendar", "calendar", "what is coming up (conferences, events, follow-ups, IEP), as .ics"),
     ("check", "check", "verify the data file"),
 ]

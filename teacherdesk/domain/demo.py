@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass
 
 from teacherdesk.domain.family import guardians_by_student
+from teacherdesk.domain.school_days import school_year
 from teacherdesk.models import (
     IEP,
     AgreedAction,
@@ -28,6 +29,8 @@ from teacherdesk.models import (
     Guardian,
     InputMethod,
     InterviewWording,
+    MeetingPurpose,
+    MeetingReply,
     Outcome,
     ParentalInput,
     PhoneNumber,
@@ -205,6 +208,10 @@ def build_demo(store: Store, size: DemoSize | None = None, *, today: dt.date | N
                 has_504=index % 11 == 4,
             )
         )
+        grade = int(students[-1].grade)  # born so as to be in that grade (no rng: same class)
+        students[-1].date_of_birth = dt.date(
+            today.year - grade - 6 + (index % 12 >= 8), index % 12 + 1, index * 7 % 28 + 1
+        )
     guardians = _families(students, rng)
     by_student = guardians_by_student(guardians, [s.id for s in students])
 
@@ -214,6 +221,7 @@ def build_demo(store: Store, size: DemoSize | None = None, *, today: dt.date | N
     iep_students = [student for student in students if student.has_iep]
     # Alternate received / not yet received, so the IEP screen shows late and met deadlines.
     ieps = [_iep(s, by_student[s.id], today, n) for n, s in enumerate(iep_students)]
+    notes = _meeting_attempts(ieps[:2], by_student, notes, today)
     interviews = [_interview(s, today) for n, s in enumerate(students) if s.has_iep and n < 20]
 
     with store.transaction():
@@ -399,9 +407,58 @@ def _iep(student: Student, family: list[Guardian], today: dt.date, n: int) -> IE
     )
 
 
+def _meeting_attempts(ieps, by_student, notes, today: dt.date) -> list[ContactNote]:
+    """Two meetings with a notice sent and attempts logged: the first has reached nobody yet by
+    phone (one more attempt needed, by another channel), the second has the family's yes."""
+    plans = [
+        (MeetingPurpose.ANNUAL_REVIEW, None, [(3, Channel.PHONE, Outcome.NO_ANSWER),
+                                              (1, Channel.PHONE, Outcome.LEFT_MESSAGE)]),
+        (MeetingPurpose.ANNUAL_REVIEW, MeetingReply.CAN_ATTEND,
+         [(1, Channel.PHONE, Outcome.REACHED)]),
+    ]  # fmt: skip
+    meeting_ids = {iep.student_id for iep in ieps}
+    # Random IEP notes would blur the story these two meetings tell: they become information.
+    kept = [
+        note.model_copy(update={"purpose": Purpose.INFORMATION})
+        if note.student_id in meeting_ids and note.purpose == Purpose.IEP
+        else note
+        for note in notes
+    ]
+    added: list[ContactNote] = []
+    for iep, (purpose, reply, attempts) in zip(ieps, plans, strict=False):
+        family = by_student[iep.student_id]
+        needs_interpreter = any(g.interpreter_needed for g in family)
+        iep.meeting_purpose = purpose
+        iep.meeting_time = "3:30 pm"
+        iep.meeting_place = "Room 12, Lantern Hill Elementary"
+        iep.meeting_date = _weekday(iep.meeting_date)
+        iep.meeting_call = "555-0100, code 4411"
+        iep.notice_sent_on = _weekday(today - dt.timedelta(days=4))
+        iep.notice_sent_how = Channel.LETTER
+        iep.interpreter_booked_on = today - dt.timedelta(days=2) if needs_interpreter else None
+        if reply is not None:
+            iep.family_reply, iep.family_reply_on = reply, today - dt.timedelta(days=1)
+        for days_ago, channel, outcome in attempts:
+            added.append(
+                ContactNote(
+                    student_id=iep.student_id,
+                    guardian_id=family[0].id if family else None,
+                    date=today - dt.timedelta(days=days_ago),
+                    channel=channel,
+                    purpose=Purpose.IEP,
+                    outcome=outcome,
+                    summary="Phoned about the meeting in the notice; asked whether the time suits.",
+                )
+            )
+    # The attempts take the place of the last random notes: --notes N still writes N notes.
+    room = min(len(added), len(kept))
+    return kept[: len(kept) - room] + added[:room]
+
+
 def _interview(student: Student, today: dt.date) -> StudentInterview:
     return StudentInterview(
         student_id=student.id,
+        school_year=school_year(today),
         wording=InterviewWording.ELEMENTARY,
         answers=dict(list(ANSWERS.items())[:5]),
     )

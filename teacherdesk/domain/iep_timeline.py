@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from teacherdesk.domain.dates import due_in_words, exact, month_before
-from teacherdesk.domain.interview import is_complete
+from teacherdesk.domain.interview import is_complete, questions_for
 from teacherdesk.models import IEP, Student, StudentInterview
 from teacherdesk.store import Store
 
@@ -125,7 +125,7 @@ def student_input_done(interview: StudentInterview | None) -> tuple[bool, dt.dat
         return False, None
     if interview.completed_on is not None:
         return True, interview.completed_on
-    if is_complete(interview.answers, interview.skipped):
+    if is_complete(interview.answers, interview.skipped, questions_for(interview)):
         stamp = interview.updated_at
         return True, stamp.date() if stamp else None
     return False, None
@@ -258,8 +258,26 @@ class IEPDeadline:
 
 
 def today_deadlines(store: Store, today: dt.date) -> list[IEPDeadline]:
-    """IEP deadlines for the Today screen: late, and due in the next two weeks."""
-    return [
+    """IEP deadlines for the Today screen: late, and due in the next two weeks; and for each
+    meeting near today that is not ready, what it needs next ("Meeting: one more attempt…")."""
+    from teacherdesk.domain.meetings import needs_for_today
+
+    meetings = [
+        (status.student, status.iep)
+        for status in iep_statuses(store, today)
+        if status.iep is not None
+    ]
+    needs = [
+        IEPDeadline(
+            student_id=student.id,
+            student_name=student.display_name,
+            what=f"Meeting: {need.words}",
+            due=need.due or today,
+        )
+        for student, need in needs_for_today(store, meetings, today)
+        if need.due is None or (need.due - today).days <= TODAY_WINDOW
+    ]
+    deadlines_due = [
         IEPDeadline(
             student_id=student.id,
             student_name=student.display_name,
@@ -269,3 +287,4 @@ def today_deadlines(store: Store, today: dt.date) -> list[IEPDeadline]:
         )
         for student, deadline in open_deadlines(store, today, within_days=TODAY_WINDOW)
     ]
+    return deadlines_due + needs

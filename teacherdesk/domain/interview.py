@@ -5,16 +5,23 @@ helps_me_learn, gets_in_my_way, academic_goal, behavior_goal, team_should_know, 
 interests. Each question has an elementary wording (K–5) and a secondary one (6+), an example or
 two to prompt the student. Answers are the student's own words: stored and shown exactly as typed
 (trimmed, nothing else), never wrapped in a generated sentence. No textual here.
+
+From the transition-interview age (Settings, 14 by default) three transition questions join, just
+before the last one: education_after_school, work, living_on_my_own (an age-appropriate
+transition assessment, 34 CFR 300.320(b)). Each interview is dated and kept per school year
+("2026-27"): a new school year starts a new record, and last year's answers stay beside this
+year's in the packet.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from teacherdesk.models import InterviewWording, Student, StudentInterview
+from teacherdesk.domain.school_days import age_on, previous_school_year, school_year
+from teacherdesk.models import InterviewWording, Settings, Student, StudentInterview
 from teacherdesk.store import Store
 
 
@@ -111,8 +118,56 @@ QUESTIONS: tuple[Question, ...] = (
     ),
 )
 
+TRANSITION_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        id="education_after_school",
+        title="Education or training after school",
+        elementary="What would you like to learn more about when you are older?",
+        secondary="After high school, what education or training would you like to do?",
+        elementary_examples=("how to fix cars", "how to be a nurse"),
+        secondary_examples=(
+            "community college for graphic design",
+            "an electrician apprenticeship",
+        ),
+    ),
+    Question(
+        id="work",
+        title="Work",
+        elementary="What job would you like to have when you grow up?",
+        secondary=(
+            "What kind of work would you like to do? What jobs have you tried or wondered about?"
+        ),
+        elementary_examples=("vet", "firefighter"),
+        secondary_examples=("working outdoors with my hands", "I liked helping at my aunt's shop"),
+    ),
+    Question(
+        id="living_on_my_own",
+        title="Living on my own",
+        elementary="What do you want to learn to do for yourself at home?",
+        secondary=(
+            "Where would you like to live after school, and what would help you live on your own?"
+        ),
+        elementary_examples=("make my own lunch", "take the bus"),
+        secondary_examples=("an apartment with a friend", "learning to budget and cook"),
+    ),
+)
+
 QUESTION_IDS: tuple[str, ...] = tuple(question.id for question in QUESTIONS)
-BY_ID: dict[str, Question] = {question.id: question for question in QUESTIONS}
+BY_ID: dict[str, Question] = {q.id: q for q in (*QUESTIONS, *TRANSITION_QUESTIONS)}
+# With transition: the three join just before "what I want my team to know", the last word.
+WITH_TRANSITION: tuple[Question, ...] = (*QUESTIONS[:-1], *TRANSITION_QUESTIONS, QUESTIONS[-1])
+
+
+def questions_for(interview: StudentInterview | None) -> tuple[Question, ...]:
+    """The questions this interview asks, in order."""
+    return WITH_TRANSITION if interview is not None and interview.transition else QUESTIONS
+
+
+def asks_transition(student: Student, day: dt.date, settings: Settings) -> bool:
+    """Old enough on `day` for the transition questions (unknown birth date: no)."""
+    born = student.date_of_birth
+    return born is not None and age_on(born, day) >= settings.transition_interview_age
+
 
 _ELEMENTARY_GRADES = {"pk", "prek", "pre-k", "tk", "k", "kg", "kindergarten", "0"}
 
@@ -128,8 +183,16 @@ def wording_for_grade(grade: str) -> InterviewWording:
     return InterviewWording.SECONDARY
 
 
-def new_interview(student: Student) -> StudentInterview:
-    return StudentInterview(student_id=student.id, wording=wording_for_grade(student.grade))
+def new_interview(
+    student: Student, today: dt.date | None = None, settings: Settings | None = None
+) -> StudentInterview:
+    day = today or dt.date.today()
+    return StudentInterview(
+        student_id=student.id,
+        wording=wording_for_grade(student.grade),
+        school_year=school_year(day),
+        transition=asks_transition(student, day, settings or Settings()),
+    )
 
 
 # --- progress ---
@@ -140,38 +203,50 @@ def is_handled(question_id: str, answers: dict[str, str], skipped: Collection[st
     return bool(answers.get(question_id, "").strip()) or question_id in skipped
 
 
-def answered_count(answers: dict[str, str]) -> int:
-    return sum(1 for qid in QUESTION_IDS if answers.get(qid, "").strip())
+Questions = Sequence[Question]
 
 
-def is_complete(answers: dict[str, str], skipped: Collection[str] = ()) -> bool:
-    return all(is_handled(qid, answers, skipped) for qid in QUESTION_IDS)
+def answered_count(answers: dict[str, str], questions: Questions = QUESTIONS) -> int:
+    return sum(1 for q in questions if answers.get(q.id, "").strip())
+
+
+def is_complete(
+    answers: dict[str, str], skipped: Collection[str] = (), questions: Questions = QUESTIONS
+) -> bool:
+    return all(is_handled(q.id, answers, skipped) for q in questions)
 
 
 def next_unanswered(
-    answers: dict[str, str], start: int = 0, skipped: Collection[str] = ()
+    answers: dict[str, str],
+    start: int = 0,
+    skipped: Collection[str] = (),
+    questions: Questions = QUESTIONS,
 ) -> int | None:
     """Index of the first question at or after `start` neither answered nor skipped (None: none)."""
-    for index in range(max(0, start), len(QUESTIONS)):
-        if not is_handled(QUESTIONS[index].id, answers, skipped):
+    for index in range(max(0, start), len(questions)):
+        if not is_handled(questions[index].id, answers, skipped):
             return index
     return None
 
 
-def resume_index(answers: dict[str, str], skipped: Collection[str] = ()) -> int | None:
+def resume_index(
+    answers: dict[str, str], skipped: Collection[str] = (), questions: Questions = QUESTIONS
+) -> int | None:
     """Where reopening the interview starts: the first open question (None: review)."""
-    return next_unanswered(answers, skipped=skipped)
+    return next_unanswered(answers, skipped=skipped, questions=questions)
 
 
-def position(index: int) -> str:
+def position(index: int, questions: Questions = QUESTIONS) -> str:
     """'3 of 9' for the question at `index` (0-based)."""
-    return f"{index + 1} of {len(QUESTIONS)}"
+    return f"{index + 1} of {len(questions)}"
 
 
-def progress(answers: dict[str, str], skipped: Collection[str] = ()) -> str:
+def progress(
+    answers: dict[str, str], skipped: Collection[str] = (), questions: Questions = QUESTIONS
+) -> str:
     """'3 of 9 answered', or '3 of 9 answered, 1 skipped'."""
-    done = f"{answered_count(answers)} of {len(QUESTIONS)} answered"
-    passed = sum(1 for qid in QUESTION_IDS if qid in skipped and not answers.get(qid, "").strip())
+    done = f"{answered_count(answers, questions)} of {len(questions)} answered"
+    passed = sum(1 for q in questions if q.id in skipped and not answers.get(q.id, "").strip())
     return f"{done}, {passed} skipped" if passed else done
 
 
@@ -188,7 +263,7 @@ class ReviewLine:
 def review_lines(interview: StudentInterview) -> list[ReviewLine]:
     """Every question with the student's answer as typed, or whether it was skipped."""
     lines = []
-    for question in QUESTIONS:
+    for question in questions_for(interview):
         answer = interview.answers.get(question.id, "")
         lines.append(ReviewLine(question, answer, not answer and question.id in interview.skipped))
     return lines
@@ -200,7 +275,7 @@ def review_lines(interview: StudentInterview) -> list[ReviewLine]:
 def _with_answers(
     interview: StudentInterview, answers: dict[str, str], skipped: list[str], today: dt.date
 ) -> StudentInterview:
-    complete = is_complete(answers, skipped)
+    complete = is_complete(answers, skipped, questions_for(interview))
     completed_on = (interview.completed_on or today) if complete else None
     return interview.model_copy(
         update={"answers": answers, "skipped": skipped, "completed_on": completed_on}
@@ -241,8 +316,56 @@ def with_draft(interview: StudentInterview, question_id: str, text: str) -> Stud
     return interview.model_copy(update={"drafts": drafts})
 
 
-def load_or_new(store: Store, student: Student) -> StudentInterview:
-    return store.interviews.for_student(student.id) or new_interview(student)
+# --- school years ---
+
+
+def year_of(interview: StudentInterview, today: dt.date) -> str:
+    """The school year of a record; one from before years were kept belongs to the year it was
+    last changed in (never to a year after `today`'s)."""
+    if interview.school_year:
+        return interview.school_year
+    stamp = interview.completed_on or (
+        interview.updated_at.date() if interview.updated_at else None
+    )
+    current = school_year(today)
+    return min(school_year(stamp), current) if stamp else current
+
+
+def interviews_by_year(
+    store: Store, student_id: str, today: dt.date
+) -> dict[str, StudentInterview]:
+    found: dict[str, StudentInterview] = {}
+    for interview in store.interviews.where(student_id=student_id):
+        year = year_of(interview, today)
+        held = found.get(year)
+        if held is None or (interview.updated_at or dt.datetime.min.replace(tzinfo=dt.UTC)) > (
+            held.updated_at or dt.datetime.min.replace(tzinfo=dt.UTC)
+        ):
+            found[year] = interview
+    return found
+
+
+def this_and_last_year(
+    store: Store, student_id: str, today: dt.date
+) -> tuple[StudentInterview | None, StudentInterview | None]:
+    """This school year's interview and last school year's (each None when there is none)."""
+    years = interviews_by_year(store, student_id, today)
+    year = school_year(today)
+    return years.get(year), years.get(previous_school_year(year))
+
+
+def load_or_new(store: Store, student: Student, today: dt.date | None = None) -> StudentInterview:
+    """This school year's interview (a new one when the year has none yet); the transition
+    questions join once the student is old enough, and are never taken away."""
+    day = today or dt.date.today()
+    settings = store.settings.load()
+    current, _last = this_and_last_year(store, student.id, day)
+    if current is None:
+        return new_interview(student, day, settings)
+    update: dict = {"school_year": year_of(current, day)}
+    if not current.transition and asks_transition(student, day, settings):
+        update["transition"] = True
+    return current.model_copy(update=update)
 
 
 def save_answer(
@@ -250,26 +373,30 @@ def save_answer(
 ) -> StudentInterview:
     """Read the newest record, give the answer, write it (call from the saver thread)."""
     with store.transaction():
-        current = load_or_new(store, student)
+        current = load_or_new(store, student, today)
         return store.interviews.save(with_answer(current, question_id, text, today))
 
 
 def save_skip(store: Store, student: Student, question_id: str, today: dt.date) -> StudentInterview:
     with store.transaction():
-        current = load_or_new(store, student)
+        current = load_or_new(store, student, today)
         return store.interviews.save(with_skip(current, question_id, today))
 
 
-def save_draft(store: Store, student: Student, question_id: str, text: str) -> StudentInterview:
+def save_draft(
+    store: Store, student: Student, question_id: str, text: str, today: dt.date | None = None
+) -> StudentInterview:
     with store.transaction():
-        current = load_or_new(store, student)
+        current = load_or_new(store, student, today)
         changed = with_draft(current, question_id, text)
         if changed.drafts == current.drafts and store.interviews.get(current.id) is not None:
             return current
         return store.interviews.save(changed)
 
 
-def save_wording(store: Store, student: Student, wording: InterviewWording) -> StudentInterview:
+def save_wording(
+    store: Store, student: Student, wording: InterviewWording, today: dt.date | None = None
+) -> StudentInterview:
     with store.transaction():
-        current = load_or_new(store, student)
+        current = load_or_new(store, student, today)
         return store.interviews.save(current.model_copy(update={"wording": wording}))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from teacherdesk.domain.dates import due_in_words, exact
 from teacherdesk.domain.family import family
 from teacherdesk.domain.iep_timeline import MEETING, Deadline, deadlines, writing_date
-from teacherdesk.domain.interview import progress, review_lines
+from teacherdesk.domain.interview import progress, questions_for, review_lines, this_and_last_year
 from teacherdesk.exports import markdown_text as md
 from teacherdesk.models import (
     IEP,
@@ -75,17 +75,24 @@ class PacketData:
     guardians: list[Guardian] = field(default_factory=list)
     iep: IEP | None = None
     interview: StudentInterview | None = None
+    last_interview: StudentInterview | None = None  # last school year's, for its answers
     conferences: list[Conference] = field(default_factory=list)
     contacts: list[ContactNote] = field(default_factory=list)
 
 
-def gather(store: Store, student: Student) -> PacketData:
-    """Read one student's records (call from a thread in the app)."""
+def gather(store: Store, student: Student, today: dt.date | None = None) -> PacketData:
+    """Read one student's records (call from a thread in the app); with `today`, this school
+    year's interview and last year's."""
+    if today is None:
+        interview, last = store.interviews.for_student(student.id), None
+    else:
+        interview, last = this_and_last_year(store, student.id, today)
     return PacketData(
         student=student,
         guardians=family(store, student.id, by="name"),
         iep=store.ieps.for_student(student.id),
-        interview=store.interviews.for_student(student.id),
+        interview=interview,
+        last_interview=last,
         conferences=store.conferences.for_student(student.id),
         contacts=store.contacts.for_student(student.id),
     )
@@ -265,21 +272,39 @@ def _parental_input(data: PacketData) -> list[str]:
     return out
 
 
+def _interviewed(interview: StudentInterview | None) -> bool:
+    return interview is not None and bool(interview.answers or interview.skipped)
+
+
 def _student_input(data: PacketData) -> list[str]:
     out = [md.heading(2, "Student input")]
-    interview = data.interview
-    if interview is None or not (interview.answers or interview.skipped):
-        return [*out, "Not interviewed yet."]
+    interview, last = data.interview, data.last_interview
+    if not _interviewed(last):
+        last = None
+    if not _interviewed(interview):
+        if last is None:
+            return [*out, "Not interviewed yet."]
+        out.append("Not interviewed yet this school year. Last year's answers, as typed:")
+        items = [
+            md.field(line.question.title, line.answer, missing=_unanswered(line.skipped))
+            for line in review_lines(last)
+        ]
+        return [*out, "\n".join(items)]
     when = f", completed on {exact(interview.completed_on)}" if interview.completed_on else ""
+    year = f" in {interview.school_year}" if interview.school_year and last else ""
+    questions = questions_for(interview)
     # The student's words exactly as typed: no sentence is built around them.
     out.append(
-        f"The student's answers as typed during the interview "
-        f"({progress(interview.answers, interview.skipped)}{when}):"
+        f"The student's answers as typed during the interview{year} "
+        f"({progress(interview.answers, interview.skipped, questions)}{when}):"
     )
-    items = [
-        md.field(line.question.title, line.answer, missing=_unanswered(line.skipped))
-        for line in review_lines(interview)
-    ]
+    items = []
+    for line in review_lines(interview):
+        items.append(md.field(line.question.title, line.answer, missing=_unanswered(line.skipped)))
+        before = last.answers.get(line.question.id, "") if last else ""
+        if before:
+            label_words = f"Last year ({last.school_year})" if last.school_year else "Last year"
+            items.append(md.list_item(before, label=label_words, indent=2))
     out.append("\n".join(items))
     return out
 
@@ -451,7 +476,7 @@ def export_packet(
     """The packet as Markdown (`fmt="md"`) or a whole HTML document (`fmt="html"`)."""
     from teacherdesk.exports.html_page import html_document
 
-    data = gather(store, student)
+    data = gather(store, student, today)
     text = packet_markdown(
         data,
         today=today,

@@ -62,9 +62,11 @@ STUDENT_COLUMNS = _aliases(
     status="status|enrollment status|enroll status|student status|account status|user status|"
     "enrollment state|enrolment status",
     active="active|is active|active flag|currently enrolled|enrolled",
+    date_of_birth="birthdate|birth date|date of birth|dob|student birthdate|student birth date|"
+    "student dob|student date of birth|birthday|born|date of birth mm dd yyyy",
     # known, but teacherdesk keeps no such field:
-    ignored="middle|middle name|middle initial|student middle name|gender|sex|birthdate|"
-    "birth date|date of birth|dob|student email|email student|student phone|ethnicity|race|"
+    ignored="middle|middle name|middle initial|student middle name|gender|sex|student email|"
+    "email student|student phone|ethnicity|race|"
     "address|street|city|state|zip|zip code|postal code|school|school name|teacher|"
     "homeroom teacher|counselor|enrollment date|entry date|login id|login|username|user name|"
     "password|integration id|person id|short name|sis import id|exit date|withdrawal date|"

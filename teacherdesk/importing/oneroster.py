@@ -29,6 +29,7 @@ from teacherdesk.importing.records import (
     Skipped,
 )
 from teacherdesk.importing.values import (
+    birth_date,
     cell,
     email_problem,
     grade_text,
@@ -209,11 +210,30 @@ def read_oneroster(
         else:
             warnings.append(f"{row.where}: no role; not imported.")
 
+    _birth_dates(bundle, students, warnings)
     roster.students.extend(students.values())
     _guardians(parents, students, user_rows, roster)
     if staff:
         counts = ", ".join(f"{n} {role}" for role, n in sorted(staff.items()))
         warnings.append(f"Not imported (not students or families): {counts}.")
+
+
+def _birth_dates(bundle: Bundle, students: dict[str, ImportedStudent], warnings: list[str]) -> None:
+    """demographics.csv: one row per user, keyed by the user's sourcedId, with `birthDate`."""
+    found = table(bundle, "demographics.csv", warnings)
+    if found is None:
+        return
+    _columns, rows = found
+    for row in rows:
+        student = students.get(row.get("sourcedId"))
+        text = row.get("birthDate")
+        if student is None or row.deleted or not text:
+            continue
+        born = birth_date(text)
+        if born is None:
+            warnings.append(f"{row.where}: birthDate '{text[:20]}' is not a date; left out.")
+        else:
+            student.fields["date_of_birth"] = born
 
 
 def _manifest(bundle: Bundle, warnings: list[str]) -> dict[str, str]:

@@ -34,6 +34,7 @@ from teacherdesk.importing.records import (
     Skipped,
 )
 from teacherdesk.importing.values import (
+    birth_date,
     cell,
     email_problem,
     flag,
@@ -302,6 +303,13 @@ def _student(
             what = name.replace("_", " ")
             roster.skipped.append(Skipped(where, f"{what} is too long ({len(text)} characters)"))
             return None
+    if "date_of_birth" in columns:
+        text = get(columns["date_of_birth"])
+        born = birth_date(text)
+        if born is not None:
+            fields["date_of_birth"] = born
+        elif text:
+            roster.warnings.append(f"{where}: birth date '{text[:20]}' is not a date; left out.")
     for name in ("has_iep", "has_504"):
         if name in columns:
             value = flag(get(columns[name]))

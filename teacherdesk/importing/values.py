@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pydantic import TypeAdapter, ValidationError
@@ -69,3 +70,22 @@ def grade_text(value: str) -> str:
     """OneRoster/CEDS grades as a teacher writes them: '09' → '9', 'KG' stays."""
     parts = [part.strip() for part in value.split(",") if part.strip()]
     return ", ".join(part.lstrip("0") or "0" if part.isdigit() else part for part in parts)
+
+
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def birth_date(value: str) -> dt.date | None:
+    """A birth date as exports write it: `2010-05-02` (OneRoster), `2010-05-02T00:00:00`,
+    `5/2/2010` (US month/day); None when empty, unreadable or not a plausible birth date."""
+    text = cell(value)
+    if not text:
+        return None
+    try:
+        if match := _US_DATE.match(text):
+            day = dt.date(int(match[3]), int(match[1]), int(match[2]))
+        else:
+            day = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    return day if dt.date(1900, 1, 1) <= day <= dt.date.today() else None

@@ -276,8 +276,10 @@ class Interviews(Repository[StudentInterview]):
     table_name = "interviews"
 
     def for_student(self, student_id: str) -> StudentInterview | None:
+        """The newest: one record per school year (`domain.interview` picks a given year)."""
         found = self.where(student_id=student_id)
-        return found[0] if found else None
+        stamp = dt.datetime.min.replace(tzinfo=dt.UTC)
+        return max(found, key=lambda iv: (iv.school_year, iv.updated_at or stamp), default=None)
 
 
 class SettingsRepository(Repository[Settings]):

@@ -1,9 +1,12 @@
-"""One student's IEP record: the dates and people, the draft sent home, and the four deadlines.
+"""One student's IEP record: the dates and people, the meeting (purpose, time, place, who comes,
+interpreter, notice, the family's reply, the copy of the IEP), the draft sent home, the four
+deadlines and whether the meeting is ready (the participation evidence of 34 CFR 300.322).
 
 Saved as you type (half a second of quiet; at once on leaving, quitting and hang-up). A new record
 is created as soon as the meeting date can be read; F10 (or ctrl+s) saves at once. Every field
 takes typing, so the two actions use F-keys: `f9` opens the Parental Input form, `f8` writes the
-letter asking the family for their input. (The student interview is `i` on the IEP list.)
+letter asking the family for their input, `f7` previews the meeting notice (and saves it). (The
+student interview is `i` on the IEP list.)
 """
 
 from __future__ import annotations
@@ -16,8 +19,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from teacherdesk.domain.iep_timeline import State, deadlines, default_writing_date
+from teacherdesk.domain.meetings import meeting_evidence
 from teacherdesk.models import IEP, Student, StudentInterview, new_id
 from teacherdesk.ui.forms.base import AutosaveForm, Debounce
+from teacherdesk.ui.forms.meeting_fields import (
+    evidence_markup,
+    fill_meeting,
+    meeting_rows,
+    meeting_values,
+)
 from teacherdesk.ui.forms.parental_input import METHODS, method_or_none
 from teacherdesk.ui.widgets.date_input import DateInput
 
@@ -48,7 +58,12 @@ class IEPRecordScreen(AutosaveForm):
     BINDINGS = [
         Binding("f8", "request", "Ask family", id="iep-record-request", tooltip="Write the letter"),
         Binding("f9", "parental", "Parental input", id="iep-record-parental", tooltip="The form"),
+        Binding("f7", "notice", "Notice", id="iep-record-notice", tooltip="The meeting notice"),
     ]
+    DEFAULT_CSS = """
+    IEPRecordScreen .iep-choice { width: 1fr; }
+    IEPRecordScreen #ir-evidence { height: auto; padding: 0 0 1 0; }
+    """
 
     def __init__(self, student_id: str, iep_id: str | None = None) -> None:
         super().__init__()
@@ -59,6 +74,9 @@ class IEPRecordScreen(AutosaveForm):
         self.student: Student | None = None
         self.interview: StudentInterview | None = None
         self._save_soon = Debounce(self, self._save, pause="save")
+        self.guardians: list = []
+        self.notes: list = []
+        self.settings = None
         self._dirty = False
         self._filling = True
 
@@ -66,9 +84,11 @@ class IEPRecordScreen(AutosaveForm):
         yield Static("IEP", id="ir-title", classes="iep-title", markup=False)
         with VerticalScroll(id="ir-form", classes="iep-form"):
             yield Static("", id="ir-deadlines", classes="iep-deadlines")
+            yield Static("", id="ir-evidence")
             with Horizontal(classes="iep-row"):
                 yield Label("Meeting", classes="iep-label", markup=False)
                 yield DateInput(id="ir-meeting", required=True)
+            yield from meeting_rows()
             with Horizontal(classes="iep-row"):
                 yield Label("Writing", classes="iep-label", markup=False)
                 yield DateInput(id="ir-writing", placeholder="blank: two weeks before the meeting")
@@ -82,6 +102,9 @@ class IEPRecordScreen(AutosaveForm):
                 yield Label("Draft sent", classes="iep-label", markup=False)
                 yield DateInput(id="ir-draft-on", placeholder="when the draft went home")
                 yield Select(METHODS, prompt="how", id="ir-draft-how", classes="iep-how")
+            with Horizontal(classes="iep-row"):
+                yield Label("IEP copy", classes="iep-label", markup=False)
+                yield DateInput(id="ir-copy-on", placeholder="when the family got a copy")
             yield Label("Family's comments on the draft", classes="iep-part", markup=False)
             yield TextArea(id="ir-comments", classes="iep-text", soft_wrap=True)
         yield Static("", id="ir-status", classes="status-line", markup=False)
@@ -98,6 +121,9 @@ class IEPRecordScreen(AutosaveForm):
             store.ieps.get(self.iep_id) if self.iep_id else store.ieps.for_student(self.student_id)
         )
         interview = store.interviews.for_student(self.student_id)
+        self.guardians = store.guardians.for_student(self.student_id)
+        self.notes = store.contacts.for_student(self.student_id)
+        self.settings = store.settings.load()
         self.app.call_from_thread(self._loaded, student, iep, interview)
 
     def _loaded(self, student, iep, interview) -> None:
@@ -123,6 +149,7 @@ class IEPRecordScreen(AutosaveForm):
             how = iep.draft_sent_how
             self.query_one("#ir-draft-how", Select).value = how.value if how else Select.NULL
             self.query_one("#ir-comments", TextArea).load_text(iep.family_comments)
+            fill_meeting(self, iep)
         self.call_after_refresh(self._ready)
         self.query_one("#ir-meeting", DateInput).focus()
 
@@ -149,12 +176,17 @@ class IEPRecordScreen(AutosaveForm):
             ],
             "draft_sent_how": method_or_none(self.query_one("#ir-draft-how", Select).value),
             "family_comments": self.query_one("#ir-comments", TextArea).text,
+            **meeting_values(self),
         }
         problems = []
         for key, widget_id, words in (
             ("meeting_date", "#ir-meeting", "meeting"),
             ("writing_date", "#ir-writing", "writing"),
             ("draft_sent_on", "#ir-draft-on", "draft sent"),
+            ("interpreter_booked_on", "#ir-booked-on", "interpreter booked"),
+            ("notice_sent_on", "#ir-notice-on", "notice sent"),
+            ("family_reply_on", "#ir-reply-on", "reply"),
+            ("iep_copy_given_on", "#ir-copy-on", "IEP copy"),
         ):
             field = self.query_one(widget_id, DateInput)
             if field.valid:
@@ -178,9 +210,16 @@ class IEPRecordScreen(AutosaveForm):
     def _show_deadlines(self) -> None:
         preview = self._preview()
         panel = self.query_one("#ir-deadlines", Static)
+        evidence_panel = self.query_one("#ir-evidence", Static)
         if preview is None:
             panel.update("The deadlines appear once the meeting date is set.")
+            evidence_panel.update("")
             return
+        if self.student is not None and self.settings is not None:
+            evidence = meeting_evidence(
+                preview, self.student, self.guardians, self.notes, self.settings, self.app.today()
+            )
+            evidence_panel.update(evidence_markup(evidence))
         found = deadlines(preview, self.interview, self.app.today())
         writing = preview.writing_date or default_writing_date(preview.meeting_date)
         note = "" if preview.writing_date else " (two weeks before the meeting)"
@@ -190,7 +229,8 @@ class IEPRecordScreen(AutosaveForm):
         )
 
     @on(TextArea.Changed)
-    @on(Input.Changed, "#ir-case-manager, #ir-team")
+    @on(Input.Changed, "#ir-case-manager, #ir-team, #ir-time, #ir-place, #ir-call")
+    @on(Input.Changed, "#ir-agencies, #ir-language")
     @on(Select.Changed)
     @on(DateInput.Changed)
     def _changed(self) -> None:
@@ -238,7 +278,12 @@ class IEPRecordScreen(AutosaveForm):
 
     @work(thread=True, exclusive=True, group="iep-record-interview")
     def reload_interview(self) -> None:
-        interview = self.app.store.interviews.for_student(self.student_id)
+        store = self.app.store
+        interview = store.interviews.for_student(self.student_id)
+        # a contact logged or the family changed elsewhere changes the meeting's evidence
+        self.guardians = store.guardians.for_student(self.student_id)
+        self.notes = store.contacts.for_student(self.student_id)
+        self.settings = store.settings.load()
         self.app.call_from_thread(self._interview_reloaded, interview)
 
     def _interview_reloaded(self, interview) -> None:
@@ -260,6 +305,12 @@ class IEPRecordScreen(AutosaveForm):
             from teacherdesk.ui.forms.parental_input import ParentalInputScreen
 
             self.app.push_screen(ParentalInputScreen(self.iep_id))
+
+    def action_notice(self) -> None:
+        if self._need_record():
+            from teacherdesk.ui.screens.meeting_notice import MeetingNoticePreview
+
+            self.app.push_screen(MeetingNoticePreview(self.student_id))
 
     def action_request(self) -> None:
         if self._need_record() and self.student is not None:

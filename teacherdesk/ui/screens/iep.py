@@ -1,8 +1,9 @@
 """IEP (F7): every IEP student, the next deadline first and late ones at the top.
 
 enter opens the student's IEP record (or sets one up); `i` the student interview, `p` the Parental
-Input form, `r` writes the letter asking the family. The panel under the list shows all four
-deadlines of the highlighted student, each in words beside the exact date.
+Input form, `r` writes the letter asking the family, `m` previews the meeting notice. The panel
+under the list shows all four deadlines of the highlighted student, each in words beside the exact
+date, and whether the meeting is ready (notice, attempts, interpreter: 34 CFR 300.322).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.domain.iep_timeline import IEPStatus, State, iep_statuses
+from teacherdesk.domain.meetings import MeetingEvidence, meeting_evidence
 from teacherdesk.ui.forms.iep_record import deadline_markup
+from teacherdesk.ui.forms.meeting_fields import evidence_line
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.widgets.plain import PlainTable, escape
 
@@ -34,6 +37,7 @@ class IEPScreen(Screen):
         Binding("i", "interview", "Interview", id="iep-interview", tooltip="Student input"),
         Binding("p", "parental", "Parental input", id="iep-parental", tooltip="The family's input"),
         Binding("r", "request", "Ask family", id="iep-request", tooltip="Write the request letter"),
+        Binding("m", "notice", "Notice", id="iep-notice", tooltip="The meeting notice"),
         Binding("n", "open", "New IEP", show=False, id="iep-new", tooltip="Set up an IEP record"),
         Binding("x", "app.export_packet", "Packet", id="iep-packet", tooltip="IEP team packet"),
     ]
@@ -41,6 +45,7 @@ class IEPScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.statuses: list[IEPStatus] = []
+        self.meetings: dict[str, MeetingEvidence] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -60,7 +65,20 @@ class IEPScreen(Screen):
 
     @work(thread=True, exclusive=True, group="iep-load")
     def load(self) -> None:
-        statuses = iep_statuses(self.app.store, self.app.today())
+        store, today = self.app.store, self.app.today()
+        statuses = iep_statuses(store, today)
+        self.meetings = {
+            s.student.id: meeting_evidence(
+                s.iep,
+                s.student,
+                store.guardians.for_student(s.student.id),
+                store.contacts.for_student(s.student.id),
+                store.settings.load(),
+                today,
+            )
+            for s in statuses
+            if s.iep is not None
+        }
         self.app.call_from_thread(self._show, statuses)
 
     def _show(self, statuses: list[IEPStatus]) -> None:
@@ -121,9 +139,11 @@ class IEPScreen(Screen):
             )
         else:
             team = status.iep.case_manager
+            evidence = self.meetings.get(status.student.id)
             panel.update(
                 deadline_markup(status.deadlines)
                 + (f"\n[dim]Case manager: {escape(team)}[/]" if team else "")
+                + (f"\n{evidence_line(evidence)}" if evidence else "")
             )
 
     @on(DataTable.RowSelected, "#iep-table")
@@ -165,6 +185,17 @@ class IEPScreen(Screen):
         from teacherdesk.ui.forms.parental_input import ParentalInputScreen
 
         self.app.push_screen(ParentalInputScreen(status.iep.id))
+
+    def action_notice(self) -> None:
+        status = self._current()
+        if status is None:
+            return
+        if status.iep is None:
+            self.notify("Set up the IEP record first (enter): the notice needs the meeting.")
+            return
+        from teacherdesk.ui.screens.meeting_notice import MeetingNoticePreview
+
+        self.app.push_screen(MeetingNoticePreview(status.student.id))
 
     def action_request(self) -> None:
         status = self._current()

@@ -26,6 +26,7 @@ from teacherdesk.domain.interview import (
     QUESTIONS,
     position,
     progress,
+    questions_for,
     resume_index,
     review_lines,
     save_answer,
@@ -139,7 +140,7 @@ class InterviewScreen(Screen):
 
         store = self.app.store
         student = store.students.get(self.student_id)
-        interview = load_or_new(store, student) if student else None
+        interview = load_or_new(store, student, self.app.today()) if student else None
         self.app.call_from_thread(self._loaded, student, interview)
 
     def _loaded(self, student: Student | None, interview: StudentInterview | None) -> None:
@@ -151,7 +152,7 @@ class InterviewScreen(Screen):
         self.student, self.interview = student, interview
         if first_time:
             self.query_one(AnswerBox).disabled = False
-            start = resume_index(interview.answers, interview.skipped)
+            start = resume_index(interview.answers, interview.skipped, self.questions)
             if start is None:
                 self.show_review()
             else:
@@ -164,7 +165,9 @@ class InterviewScreen(Screen):
 
     @work(thread=True, exclusive=True, group="interview-load")
     def reload_review(self) -> None:
-        found = self.app.store.interviews.for_student(self.student_id)
+        from teacherdesk.domain.interview import this_and_last_year
+
+        found, _last = this_and_last_year(self.app.store, self.student_id, self.app.today())
         if found is not None:
             self.app.call_from_thread(self._review_reloaded, found)
 
@@ -176,20 +179,25 @@ class InterviewScreen(Screen):
     # --- asking ----------------------------------------------------------------------------------
 
     @property
+    def questions(self):
+        """This interview's questions (with the transition ones from the setting's age)."""
+        return questions_for(self.interview) if self.interview else QUESTIONS
+
+    @property
     def wording(self) -> InterviewWording:
         return self.interview.wording if self.interview else InterviewWording.SECONDARY
 
     def show_question(self, index: int) -> None:
         assert self.interview is not None and self.student is not None
         self.index = index
-        question = QUESTIONS[index]
+        question = self.questions[index]
         self.query_one("#iv-review").display = False
         self.query_one("#iv-ask").display = True
         name = self.student.preferred_name or self.student.first_name
         self.query_one("#iv-title", Static).update(
             f"Student input · {self.student.display_name} · {self._progress()}"
         )
-        self.query_one("#iv-position", Static).update(f"Question {position(index)}")
+        self.query_one("#iv-position", Static).update(f"Question {position(index, self.questions)}")
         self.query_one("#iv-question", Static).update(question.text(self.wording))
         examples = question.examples(self.wording)
         self.query_one("#iv-examples", Static).update(
@@ -217,7 +225,7 @@ class InterviewScreen(Screen):
 
     def _progress(self) -> str:
         assert self.interview is not None
-        return progress(self.interview.answers, self.interview.skipped)
+        return progress(self.interview.answers, self.interview.skipped, self.questions)
 
     def _status(self, text: str) -> None:
         self.query_one("#iv-status", Static).update(text)
@@ -236,14 +244,15 @@ class InterviewScreen(Screen):
         if not self._draft_pending or self.index is None or self.interview is None:
             return
         self._draft_pending = False
-        question_id = QUESTIONS[self.index].id
+        question_id = self.questions[self.index].id
         text = self.query_one(AnswerBox).text
         changed = with_draft(self.interview, question_id, text)
         if changed.drafts == self.interview.drafts:
             return
         self.interview = changed
         store, student = self.app.store, self.student
-        self.app.save(lambda: save_draft(store, student, question_id, text), quiet=True)
+        day = self.app.today()
+        self.app.save(lambda: save_draft(store, student, question_id, text, day), quiet=True)
 
     def flush_pending_edits(self) -> None:
         self._save_draft()
@@ -254,7 +263,7 @@ class InterviewScreen(Screen):
             return
         self._draft_soon.cancel()
         self._draft_pending = False
-        question_id = QUESTIONS[self.index].id
+        question_id = self.questions[self.index].id
         text = event.text
         today = self.app.today()
         store, student = self.app.store, self.student
@@ -289,7 +298,7 @@ class InterviewScreen(Screen):
         target = self.index + step
         if target < 0:
             self._status("This is the first question.")
-        elif target >= len(QUESTIONS):
+        elif target >= len(self.questions):
             self.show_review()
         else:
             self.show_question(target)
@@ -328,7 +337,7 @@ class InterviewScreen(Screen):
 
     @on(OptionList.OptionSelected, "#iv-review-list")
     def _edit(self, event: OptionList.OptionSelected) -> None:
-        index = next(i for i, q in enumerate(QUESTIONS) if q.id == event.option.id)
+        index = next(i for i, q in enumerate(self.questions) if q.id == event.option.id)
         self.back_to_review = True
         self.show_question(index)
         self._status("Change the answer, then enter to go back to the review. escape: pause")
@@ -345,7 +354,8 @@ class InterviewScreen(Screen):
         )
         self.interview = self.interview.model_copy(update={"wording": wording})
         store, student = self.app.store, self.student
-        self.app.save(lambda: save_wording(store, student, wording))
+        day = self.app.today()
+        self.app.save(lambda: save_wording(store, student, wording, day))
         self._fill_review()
         self.notify(f"Questions now use the {label(wording)} wording.")
 
