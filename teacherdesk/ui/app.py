@@ -21,10 +21,10 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.signal import Signal
 
 from teacherdesk.domain.problems import save_error
 from teacherdesk.store import Store, StoreError
-from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.palette import StudentsProvider
 from teacherdesk.ui.saver import Saver
 
@@ -121,6 +121,9 @@ class TeacherDesk(App[None]):
         self.MODES = _mode_screens()
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
         super().__init__()
+        # Published after every save and every change by another process; each screen follows it
+        # (ui/screens/base.py), in every mode, not only the one on view.
+        self.data_changed_signal: Signal[None] = Signal(self, "data-changed")
 
     # --- clock ---------------------------------------------------------------------------------
 
@@ -167,9 +170,18 @@ class TeacherDesk(App[None]):
         except ValueError:  # not the main thread (some test runners)
             pass
 
+    def all_screens(self) -> list[Screen]:
+        """The screens of every mode opened so far (the mode on view last)."""
+        screens: list[Screen] = []
+        for mode in self.MODES:
+            if mode != self.current_mode:
+                with contextlib.suppress(KeyError):  # a mode not opened yet
+                    screens += self.get_screen_stack(mode)
+        return screens + self.screen_stack
+
     def flush_pending_edits(self) -> None:
         """Ask every screen to queue what is typed but not yet saved (debounced fields)."""
-        for screen in self.screen_stack:
+        for screen in self.all_screens():
             flush = getattr(screen, "flush_pending_edits", None)
             if flush is not None:
                 flush()
@@ -213,8 +225,8 @@ class TeacherDesk(App[None]):
         self.broadcast_data_changed()
 
     def broadcast_data_changed(self) -> None:
-        for screen in self.screen_stack:
-            screen.post_message(DataChanged())
+        """Saved data changed: every screen that shows it reloads (now, or when next shown)."""
+        self.data_changed_signal.publish(None)
 
     # --- other processes -----------------------------------------------------------------------
 

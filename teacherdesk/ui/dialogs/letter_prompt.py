@@ -10,15 +10,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Select, Static
 
 from teacherdesk.exports.parent_request import build_request, default_filename, record_request
 from teacherdesk.models import IEP, InputMethod, Student, label
 from teacherdesk.store.files import write_private_text
+from teacherdesk.ui.screens.base import DeskModal, DeskScreen
 
 
-class LetterPrompt(ModalScreen[tuple[Path, InputMethod] | None]):
+class LetterPrompt(DeskModal[tuple[Path, InputMethod] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="letter-cancel", tooltip="Write nothing")]
     DEFAULT_CSS = """
     LetterPrompt { align: center middle; }
@@ -72,10 +72,10 @@ class LetterPrompt(ModalScreen[tuple[Path, InputMethod] | None]):
 
 
 def ask_for_letter(
-    screen: Screen, student: Student, iep_id: str, then: Callable[[IEP], None] | None = None
+    screen: DeskScreen, student: Student, iep_id: str, then: Callable[[IEP], None] | None = None
 ) -> None:
     """Ask where, then write the letter and record the request (on the serial saver)."""
-    app = screen.app
+    app = screen.desk
     default = Path.home() / default_filename(student, "md")
 
     def chosen(result: tuple[Path, InputMethod] | None) -> None:

@@ -10,14 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from teacherdesk.text import fold
+from teacherdesk.ui.screens.base import DeskModal
 
 
-class StudentChoice(ModalScreen[str | None]):
+class StudentChoice(DeskModal[str | None]):
     """Returns the chosen student's id, or None on escape."""
 
     BINDINGS = [

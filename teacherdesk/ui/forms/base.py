@@ -22,9 +22,9 @@ from typing import Any, Generic, TypeVar
 
 from textual import on
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Button, Input, Select, TextArea
 
+from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.date_input import DateInput
 
 FORM_CSS = """
@@ -106,7 +106,7 @@ def compact_date_inputs(screen) -> None:
         date_input.query_one(Input).compact = True
 
 
-class FormScreen(Screen[RecordT], Generic[RecordT]):
+class FormScreen(DeskScreen[RecordT], Generic[RecordT]):
     """F10/ctrl+s saves, escape leaves (asking once if unsaved), quitting saves what is complete.
 
     Dismisses with the saved record, or None when left without saving.
@@ -189,7 +189,7 @@ class FormScreen(Screen[RecordT], Generic[RecordT]):
             self.app.notify(self.saved_words(saved), title="Saved", timeout=3)
             self.dismiss(saved)
 
-        self.app.save(self.save_work(built), then=done)
+        self.desk.save(self.save_work(built), then=done)
 
     @on(Button.Pressed, ".-save")
     def _save_pressed(self) -> None:
@@ -217,10 +217,10 @@ class FormScreen(Screen[RecordT], Generic[RecordT]):
         built = self.build()
         if not isinstance(built, str):
             self._dirty = False
-            self.app.save(self.save_work(built), quiet=True)
+            self.desk.save(self.save_work(built), quiet=True)
 
 
-class AutosaveForm(Screen):
+class AutosaveForm(DeskScreen):
     """A form that saves by itself a moment after typing stops (the IEP record, Parental input).
 
     The same keys as every form: F10/ctrl+s saves at once, escape leaves (saving first, so it

@@ -225,7 +225,7 @@ class ConferenceRecordScreen(FormScreen[Conference]):
             return f"Not saved: {first_error(error)}"
 
     def save_work(self, record: Conference):
-        store = self.app.store
+        store = self.desk.store
         return lambda: store.conferences.save(record)
 
     def saved_words(self, saved: Conference) -> str:

@@ -10,14 +10,13 @@ something is wrong.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from teacherdesk.models import (
@@ -34,8 +33,12 @@ from teacherdesk.models import (
 from teacherdesk.text import fold
 from teacherdesk.ui.dialogs.student_choice import StudentChoice
 from teacherdesk.ui.forms.base import SAVE_BINDING, Debounce
+from teacherdesk.ui.screens.base import DeskModal
 from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.tick_box import TickBox
+
+if TYPE_CHECKING:
+    from teacherdesk.ui.app import TeacherDesk
 
 FAMILY = "__family__"  # the guardian choice "the family" (no one guardian)
 
@@ -43,7 +46,9 @@ FAMILY = "__family__"  # the guardian choice "the family" (no one guardian)
 # --- the way in -------------------------------------------------------------------------------
 
 
-def open_contact_form(app: App, student_id: str | None = None, note_id: str | None = None) -> None:
+def open_contact_form(
+    app: TeacherDesk, student_id: str | None = None, note_id: str | None = None
+) -> None:
     """Log a contact for `student_id` (ask which student when None), or edit note `note_id`."""
     if note_id is None and student_id is None:
 
@@ -55,7 +60,7 @@ def open_contact_form(app: App, student_id: str | None = None, note_id: str | No
         return
 
     def load() -> None:
-        store = app.store  # type: ignore[attr-defined]
+        store = app.store
         note = store.contacts.get(note_id) if note_id else None
         sid = note.student_id if note else student_id
         student = store.students.get(sid) if sid else None
@@ -119,7 +124,7 @@ class StudentPicker(StudentChoice):
     def _load(self) -> None:
         from teacherdesk.domain.roster import build_rows
 
-        rows = build_rows(self.app.store)  # type: ignore[attr-defined]
+        rows = build_rows(self.desk.store)
         students, keys = [], []
         for row in rows:
             family = ", ".join(g.name for g in row.guardians)
@@ -136,7 +141,7 @@ class StudentPicker(StudentChoice):
 # --- the form ---------------------------------------------------------------------------------
 
 
-class ContactForm(ModalScreen[ContactNote | None]):
+class ContactForm(DeskModal[ContactNote | None]):
     """Returns the saved note (None when discarded)."""
 
     BINDINGS = [
@@ -213,7 +218,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
                 with Horizontal(classes="form-row"):
                     yield Label("Date")
                     yield DateInput(
-                        note.date if note else self.app.today(),  # type: ignore[attr-defined]
+                        note.date if note else self.desk.today(),
                         required=True,
                         id="contact-date",
                     )
@@ -325,7 +330,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
 
     def build(self) -> tuple[ContactNote | None, str, str]:
         """The note as typed, or None with the first problem and the field to fix."""
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.desk.today()
         date_input = self.query_one("#contact-date", DateInput)
         if not date_input.valid or date_input.date is None:
             hint = date_input.query_one(".date-hint", Static).content
@@ -431,7 +436,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
             widget.focus()
             return
         self._saving = True
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.desk.store
 
         def work() -> ContactNote | Exception:
             try:
@@ -439,7 +444,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
             except Exception as error:  # shown below; the form keeps what was typed
                 return error
 
-        self.app.save(work, then=self._saved)  # type: ignore[attr-defined]
+        self.desk.save(work, then=self._saved)
 
     def _saved(self, note: ContactNote | Exception) -> None:
         self._saving = False
@@ -471,5 +476,5 @@ class ContactForm(ModalScreen[ContactNote | None]):
         note, _, _ = self.build()
         if note is not None:
             self._saving = True
-            store = self.app.store  # type: ignore[attr-defined]
-            self.app.save(lambda: store.contacts.save(note), quiet=True)  # type: ignore[attr-defined]
+            store = self.desk.store
+            self.desk.save(lambda: store.contacts.save(note), quiet=True)

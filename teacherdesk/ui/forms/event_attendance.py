@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from teacherdesk.domain.dates import exact
@@ -25,11 +24,12 @@ from teacherdesk.domain.engagement import (
 from teacherdesk.models import Attendance, EngagementEvent, label
 from teacherdesk.text import fold
 from teacherdesk.ui.forms.base import CLOSE_BINDING, SAVE_BINDING, FormScreen
+from teacherdesk.ui.screens.base import DeskModal
 
 COLUMNS = [("Came", 4), ("Student", 21), ("Family", 20), ("Volunteered", 23)]
 
 
-class VolunteerDialog(ModalScreen[Attendance | None]):
+class VolunteerDialog(DeskModal[Attendance | None]):
     """Role and minutes; enter saves, escape cancels. An empty role means 'did not volunteer'."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="volunteer-cancel", tooltip="Close")]
@@ -240,7 +240,7 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
         return with_attendance(self.event, self.state)
 
     def save_work(self, record: EngagementEvent):
-        store = self.app.store
+        store = self.desk.store
         return lambda: store.events.save(record)
 
     def saved_words(self, saved: EngagementEvent) -> str:

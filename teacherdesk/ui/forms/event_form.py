@@ -85,7 +85,7 @@ class EventFormScreen(FormScreen[EngagementEvent]):
             return f"Not saved: {first_error(error)}"
 
     def save_work(self, record: EngagementEvent):
-        store = self.app.store
+        store = self.desk.store
         return lambda: store.events.save(record)
 
     def saved_words(self, saved: EngagementEvent) -> str:

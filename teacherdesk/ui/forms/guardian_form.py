@@ -130,7 +130,7 @@ class GuardianForm(RecordForm):
         return super().label_for(loc)
 
     def store_work(self, record: Guardian) -> Callable[[], Guardian]:  # type: ignore[override]
-        store = self.app.store
+        store = self.desk.store
         typed = {f.name: getattr(record, f.name) for f in self.fields if f.name != "relationship"}
         typed["phones"] = record.phones
         student_id = self.student_id

@@ -78,7 +78,7 @@ class ParentalInputScreen(AutosaveForm):
 
     @work(thread=True, exclusive=True, group="parental-load")
     def load(self) -> None:
-        store = self.app.store
+        store = self.desk.store
         iep = store.ieps.get(self.iep_id)
         student = store.students.get(iep.student_id) if iep else None
         interview = store.interviews.for_student(iep.student_id) if iep else None
@@ -94,7 +94,7 @@ class ParentalInputScreen(AutosaveForm):
         self.iep, self.student = iep, student
         self.query_one("#pi-title", Static).update(f"Parental input · {student.display_name}")
         due = next(
-            d for d in deadlines(iep, interview, self.app.today()) if d.key == PARENTAL_INPUT
+            d for d in deadlines(iep, interview, self.desk.today()) if d.key == PARENTAL_INPUT
         )
         self.query_one("#pi-due", Static).update(
             f"Best returned by {due.exact} ({due.words}), one month before the IEP is written."
@@ -161,7 +161,7 @@ class ParentalInputScreen(AutosaveForm):
             return
         self._dirty = False
         values, problems = self._values()
-        store, iep_id = self.app.store, self.iep_id
+        store, iep_id = self.desk.store, self.iep_id
 
         def work() -> IEP:
             with store.transaction():
@@ -181,7 +181,7 @@ class ParentalInputScreen(AutosaveForm):
             else:
                 self._status("Saved.")
 
-        self.app.save(work, then=done)
+        self.desk.save(work, then=done)
 
     def on_data_changed(self, _message: DataChanged) -> None:
         pass  # our own saves come back here; the form keeps what is typed

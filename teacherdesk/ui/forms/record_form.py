@@ -268,7 +268,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
             finally:
                 self.app.call_from_thread(setattr, self, "_saving", False)
 
-        self.app.save(guarded, then=saved)
+        self.desk.save(guarded, then=saved)
 
     def _focus_problem(self) -> None:
         for name in self.problems:
@@ -283,7 +283,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         record = self.validate()
         if record is not None:
             self._saving = True
-            self.app.save(self.store_work(record), quiet=True)
+            self.desk.save(self.store_work(record), quiet=True)
 
     def action_close(self) -> None:
         if not self.changed:

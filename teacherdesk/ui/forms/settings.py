@@ -69,7 +69,7 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
 
     @work(thread=True, exclusive=True, group="settings-load")
     def load(self) -> None:
-        settings = self.app.store.settings.load()  # type: ignore[attr-defined]
+        settings = self.desk.store.settings.load()
         self.app.call_from_thread(self._show, settings)
 
     def _show(self, settings: Settings) -> None:
@@ -109,7 +109,7 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         return settings if settings is not None else problem
 
     def save_work(self, record: Settings):
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.desk.store
         return lambda: store.settings.save(record)
 
     def saved_words(self, saved: Settings) -> str:

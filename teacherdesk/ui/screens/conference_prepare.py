@@ -6,13 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from teacherdesk.domain.conferences import Preparation, format_time
 from teacherdesk.domain.dates import due_in_words, exact, humanize
 from teacherdesk.models import Conference, label
 from teacherdesk.ui.forms.base import FORM_CSS
+from teacherdesk.ui.screens.base import DeskScreen
 
 CSS = """
 ConferencePrepareScreen VerticalScroll { padding: 0 1; }
@@ -114,7 +114,7 @@ def preparation_sections(
     ]
 
 
-class ConferencePrepareScreen(Screen[str | None]):
+class ConferencePrepareScreen(DeskScreen[str | None]):
     """Dismisses with 'record' or 'edit' when the teacher asks for them, else None."""
 
     SUB_TITLE = "Prepare a conference"  # the title bar shows the screen's name

@@ -12,7 +12,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
@@ -21,6 +20,7 @@ from teacherdesk.domain.dates import exact, humanize
 from teacherdesk.models import Channel, ContactNote, Outcome, Purpose, label
 from teacherdesk.ui.forms.contact_form import open_contact_form
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskModal, DeskScreen
 from teacherdesk.ui.screens.type_to_filter import route_key
 from teacherdesk.ui.widgets.date_input import DateInput
 
@@ -43,7 +43,7 @@ def _options(kind) -> list[tuple[str, str]]:
     return [(label(choice), choice.value) for choice in kind]
 
 
-class ContactsScreen(Screen):
+class ContactsScreen(DeskScreen):
     BINDINGS = [
         # Priority: "/" only moves to the name filter (never typed into it); in the From/To
         # dates it is typed, as in 12/3 (see check_action).
@@ -117,7 +117,7 @@ class ContactsScreen(Screen):
 
     @work(thread=True, exclusive=True, group="contacts-load", description="load contacts")
     def load(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.desk.store
         rows = build_rows(store.contacts.all(), store.students.all(), store.guardians.all())
         self.app.call_from_thread(self._loaded, rows)
 
@@ -280,7 +280,7 @@ class ContactsScreen(Screen):
     def action_edit(self) -> None:
         note_id = self.selected_note_id()
         if note_id:
-            open_contact_form(self.app, note_id=note_id)
+            open_contact_form(self.desk, note_id=note_id)
 
     def action_follow_ups(self) -> None:
         from teacherdesk.ui.screens.followups import FollowUpsScreen
@@ -288,7 +288,7 @@ class ContactsScreen(Screen):
         self.app.push_screen(FollowUpsScreen())
 
 
-class ContactDetail(ModalScreen[None]):
+class ContactDetail(DeskModal[None]):
     """One contact in full, with every earlier version (who changed it, when, what it said)."""
 
     BINDINGS = [
@@ -321,7 +321,7 @@ class ContactDetail(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="contact-detail-load")
     def load(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.desk.store
         note = store.contacts.get(self.note_id)
         if note is None:
             self.app.call_from_thread(
@@ -333,7 +333,7 @@ class ContactDetail(ModalScreen[None]):
         self.app.call_from_thread(self._show, self._describe(note, student, guardians))
 
     def _describe(self, note: ContactNote, student, guardians: dict[str, str]) -> Text:
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.desk.today()
         text = Text()
         name = student.display_name if student else "(unknown student)"
         text.append(f"{name}\n", style="bold")
@@ -383,7 +383,7 @@ class ContactDetail(ModalScreen[None]):
 
     def action_edit(self) -> None:
         self.dismiss(None)
-        open_contact_form(self.app, note_id=self.note_id)
+        open_contact_form(self.desk, note_id=self.note_id)
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown
+
+from teacherdesk.ui.screens.base import DeskModal
 
 GUIDE = """\
 # teacherdesk help
@@ -47,7 +48,7 @@ Another teacherdesk (or `teacherdesk note` in a shell) can use the same file at 
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DeskModal[None]):
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "Close", id="close-help")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -71,7 +72,7 @@ class HelpScreen(ModalScreen[None]):
         places = "\n".join(f"| `{p.key}` | {p.title}: {p.help} |" for p in self.places)
         keys = [f"| `{' or '.join(k)}` | {words} |" for k, words in self.screen_keys]
         guide = GUIDE.format(places=places, screen_keys="\n".join(keys) or "| | (nothing else) |")
-        path = getattr(getattr(self.app, "store", None), "path", None)
+        path = self.desk.store.path
         where = f"`{path}`" if path else "in memory (nothing is written to disk)"
         return f"{guide}\n\nData file: {where}\n"
 

@@ -11,12 +11,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.domain.iep_timeline import IEPStatus, State, iep_statuses
 from teacherdesk.ui.forms.iep_record import deadline_markup
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskScreen
 
 COLUMNS = [("Student", 20), ("Next step", 19), ("When", 12), ("Date", 10), ("Meeting", 7)]
 RICH_STYLE = {
@@ -28,7 +28,7 @@ RICH_STYLE = {
 }
 
 
-class IEPScreen(Screen):
+class IEPScreen(DeskScreen):
     BINDINGS = [
         Binding("i", "interview", "Interview", id="iep-interview", tooltip="Student input"),
         Binding("p", "parental", "Parental input", id="iep-parental", tooltip="The family's input"),
@@ -57,7 +57,7 @@ class IEPScreen(Screen):
 
     @work(thread=True, exclusive=True, group="iep-load")
     def load(self) -> None:
-        statuses = iep_statuses(self.app.store, self.app.today())
+        statuses = iep_statuses(self.desk.store, self.desk.today())
         self.app.call_from_thread(self._show, statuses)
 
     def _show(self, statuses: list[IEPStatus]) -> None:

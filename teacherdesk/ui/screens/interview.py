@@ -17,7 +17,6 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.markup import escape
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -36,6 +35,7 @@ from teacherdesk.domain.interview import (
 )
 from teacherdesk.models import InterviewWording, Student, StudentInterview, label
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskScreen
 
 DRAFT_QUIET = 0.5  # seconds of no typing before the draft is saved
 
@@ -87,7 +87,7 @@ class AnswerBox(TextArea):
         self.post_message(self.Move(self, +1))
 
 
-class InterviewScreen(Screen):
+class InterviewScreen(DeskScreen):
     SUB_TITLE = "Student interview"  # the title bar shows the screen's name
     BINDINGS = [
         Binding("escape", "pause", "Pause", id="interview-pause", tooltip="Pause: all is saved"),
@@ -131,7 +131,7 @@ class InterviewScreen(Screen):
     def load(self) -> None:
         from teacherdesk.domain.interview import load_or_new
 
-        store = self.app.store
+        store = self.desk.store
         student = store.students.get(self.student_id)
         interview = load_or_new(store, student) if student else None
         self.app.call_from_thread(self._loaded, student, interview)
@@ -158,7 +158,7 @@ class InterviewScreen(Screen):
 
     @work(thread=True, exclusive=True, group="interview-load")
     def reload_review(self) -> None:
-        found = self.app.store.interviews.for_student(self.student_id)
+        found = self.desk.store.interviews.for_student(self.student_id)
         if found is not None:
             self.app.call_from_thread(self._review_reloaded, found)
 
@@ -225,8 +225,8 @@ class InterviewScreen(Screen):
         if changed.drafts == self.interview.drafts:
             return
         self.interview = changed
-        store, student = self.app.store, self.student
-        self.app.save(lambda: save_draft(store, student, question_id, text), quiet=True)
+        store, student = self.desk.store, self.student
+        self.desk.save(lambda: save_draft(store, student, question_id, text), quiet=True)
 
     def flush_pending_edits(self) -> None:
         self._save_draft()
@@ -241,12 +241,12 @@ class InterviewScreen(Screen):
         self._draft_pending = False
         question_id = QUESTIONS[self.index].id
         text = event.text
-        today = self.app.today()
+        today = self.desk.today()
         changed = with_answer(self.interview, question_id, text, today)
         if changed != self.interview:
             self.interview = changed
-            store, student = self.app.store, self.student
-            self.app.save(lambda: save_answer(store, student, question_id, text, today))
+            store, student = self.desk.store, self.student
+            self.desk.save(lambda: save_answer(store, student, question_id, text, today))
         self._go(+1)
 
     @on(AnswerBox.Move, "#iv-answer")
@@ -314,8 +314,8 @@ class InterviewScreen(Screen):
             else InterviewWording.ELEMENTARY
         )
         self.interview = self.interview.model_copy(update={"wording": wording})
-        store, student = self.app.store, self.student
-        self.app.save(lambda: save_wording(store, student, wording))
+        store, student = self.desk.store, self.student
+        self.desk.save(lambda: save_wording(store, student, wording))
         self._fill_review()
         self.notify(f"Questions now use the {label(wording)} wording.")
 
