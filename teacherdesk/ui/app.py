@@ -79,7 +79,14 @@ def _mode_screens() -> dict[str, Callable[[], Screen]]:
 
 
 class TeacherDesk(App[None]):
-    CSS_PATH = "styles/app.tcss"
+    # The app's styles (what every screen shares, then screens, forms and dialogs); reusable
+    # widgets keep theirs in DEFAULT_CSS.
+    CSS_PATH = [
+        "styles/app.tcss",
+        "styles/screens.tcss",
+        "styles/forms.tcss",
+        "styles/dialogs.tcss",
+    ]
     TITLE = "teacherdesk"
     COMMANDS = App.COMMANDS | {StudentsProvider}
     BINDINGS = [

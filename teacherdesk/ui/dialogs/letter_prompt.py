@@ -20,15 +20,6 @@ from teacherdesk.ui.screens.base import DeskModal, DeskScreen
 
 class LetterPrompt(DeskModal[tuple[Path, InputMethod] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="letter-cancel", tooltip="Write nothing")]
-    DEFAULT_CSS = """
-    LetterPrompt { align: center middle; }
-    LetterPrompt > Vertical {
-        width: 72; height: auto; padding: 1 2; border: round $primary; background: $surface;
-    }
-    LetterPrompt Static { height: auto; }
-    LetterPrompt .letter-hint { color: $text-muted; }
-    LetterPrompt Select { width: 30; }
-    """
 
     def __init__(self, student: Student, default: Path) -> None:
         super().__init__()

@@ -24,13 +24,6 @@ class StudentChoice(DeskModal[str | None]):
         Binding("escape", "cancel", "Cancel", id="choice-cancel", tooltip="Close without choosing"),
         Binding("down", "to_list", "List", show=False, id="choice-down"),
     ]
-    DEFAULT_CSS = """
-    StudentChoice { align: center middle; }
-    StudentChoice > Vertical {
-        width: 64; max-width: 100%; height: 80%; border: round $accent; background: $surface;
-    }
-    StudentChoice OptionList { height: 1fr; }
-    """
     most_shown = 200  # a long class shows its first 200 matches; typing narrows
 
     def __init__(self, title: str, students: list[tuple[str, str]]) -> None:

@@ -27,24 +27,6 @@ from textual.widgets import Button, Input, Select, TextArea
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.date_input import DateInput
 
-FORM_CSS = """
-.form-title { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-.form { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
-.form-row { height: auto; margin: 0 0 1 0; }
-.form-row > .form-label { width: 14; padding: 0 1 0 0; color: $text-muted; }
-.form-row > .form-field { width: 1fr; height: auto; }
-.form-hint { height: 1; padding: 0 1; color: $text-muted; }
-.form-hint.-bad { color: $error; }
-.form-status { height: auto; padding: 0 1; color: $text-muted; background: $boost; }
-.form-status.-bad { color: $error; text-style: bold; }
-.form Input, .form DateInput { width: 1fr; }
-.form TextArea { height: 3; width: 1fr; }
-.form SelectionList { height: auto; max-height: 6; width: 1fr; }
-.form Select { width: 1fr; }
-.form-buttons { height: auto; margin: 0 0 1 14; }
-.form-buttons Button { margin: 0 2 0 0; }
-"""
-
 SAVE_BINDING = Binding(
     "f10,ctrl+s",
     "save",

@@ -33,7 +33,7 @@ from teacherdesk.domain.conferences import (
 )
 from teacherdesk.domain.problems import first_error
 from teacherdesk.models import Conference, ConferenceFormat, Guardian, Student, label
-from teacherdesk.ui.forms.base import FORM_CSS, FormScreen
+from teacherdesk.ui.forms.base import FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.tick_box import TickBox
 
@@ -52,7 +52,6 @@ class ConferencePlanScreen(FormScreen[Conference]):
 
     SUB_TITLE = "Plan a conference"  # the title bar shows the screen's name
 
-    DEFAULT_CSS = FORM_CSS
     unsaved_words = "This plan"
 
     def __init__(

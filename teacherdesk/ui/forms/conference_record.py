@@ -16,23 +16,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static, TextAr
 from teacherdesk.domain.dates import exact_time
 from teacherdesk.domain.problems import first_error
 from teacherdesk.models import AgreedAction, Conference, ConferenceStatus, Student, label
-from teacherdesk.ui.forms.base import CLOSE_BINDING, FORM_CSS, SAVE_BINDING, FormScreen
+from teacherdesk.ui.forms.base import CLOSE_BINDING, SAVE_BINDING, FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
-
-RECORD_CSS = (
-    FORM_CSS
-    + """
-ActionRow { height: auto; margin: 0 0 0 0; }
-ActionRow > Horizontal { height: auto; }
-ActionRow .action-what { width: 1fr; }
-ActionRow .action-number { width: 3; color: $text-muted; }
-ActionRow .action-owner { width: 1fr; margin: 0 1 0 3; }
-ActionRow DateInput { width: 1fr; }
-ActionRow Button { margin: 0 0 0 1; min-width: 8; }
-#record-actions { height: auto; }
-.actions-head { height: 1; color: $text-muted; }
-"""
-)
 
 
 class ActionRow(Vertical):
@@ -99,7 +84,6 @@ class ConferenceRecordScreen(FormScreen[Conference]):
         ),
         CLOSE_BINDING,
     ]
-    DEFAULT_CSS = RECORD_CSS
     unsaved_words = "This record"
 
     def __init__(self, conference: Conference, student: Student) -> None:

@@ -150,26 +150,6 @@ class ContactForm(DeskModal[ContactNote | None]):
             "escape", "cancel", "Cancel", id="contact-cancel", tooltip="Close (twice if typed)"
         ),
     ]
-    DEFAULT_CSS = """
-    ContactForm { align: center middle; }
-    ContactForm > Vertical {
-        width: 78; max-width: 100%; height: 21; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    ContactForm #contact-title { text-style: bold; height: 1; }
-    ContactForm VerticalScroll { height: 1fr; }
-    ContactForm .form-row { height: auto; }
-    ContactForm .form-row > Label { width: 11; padding: 0 1 0 0; }
-    ContactForm .half { width: 1fr; height: auto; }
-    ContactForm .half > Label { width: 11; }
-    ContactForm .half > Select { width: 1fr; }
-    ContactForm Select, ContactForm Input, ContactForm DateInput { width: 1fr; }
-    ContactForm TextArea { height: 5; width: 1fr; }
-    ContactForm #contact-problem { height: auto; color: $text-muted; }
-    ContactForm #contact-problem.-shout { color: $error; text-style: bold; }
-    ContactForm #contact-buttons { height: 1; align-horizontal: right; }
-    ContactForm #contact-buttons Button { margin-left: 2; }
-    """
 
     def __init__(
         self, student: Student, family: list[Guardian], note: ContactNote | None = None

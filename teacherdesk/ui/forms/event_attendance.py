@@ -33,17 +33,6 @@ class VolunteerDialog(DeskModal[Attendance | None]):
     """Role and minutes; enter saves, escape cancels. An empty role means 'did not volunteer'."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="volunteer-cancel", tooltip="Close")]
-    DEFAULT_CSS = """
-    VolunteerDialog { align: center middle; }
-    VolunteerDialog > Vertical {
-        width: 60; max-width: 100%; height: auto; border: round $accent; background: $surface;
-        padding: 0 1;
-    }
-    VolunteerDialog Horizontal { height: 1; margin: 1 0 0 0; }
-    VolunteerDialog Label { width: 10; color: $text-muted; }
-    VolunteerDialog Input { width: 1fr; }
-    VolunteerDialog #volunteer-hint { height: auto; margin: 1 0 0 0; color: $text-muted; }
-    """
 
     def __init__(self, name: str, attendance: Attendance) -> None:
         super().__init__()
@@ -121,10 +110,6 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
         CLOSE_BINDING,
     ]
     unsaved_words = "Attendance"
-    DEFAULT_CSS = """
-    AttendanceScreen .form-title { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-    AttendanceScreen #attendance-filter { margin: 0 1; }
-    """
 
     def __init__(self, event: EngagementEvent, families: list[tuple[str, str]]) -> None:
         super().__init__()

@@ -18,20 +18,6 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
     """The shared form rule: F10/ctrl+s saves, escape leaves (asking once if something changed)."""
 
     unsaved_words = "Settings"
-    DEFAULT_CSS = """
-    SettingsScreen { align: center middle; }
-    SettingsScreen > Vertical {
-        width: 70; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    SettingsScreen .form-row { height: auto; }
-    SettingsScreen .form-row > Label { width: 24; }
-    SettingsScreen Input, SettingsScreen DateInput { width: 1fr; }
-    SettingsScreen #settings-title { text-style: bold; }
-    SettingsScreen #settings-problem { height: auto; color: $text-muted; }
-    SettingsScreen #settings-problem.-shout { color: $error; text-style: bold; }
-    SettingsScreen #settings-buttons { height: 1; align-horizontal: right; }
-    """
 
     def __init__(self) -> None:
         super().__init__()

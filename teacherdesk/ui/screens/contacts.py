@@ -54,16 +54,6 @@ class ContactsScreen(DeskScreen):
                 tooltip="Every follow-up from contacts and conferences"),
         Binding("escape", "clear_filters", "Clear", show=False, id="contacts-clear"),
     ]  # fmt: skip
-    DEFAULT_CSS = """
-    ContactsScreen .filter-row { height: 1; }
-    ContactsScreen .filter-row > Label { padding: 0 1; }
-    ContactsScreen #contacts-student { width: 1fr; }
-    ContactsScreen .filter-row Select { width: 19; }
-    ContactsScreen .filter-row DateInput { layout: horizontal; width: 1fr; height: 1; }
-    ContactsScreen .filter-row DateInput > Input { width: 14; }
-    ContactsScreen .filter-row DateInput > .date-hint { width: 1fr; }
-    ContactsScreen #contacts-table { height: 1fr; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -295,15 +285,6 @@ class ContactDetail(DeskModal[None]):
         Binding("escape,q", "dismiss", "Close", id="contact-detail-close", tooltip="Close"),
         Binding("e", "edit", "Edit", id="contact-detail-edit", tooltip="Edit this contact"),
     ]
-    DEFAULT_CSS = """
-    ContactDetail { align: center middle; }
-    ContactDetail > Vertical {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    ContactDetail VerticalScroll { height: auto; max-height: 1fr; }
-    ContactDetail #contact-detail-keys { height: 1; color: $text-muted; }
-    """
 
     def __init__(self, note_id: str) -> None:
         super().__init__()

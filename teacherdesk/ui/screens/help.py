@@ -50,13 +50,6 @@ Another teacherdesk (or `teacherdesk note` in a shell) can use the same file at 
 
 class HelpScreen(DeskModal[None]):
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "Close", id="close-help")]
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 76; max-width: 100%; height: 90%; border: round $accent; background: $surface;
-        padding: 0 1;
-    }
-    """
 
     def __init__(self, places, underneath=None) -> None:
         super().__init__()

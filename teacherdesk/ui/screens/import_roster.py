@@ -35,18 +35,6 @@ HINT = (
 
 class ImportRosterScreen(DeskScreen[None]):
     SUB_TITLE = "Import a roster"  # the title bar shows the screen's name
-    DEFAULT_CSS = """
-    ImportRosterScreen { layout: vertical; }
-    #import-title { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-    #import-path { margin: 0 1; }
-    #import-hint { height: auto; padding: 0 2; color: $text-muted; }
-    #import-progress { height: 1; padding: 0 2; display: none; }
-    #import-progress.-working { display: block; }
-    #import-status { height: auto; padding: 0 2; text-style: bold; }
-    #import-status.-bad { color: $error; }
-    #import-preview { height: 1fr; margin: 0 1; padding: 0 1; border: round $panel; }
-    #import-preview:focus { border: round $accent; }
-    """
     BINDINGS = [
         Binding("escape", "close", "Back", id="import-close", tooltip="Back to the roster"),
         Binding(

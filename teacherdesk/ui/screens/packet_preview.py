@@ -47,15 +47,6 @@ class SavePrompt(DeskModal[Path | None]):
     """Where to save: a path, prefilled; `.html` for a printable page, else Markdown."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-cancel", tooltip="Save nothing")]
-    DEFAULT_CSS = """
-    SavePrompt { align: center middle; }
-    SavePrompt > Vertical {
-        width: 76; max-width: 100%; height: auto; padding: 1 2;
-        border: round $primary; background: $surface;
-    }
-    SavePrompt Static { height: auto; }
-    SavePrompt .save-hint { color: $text-muted; }
-    """
 
     def __init__(self, what: str, default: Path) -> None:
         super().__init__()
@@ -94,14 +85,6 @@ class ConferenceChoice(DeskModal[str | None]):
     """Pick one of the student's conferences (newest first); returns its id."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="recap-cancel", tooltip="Close")]
-    DEFAULT_CSS = """
-    ConferenceChoice { align: center middle; }
-    ConferenceChoice > Vertical {
-        width: 64; max-width: 100%; height: auto; max-height: 80%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    ConferenceChoice OptionList { height: auto; max-height: 16; }
-    """
 
     def __init__(self, conferences: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -133,12 +116,6 @@ class DocumentPreview(DeskScreen):
         Binding("escape", "close", "Back", id="preview-back", tooltip="Back, saving nothing"),
         Binding("s", "save", "Save", id="preview-save", tooltip="Save as Markdown or HTML"),
     ]
-    DEFAULT_CSS = """
-    DocumentPreview #preview-state { height: auto; padding: 0 1; background: $boost; }
-    DocumentPreview #preview-scroll { height: 1fr; padding: 0 1; }
-    DocumentPreview #preview-state.-warning { background: $warning 40%; text-style: bold; }
-    DocumentPreview #preview-scroll:focus { background-tint: $foreground 3%; }
-    """
     what = "the document"
 
     def compose(self) -> ComposeResult:

@@ -76,17 +76,6 @@ def load_view(store, student_id: str, today: dt.date) -> StudentView:
 
 class StudentScreen(DeskScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    DEFAULT_CSS = """
-    StudentScreen #student-body { height: 1fr; padding: 0 1; }
-    StudentScreen #profile { height: auto; margin-bottom: 1; }
-    StudentScreen .section-title { text-style: bold; color: $accent; height: 1; }
-    StudentScreen .section-hint { color: $text-muted; height: auto; }
-    StudentScreen #family { height: auto; grid-size: 1; grid-gutter: 0 0; margin-bottom: 1; }
-    StudentScreen.-wide #family { grid-size: 2; }
-    StudentScreen #siblings { height: auto; margin-bottom: 1; }
-    StudentScreen #engagement { height: auto; margin-bottom: 1; }
-    StudentScreen #timeline { height: auto; }
-    """
     # The footer shows the everyday keys (80 columns hold about eight); help lists them all.
     BINDINGS = [
         Binding(

@@ -34,14 +34,6 @@ class TodayScreen(DeskScreen):
             tooltip="Every follow-up, done ones too",
         ),
     ]
-    DEFAULT_CSS = """
-    TodayScreen #today-sections { height: 1fr; }
-    TodayScreen .section-title { height: 1; padding: 0 1; margin-top: 1; text-style: bold;
-        color: $accent; }
-    TodayScreen .section-empty { height: auto; padding: 0 2; color: $text-muted; }
-    TodayScreen #today-sections DataTable { height: 2; overflow-x: hidden; }
-    TodayScreen #today-heading { height: 1; padding: 0 1; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
