@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from teacherdesk.domain.problems import save_error
+from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.store import Store, StoreError
 from teacherdesk.ui.palette import StudentsProvider
 from teacherdesk.ui.saver import Saver
@@ -125,6 +126,7 @@ class TeacherDesk(App[None]):
         self._watch_file = watch_file and store.path is not None
         self._seen_generation = store.generation
         self.saver = Saver()
+        self.keymap: dict[str, str] = {}  # keys remapped in settings (help shows them)
         self.MODES = _mode_screens()
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
         super().__init__()
@@ -144,13 +146,42 @@ class TeacherDesk(App[None]):
         # The parsed data file is millions of long-lived objects: keep the cyclic garbage collector
         # from walking them all in a full collection, which paused the screen for 100-200 ms.
         gc.freeze()
-        self.theme = "textual-dark"
+        self.theme = DEFAULT_THEME
+        self._load_settings()
         self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
         if self._watch_file:
             self.set_interval(2.0, self._check_file)
         self._install_hangup_handler()
         if self._interview_student:
             self.call_after_refresh(self._open_interview, self._interview_student)
+
+    # --- settings: theme and keys --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="settings")
+    def _load_settings(self) -> None:
+        try:
+            settings = self.store.settings.load()
+        except StoreError:
+            return  # the file watcher says what is wrong with the file; keep the defaults
+        self.call_from_thread(self.apply_settings, settings)
+
+    def apply_settings(self, settings: Settings | None) -> None:
+        """Use the theme and remapped keys from settings (None: nothing was saved).
+
+        A theme Textual does not know keeps the current one; keys for ids no screen has are
+        ignored; a keymap Textual refuses is reported once and the usual keys stay.
+        """
+        if settings is None:
+            return
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        try:
+            self.set_keymap(settings.keymap)
+            self.keymap = dict(settings.keymap)
+        except Exception:  # a hand-edited file must never stop the app
+            self.set_keymap({})
+            self.keymap = {}
+            self.notify("The keys in settings could not be used; the usual keys work.")
 
     def _open_interview(self, student_id: str) -> None:
         from teacherdesk.ui.screens.interview import InterviewScreen
@@ -261,7 +292,7 @@ class TeacherDesk(App[None]):
         from teacherdesk.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(PLACES, underneath=self.screen))
+            self.push_screen(HelpScreen(PLACES, underneath=self.screen, keymap=self.keymap))
 
     def action_export_packet(self) -> None:
         """Preview and save the IEP team packet: the student on screen, else ask which."""
@@ -292,7 +323,7 @@ class TeacherDesk(App[None]):
     def action_settings(self) -> None:
         from teacherdesk.ui.forms.settings import SettingsScreen
 
-        self.push_screen(SettingsScreen())
+        self.push_screen(SettingsScreen(), self.apply_settings)
 
     def action_follow_ups(self) -> None:
         from teacherdesk.ui.screens.followups import FollowUpsScreen

@@ -1,4 +1,5 @@
-"""Settings, kept with the data: teacher's name, school, term dates, and N for "not contacted"."""
+"""Settings, kept with the data: teacher's name, school, term dates, N for "not contacted",
+the colour theme and remapped keys (one `binding-id = keys` a line; the ids are in help, f1)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from teacherdesk.models import Settings
+from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.ui.forms.base import FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
 
@@ -42,6 +43,21 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Not contacted after (days)")
                 yield Input(type="integer", compact=True, id="settings-stale")
+            with Horizontal(classes="form-row"):
+                yield Label("Theme")
+                themes = sorted(self.app.available_themes)
+                yield Select(
+                    [(name, name) for name in themes],
+                    value=DEFAULT_THEME if DEFAULT_THEME in themes else Select.NULL,
+                    allow_blank=False,
+                    compact=True,
+                    id="settings-theme",
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Keys (id = keys)")
+                yield TextArea(
+                    "", compact=True, id="settings-keymap", placeholder="go-contacts = f4,ctrl+o"
+                )
             yield Static("Loading…", id="settings-problem")
             with Horizontal(id="settings-buttons"):
                 yield Button(
@@ -65,15 +81,20 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         self.query_one("#settings-term-start", DateInput).set_date(settings.term_start)
         self.query_one("#settings-term-end", DateInput).set_date(settings.term_end)
         self.query_one("#settings-stale", Input).value = str(settings.stale_after_days)
+        themes = self.query_one("#settings-theme", Select)
+        if settings.theme in self.app.available_themes:
+            themes.value = settings.theme
+        self.query_one("#settings-keymap", TextArea).text = keymap_text(settings.keymap)
         self.query_one("#settings-teacher", Input).focus()
         self._initial = self._snapshot()
         self._check()
 
     def _snapshot(self) -> tuple:
         return tuple(
-            widget.text if isinstance(widget, DateInput) else widget.value
+            widget.text if isinstance(widget, (DateInput, TextArea)) else widget.value
             for widget in self.query(
-                "#settings-teacher, #settings-school, DateInput, #settings-stale"
+                "#settings-teacher, #settings-school, DateInput, #settings-stale, "
+                "#settings-theme, #settings-keymap"
             )
         )
 
@@ -114,6 +135,10 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         stale = self.query_one("#settings-stale", Input).value.strip()
         if not stale.isdigit() or not 1 <= int(stale) <= 365:
             return None, "Days without contact: a whole number from 1 to 365."
+        keymap = parse_keymap(self.query_one("#settings-keymap", TextArea).text)
+        if isinstance(keymap, str):
+            return None, keymap
+        theme = self.query_one("#settings-theme", Select).value
         try:
             settings = Settings.model_validate(
                 self.settings.model_dump()
@@ -123,6 +148,8 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
                     "term_start": start.date,
                     "term_end": end.date,
                     "stale_after_days": int(stale),
+                    "theme": theme if isinstance(theme, str) else self.settings.theme,
+                    "keymap": keymap,
                 }
             )
         except ValidationError as error:
@@ -140,6 +167,8 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
 
     @on(Input.Changed)
     @on(DateInput.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
     def _changed(self) -> None:
         if self.settings is not None:
             self._check()
@@ -151,3 +180,22 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
     def action_save(self) -> None:
         if self._check(shout=True) is not None:
             super().action_save()
+
+
+def keymap_text(keymap: dict[str, str]) -> str:
+    """The keymap as the form shows it: one `binding-id = keys` a line."""
+    return "\n".join(f"{binding_id} = {keys}" for binding_id, keys in keymap.items())
+
+
+def parse_keymap(text: str) -> dict[str, str] | str:
+    """`binding-id = keys` lines (blank lines and `#` notes skipped), or what is wrong."""
+    keymap: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        binding_id, equals, keys = (part.strip() for part in line.partition("="))
+        if not (equals and binding_id and keys):
+            return f"Keys, line {number}: write it as  go-contacts = f4,ctrl+o"
+        keymap[binding_id] = keys
+    return keymap
