@@ -76,23 +76,12 @@ def open_contact_form(
 
 
 def student_in_view(screen: Any) -> str | None:
-    """The student the teacher is looking at, if any (a student screen, or a roster's row)."""
-    for name in ("student_id", "selected_student_id", "current_student_id"):
+    """The student the teacher is looking at, if any: a student-level screen's, or the
+    highlighted row's on the Roster and Contacts (their `selected_student_id`)."""
+    for name in ("student_id", "selected_student_id"):
         value = getattr(screen, name, None)
-        value = value() if callable(value) else value
         if isinstance(value, str) and value:
             return value
-    try:  # the roster: the highlighted row is keyed by the student's id
-        table = screen.query_one("#roster-table")
-        if hasattr(table, "cursor_key"):
-            key = table.cursor_key
-            key = key() if callable(key) else key
-            return key or None
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            return key or None
-    except Exception:  # no roster table here
-        return None
     return None
 
 

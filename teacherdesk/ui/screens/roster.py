@@ -123,6 +123,11 @@ class RosterScreen(DeskScreen):
         return self.query_one("#roster-table", RowTable)
 
     @property
+    def selected_student_id(self) -> str | None:
+        """The highlighted student (`n` logs a contact for them)."""
+        return self.table.cursor_key
+
+    @property
     def query_text(self) -> str:
         return self.query_one("#roster-filter", Input).value
 
