@@ -173,8 +173,10 @@ class TeacherDesk(App[None]):
         """
         if settings is None:
             return
-        if settings.theme in self.available_themes:
+        if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme
+        if settings.keymap == self.keymap:
+            return  # nothing to refresh (the footer and bindings stay as they are)
         try:
             self.set_keymap(settings.keymap)
             self.keymap = dict(settings.keymap)

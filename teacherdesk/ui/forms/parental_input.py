@@ -51,6 +51,7 @@ class ParentalInputScreen(AutosaveForm):
         self._timer: Timer | None = None
         self._dirty = False
         self._filling = True
+        self._saved_values: dict = {}  # what the form held when last loaded or saved
 
     def compose(self) -> ComposeResult:
         yield Static("Parental input", id="pi-title", classes="iep-title", markup=False)
@@ -118,6 +119,7 @@ class ParentalInputScreen(AutosaveForm):
 
     def _ready(self) -> None:
         self._filling = False
+        self._saved_values = self._values()[0]
         self._status("Everything you type here is saved as you go.")
 
     def _status(self, text: str) -> None:
@@ -161,6 +163,8 @@ class ParentalInputScreen(AutosaveForm):
             return
         self._dirty = False
         values, problems = self._values()
+        if values == self._saved_values and not problems:
+            return  # e.g. a change event from filling the form, arriving late: nothing to say
         store, iep_id = self.desk.store, self.iep_id
 
         def work() -> IEP:
@@ -176,6 +180,7 @@ class ParentalInputScreen(AutosaveForm):
 
         def done(saved: IEP) -> None:
             self.iep = saved
+            self._saved_values = values
             if problems:
                 self._status(f"Saved, except the {' and '.join(problems)} date (see above).")
             else:
