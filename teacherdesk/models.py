@@ -17,6 +17,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from teacherdesk.text import clean_block, clean_line
 
 MAX_LINE = 200
+DEFAULT_THEME = "textual-dark"
+MAX_KEYMAP = 200  # remapped keys kept from settings
 MAX_BLOCK = 20_000
 
 
@@ -500,3 +502,29 @@ class Settings(Record):
                     f"'{value}' is not a time zone name such as America/Chicago"
                 ) from None
         return value
+
+    # One of Textual's built-in themes (the app keeps its default for a name it does not know).
+    theme: str = DEFAULT_THEME
+    # Remapped keys: binding id -> keys, e.g. {"go-contacts": "f4,ctrl+o"} (ids are in help, f1).
+    keymap: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("theme", mode="before")
+    @classmethod
+    def _theme_name(cls, value: Any) -> str:
+        """A hand-edited theme that is not a short name falls back to the default."""
+        name = clean_line(value) if isinstance(value, str) else ""
+        return name if name and len(name) <= 64 else DEFAULT_THEME
+
+    @field_validator("keymap", mode="before")
+    @classmethod
+    def _keymap_entries(cls, value: Any) -> dict[str, str]:
+        """Entries that are not text -> text are dropped, never refused: settings still load."""
+        if not isinstance(value, dict):
+            return {}
+        keymap: dict[str, str] = {}
+        for binding_id, keys in list(value.items())[:MAX_KEYMAP]:
+            if isinstance(binding_id, str) and isinstance(keys, str):
+                binding_id, keys = clean_line(binding_id), clean_line(keys)
+                if binding_id and keys and len(binding_id) <= 64 and len(keys) <= 64:
+                    keymap[binding_id] = keys
+        return keymap

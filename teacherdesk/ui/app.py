@@ -22,10 +22,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.signal import Signal
 
 from teacherdesk.domain.problems import save_error
+from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.store import Store, StoreError
-from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.palette import StudentsProvider
 from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.terminal import restore_terminal
@@ -81,7 +82,14 @@ def _mode_screens() -> dict[str, Callable[[], Screen]]:
 
 
 class TeacherDesk(App[None]):
-    CSS_PATH = "styles/app.tcss"
+    # The app's styles (what every screen shares, then screens, forms and dialogs); reusable
+    # widgets keep theirs in DEFAULT_CSS.
+    CSS_PATH = [
+        "styles/app.tcss",
+        "styles/screens.tcss",
+        "styles/forms.tcss",
+        "styles/dialogs.tcss",
+    ]
     TITLE = "teacherdesk"
     COMMANDS = App.COMMANDS | {StudentsProvider}
     BINDINGS = [
@@ -120,9 +128,13 @@ class TeacherDesk(App[None]):
         self._watch_file = watch_file and store.path is not None
         self._seen_generation = store.generation
         self.saver = Saver()
+        self.keymap: dict[str, str] = {}  # keys remapped in settings (help shows them)
         self.MODES = _mode_screens()
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
         super().__init__()
+        # Published after every save and every change by another process; each screen follows it
+        # (ui/screens/base.py), in every mode, not only the one on view.
+        self.data_changed_signal: Signal[None] = Signal(self, "data-changed")
 
     # --- clock ---------------------------------------------------------------------------------
 
@@ -136,7 +148,8 @@ class TeacherDesk(App[None]):
         # The parsed data file is millions of long-lived objects: keep the cyclic garbage collector
         # from walking them all in a full collection, which paused the screen for 100-200 ms.
         gc.freeze()
-        self.theme = "textual-dark"
+        self.theme = DEFAULT_THEME
+        self._load_settings()
         self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
         if self._watch_file:
             self.set_interval(2.0, self._check_file)
@@ -151,6 +164,36 @@ class TeacherDesk(App[None]):
 
         for sentence in skipped_sentences(self.store):
             self.notify(sentence, title="Damaged records", severity="warning", timeout=15)
+
+    # --- settings: theme and keys --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="settings")
+    def _load_settings(self) -> None:
+        try:
+            settings = self.store.settings.load()
+        except StoreError:
+            return  # the file watcher says what is wrong with the file; keep the defaults
+        self.call_from_thread(self.apply_settings, settings)
+
+    def apply_settings(self, settings: Settings | None) -> None:
+        """Use the theme and remapped keys from settings (None: nothing was saved).
+
+        A theme Textual does not know keeps the current one; keys for ids no screen has are
+        ignored; a keymap Textual refuses is reported once and the usual keys stay.
+        """
+        if settings is None:
+            return
+        if settings.theme in self.available_themes and settings.theme != self.theme:
+            self.theme = settings.theme
+        if settings.keymap == self.keymap:
+            return  # nothing to refresh (the footer and bindings stay as they are)
+        try:
+            self.set_keymap(settings.keymap)
+            self.keymap = dict(settings.keymap)
+        except Exception:  # a hand-edited file must never stop the app
+            self.set_keymap({})
+            self.keymap = {}
+            self.notify("The keys in settings could not be used; the usual keys work.")
 
     def _open_interview(self, student_id: str) -> None:
         from teacherdesk.ui.screens.interview import InterviewScreen
@@ -180,9 +223,18 @@ class TeacherDesk(App[None]):
         except ValueError:  # not the main thread (some test runners)
             pass
 
+    def all_screens(self) -> list[Screen]:
+        """The screens of every mode opened so far (the mode on view last)."""
+        screens: list[Screen] = []
+        for mode in self.MODES:
+            if mode != self.current_mode:
+                with contextlib.suppress(KeyError):  # a mode not opened yet
+                    screens += self.get_screen_stack(mode)
+        return screens + self.screen_stack
+
     def flush_pending_edits(self) -> None:
         """Ask every screen to queue what is typed but not yet saved (debounced fields)."""
-        for screen in self.screen_stack:
+        for screen in self.all_screens():
             flush = getattr(screen, "flush_pending_edits", None)
             if flush is not None:
                 flush()
@@ -238,8 +290,8 @@ class TeacherDesk(App[None]):
         self.broadcast_data_changed()
 
     def broadcast_data_changed(self) -> None:
-        for screen in self.screen_stack:
-            screen.post_message(DataChanged())
+        """Saved data changed: every screen that shows it reloads (now, or when next shown)."""
+        self.data_changed_signal.publish(None)
 
     # --- other processes -----------------------------------------------------------------------
 
@@ -267,7 +319,7 @@ class TeacherDesk(App[None]):
         from teacherdesk.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(PLACES, underneath=self.screen))
+            self.push_screen(HelpScreen(PLACES, underneath=self.screen, keymap=self.keymap))
 
     def action_export_packet(self) -> None:
         """Preview and save the IEP team packet: the student on screen, else ask which."""
@@ -298,7 +350,7 @@ class TeacherDesk(App[None]):
     def action_settings(self) -> None:
         from teacherdesk.ui.forms.settings import SettingsScreen
 
-        self.push_screen(SettingsScreen())
+        self.push_screen(SettingsScreen(), self.apply_settings)
 
     def action_follow_ups(self) -> None:
         from teacherdesk.ui.screens.followups import FollowUpsScreen

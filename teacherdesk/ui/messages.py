@@ -6,4 +6,5 @@ from textual.message import Message
 
 
 class DataChanged(Message):
-    """Sent to the screens when saved data changed (here or in another teacherdesk)."""
+    """Posted to a screen when saved data changed, here or in another teacherdesk (at once to the
+    screens of the mode on view, to the others when next shown: see screens/base.py)."""

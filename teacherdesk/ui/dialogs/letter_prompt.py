@@ -10,25 +10,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Select, Static
 
 from teacherdesk.exports.parent_request import build_request, default_filename, record_request
 from teacherdesk.models import IEP, InputMethod, Student, label
 from teacherdesk.store.files import write_private_text
+from teacherdesk.ui.screens.base import DeskModal, DeskScreen
 
 
-class LetterPrompt(ModalScreen[tuple[Path, InputMethod] | None]):
+class LetterPrompt(DeskModal[tuple[Path, InputMethod] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="letter-cancel", tooltip="Write nothing")]
-    DEFAULT_CSS = """
-    LetterPrompt { align: center middle; }
-    LetterPrompt > Vertical {
-        width: 72; height: auto; padding: 1 2; border: round $primary; background: $surface;
-    }
-    LetterPrompt Static { height: auto; }
-    LetterPrompt .letter-hint { color: $text-muted; }
-    LetterPrompt Select { width: 30; }
-    """
 
     def __init__(self, student: Student, default: Path) -> None:
         super().__init__()
@@ -75,10 +66,10 @@ class LetterPrompt(ModalScreen[tuple[Path, InputMethod] | None]):
 
 
 def ask_for_letter(
-    screen: Screen, student: Student, iep_id: str, then: Callable[[IEP], None] | None = None
+    screen: DeskScreen, student: Student, iep_id: str, then: Callable[[IEP], None] | None = None
 ) -> None:
     """Ask where, then write the letter and record the request (on the serial saver)."""
-    app = screen.app
+    app = screen.desk
     default = Path.home() / default_filename(student, "md")
 
     def chosen(result: tuple[Path, InputMethod] | None) -> None:

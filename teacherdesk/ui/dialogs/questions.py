@@ -20,23 +20,10 @@ from textual.widgets.option_list import Option
 from teacherdesk.text import fold
 from teacherdesk.ui.widgets.plain import plain
 
-DIALOG_CSS = """
-{name} {{ align: center middle; background: $background 60%; }}
-{name} > Vertical {{
-    width: 70; max-width: 100%; height: auto; max-height: 100%;
-    border: round $accent; background: $surface; padding: 0 1;
-}}
-{name} .dialog-title {{ text-style: bold; padding: 0 0 1 0; }}
-{name} .dialog-hint {{ color: $text-muted; }}
-{name} Horizontal {{ height: auto; align-horizontal: right; }}
-{name} Button {{ margin: 0 0 0 1; }}
-"""
-
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question: y or enter says yes, n or escape says no."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmScreen")
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm-yes", tooltip="Yes, do it"),
         Binding("n,escape", "answer(False)", "No", id="confirm-no", tooltip="No, leave it"),
@@ -82,12 +69,6 @@ class Choice:
 class PickScreen(ModalScreen[str | None]):
     """Type to narrow the list, arrows to move, enter to pick, escape to cancel."""
 
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="PickScreen")
-        + """
-    PickScreen OptionList { height: auto; max-height: 14; }
-    """
-    )
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick-cancel", tooltip="Pick nothing")]
 
     def __init__(self, title: str, choices: Sequence[Choice], *, hint: str = "") -> None:
@@ -146,7 +127,6 @@ class PickScreen(ModalScreen[str | None]):
 class AskScreen(ModalScreen[str | None]):
     """One line to type (prefilled): enter answers with the text, escape cancels."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="AskScreen")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask-cancel", tooltip="Cancel")]
 
     def __init__(

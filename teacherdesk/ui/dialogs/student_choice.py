@@ -10,28 +10,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from teacherdesk.text import fold
+from teacherdesk.ui.screens.base import DeskModal
 from teacherdesk.ui.widgets.plain import plain
 
 
-class StudentChoice(ModalScreen[str | None]):
+class StudentChoice(DeskModal[str | None]):
     """Returns the chosen student's id, or None on escape."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="choice-cancel", tooltip="Close without choosing"),
         Binding("down", "to_list", "List", show=False, id="choice-down"),
     ]
-    DEFAULT_CSS = """
-    StudentChoice { align: center middle; }
-    StudentChoice > Vertical {
-        width: 64; max-width: 100%; height: 80%; border: round $accent; background: $surface;
-    }
-    StudentChoice OptionList { height: 1fr; }
-    """
     most_shown = 200  # a long class shows its first 200 matches; typing narrows
 
     def __init__(self, title: str, students: list[tuple[str, str]]) -> None:

@@ -22,28 +22,10 @@ from typing import Any, Generic, TypeVar
 
 from textual import on
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Button, Input, Select, TextArea
 
+from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.date_input import DateInput
-
-FORM_CSS = """
-.form-title { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-.form { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
-.form-row { height: auto; margin: 0 0 1 0; }
-.form-row > .form-label { width: 14; padding: 0 1 0 0; color: $text-muted; }
-.form-row > .form-field { width: 1fr; height: auto; }
-.form-hint { height: 1; padding: 0 1; color: $text-muted; }
-.form-hint.-bad { color: $error; }
-.form-status { height: auto; padding: 0 1; color: $text-muted; background: $boost; }
-.form-status.-bad { color: $error; text-style: bold; }
-.form Input, .form DateInput { width: 1fr; }
-.form TextArea { height: 3; width: 1fr; }
-.form SelectionList { height: auto; max-height: 6; width: 1fr; }
-.form Select { width: 1fr; }
-.form-buttons { height: auto; margin: 0 0 1 14; }
-.form-buttons Button { margin: 0 2 0 0; }
-"""
 
 SAVE_BINDING = Binding(
     "f10,ctrl+s",
@@ -137,7 +119,7 @@ def compact_date_inputs(screen) -> None:
         date_input.query_one(Input).compact = True
 
 
-class FormScreen(Screen[RecordT], Generic[RecordT]):
+class FormScreen(DeskScreen[RecordT], Generic[RecordT]):
     """F10/ctrl+s saves, escape leaves (asking once if unsaved), quitting saves what is complete.
 
     Dismisses with the saved record, or None when left without saving.
@@ -220,7 +202,7 @@ class FormScreen(Screen[RecordT], Generic[RecordT]):
             self.app.notify(self.saved_words(saved), title="Saved", timeout=3)
             self.dismiss(saved)
 
-        self.app.save(self.save_work(built), then=done)
+        self.desk.save(self.save_work(built), then=done)
 
     @on(Button.Pressed, ".-save")
     def _save_pressed(self) -> None:
@@ -248,10 +230,10 @@ class FormScreen(Screen[RecordT], Generic[RecordT]):
         built = self.build()
         if not isinstance(built, str):
             self._dirty = False
-            self.app.save(self.save_work(built), quiet=True)
+            self.desk.save(self.save_work(built), quiet=True)
 
 
-class AutosaveForm(Screen):
+class AutosaveForm(DeskScreen):
     """A form that saves by itself a moment after typing stops (the IEP record, Parental input).
 
     The same keys as every form: F10/ctrl+s saves at once, escape leaves (saving first, so it

@@ -33,7 +33,7 @@ from teacherdesk.domain.conferences import (
 )
 from teacherdesk.domain.problems import first_error
 from teacherdesk.models import Conference, ConferenceFormat, Guardian, Student, label
-from teacherdesk.ui.forms.base import FORM_CSS, FormScreen
+from teacherdesk.ui.forms.base import FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.plain import plain
 from teacherdesk.ui.widgets.tick_box import TickBox
@@ -53,7 +53,6 @@ class ConferencePlanScreen(FormScreen[Conference]):
 
     SUB_TITLE = "Plan a conference"  # the title bar shows the screen's name
 
-    DEFAULT_CSS = FORM_CSS
     unsaved_words = "This plan"
 
     def __init__(
@@ -223,7 +222,7 @@ class ConferencePlanScreen(FormScreen[Conference]):
             return f"Not saved: {first_error(error)}"
 
     def save_work(self, record: Conference):
-        store = self.app.store
+        store = self.desk.store
         return lambda: store.conferences.save(record)
 
     def saved_words(self, saved: Conference) -> str:

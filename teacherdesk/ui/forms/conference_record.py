@@ -17,23 +17,8 @@ from teacherdesk.domain.conference_rules import action_problems, held_problems
 from teacherdesk.domain.dates import exact_time
 from teacherdesk.domain.problems import first_error
 from teacherdesk.models import AgreedAction, Conference, ConferenceStatus, Student, label
-from teacherdesk.ui.forms.base import CLOSE_BINDING, FORM_CSS, SAVE_BINDING, FormScreen
+from teacherdesk.ui.forms.base import CLOSE_BINDING, SAVE_BINDING, FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
-
-RECORD_CSS = (
-    FORM_CSS
-    + """
-ActionRow { height: auto; margin: 0 0 0 0; }
-ActionRow > Horizontal { height: auto; }
-ActionRow .action-what { width: 1fr; }
-ActionRow .action-number { width: 3; color: $text-muted; }
-ActionRow .action-owner { width: 1fr; margin: 0 1 0 3; }
-ActionRow DateInput { width: 1fr; }
-ActionRow Button { margin: 0 0 0 1; min-width: 8; }
-#record-actions { height: auto; }
-.actions-head { height: 1; color: $text-muted; }
-"""
-)
 
 
 class ActionRow(Vertical):
@@ -102,7 +87,6 @@ class ConferenceRecordScreen(FormScreen[Conference]):
         ),
         CLOSE_BINDING,
     ]
-    DEFAULT_CSS = RECORD_CSS
     unsaved_words = "This record"
 
     def __init__(self, conference: Conference, student: Student) -> None:
@@ -164,7 +148,7 @@ class ConferenceRecordScreen(FormScreen[Conference]):
             self.say(problem, bad=True)  # said before anything is typed, not only on save
 
     def _held_problem(self) -> str | None:
-        problems = held_problems(self.conference, self.app.today())
+        problems = held_problems(self.conference, self.desk.today())
         return problems[0].sentence if problems else None
 
     # --- action rows -----------------------------------------------------------------------------
@@ -237,7 +221,7 @@ class ConferenceRecordScreen(FormScreen[Conference]):
             return f"Not saved: {first_error(error)}"
 
     def save_work(self, record: Conference):
-        store = self.app.store
+        store = self.desk.store
         return lambda: store.conferences.save(record)
 
     def saved_words(self, saved: Conference) -> str:

@@ -10,14 +10,13 @@ something is wrong.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from teacherdesk.domain.contact_rules import contact_problems
@@ -36,9 +35,13 @@ from teacherdesk.models import (
 )
 from teacherdesk.ui.dialogs.student_choice import StudentChoice
 from teacherdesk.ui.forms.base import SAVE_BINDING, Debounce
+from teacherdesk.ui.screens.base import DeskModal
 from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.plain import plain
 from teacherdesk.ui.widgets.tick_box import TickBox
+
+if TYPE_CHECKING:
+    from teacherdesk.ui.app import TeacherDesk
 
 FAMILY = "__family__"  # the guardian choice "the family" (no one guardian)
 # The field each contact rule is about → the widget the cursor goes to.
@@ -52,7 +55,9 @@ RULE_TARGETS = {
 # --- the way in -------------------------------------------------------------------------------
 
 
-def open_contact_form(app: App, student_id: str | None = None, note_id: str | None = None) -> None:
+def open_contact_form(
+    app: TeacherDesk, student_id: str | None = None, note_id: str | None = None
+) -> None:
     """Log a contact for `student_id` (ask which student when None), or edit note `note_id`."""
     if note_id is None and student_id is None:
 
@@ -64,7 +69,7 @@ def open_contact_form(app: App, student_id: str | None = None, note_id: str | No
         return
 
     def load() -> None:
-        store = app.store  # type: ignore[attr-defined]
+        store = app.store
         note = store.contacts.get(note_id) if note_id else None
         sid = note.student_id if note else student_id
         student = store.students.get(sid) if sid else None
@@ -80,23 +85,12 @@ def open_contact_form(app: App, student_id: str | None = None, note_id: str | No
 
 
 def student_in_view(screen: Any) -> str | None:
-    """The student the teacher is looking at, if any (a student screen, or a roster's row)."""
-    for name in ("student_id", "selected_student_id", "current_student_id"):
+    """The student the teacher is looking at, if any: a student-level screen's, or the
+    highlighted row's on the Roster and Contacts (their `selected_student_id`)."""
+    for name in ("student_id", "selected_student_id"):
         value = getattr(screen, name, None)
-        value = value() if callable(value) else value
         if isinstance(value, str) and value:
             return value
-    try:  # the roster: the highlighted row is keyed by the student's id
-        table = screen.query_one("#roster-table")
-        if hasattr(table, "cursor_key"):
-            key = table.cursor_key
-            key = key() if callable(key) else key
-            return key or None
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            return key or None
-    except Exception:  # no roster table here
-        return None
     return None
 
 
@@ -120,7 +114,7 @@ class StudentPicker(StudentChoice):
     def _load(self) -> None:
         from teacherdesk.domain.roster import build_rows
 
-        rows = build_rows(self.app.store)  # type: ignore[attr-defined]
+        rows = build_rows(self.desk.store)
         students, keys = [], []
         for row in rows:
             family = ", ".join(g.name for g in row.guardians)
@@ -137,7 +131,7 @@ class StudentPicker(StudentChoice):
 # --- the form ---------------------------------------------------------------------------------
 
 
-class ContactForm(ModalScreen[ContactNote | None]):
+class ContactForm(DeskModal[ContactNote | None]):
     """Returns the saved note (None when discarded)."""
 
     BINDINGS = [
@@ -146,26 +140,6 @@ class ContactForm(ModalScreen[ContactNote | None]):
             "escape", "cancel", "Cancel", id="contact-cancel", tooltip="Close (twice if typed)"
         ),
     ]
-    DEFAULT_CSS = """
-    ContactForm { align: center middle; }
-    ContactForm > Vertical {
-        width: 78; max-width: 100%; height: 21; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    ContactForm #contact-title { text-style: bold; height: 1; }
-    ContactForm VerticalScroll { height: 1fr; }
-    ContactForm .form-row { height: auto; }
-    ContactForm .form-row > Label { width: 11; padding: 0 1 0 0; }
-    ContactForm .half { width: 1fr; height: auto; }
-    ContactForm .half > Label { width: 11; }
-    ContactForm .half > Select { width: 1fr; }
-    ContactForm Select, ContactForm Input, ContactForm DateInput { width: 1fr; }
-    ContactForm TextArea { height: 5; width: 1fr; }
-    ContactForm #contact-problem { height: auto; color: $text-muted; }
-    ContactForm #contact-problem.-shout { color: $error; text-style: bold; }
-    ContactForm #contact-buttons { height: 1; align-horizontal: right; }
-    ContactForm #contact-buttons Button { margin-left: 2; }
-    """
 
     def __init__(
         self, student: Student, family: list[Guardian], note: ContactNote | None = None
@@ -214,7 +188,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
                 with Horizontal(classes="form-row"):
                     yield Label("Date", markup=False)
                     yield DateInput(
-                        note.date if note else self.app.today(),  # type: ignore[attr-defined]
+                        note.date if note else self.desk.today(),
                         required=True,
                         id="contact-date",
                     )
@@ -326,7 +300,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
 
     def build(self) -> tuple[ContactNote | None, str, str]:
         """The note as typed, or None with the first problem and the field to fix."""
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.desk.today()
         date_input = self.query_one("#contact-date", DateInput)
         if not date_input.valid or date_input.date is None:
             hint = date_input.query_one(".date-hint", Static).content
@@ -436,7 +410,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
             widget.focus()
             return
         self._saving = True
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.desk.store
 
         def work() -> ContactNote | Exception:
             try:
@@ -444,7 +418,7 @@ class ContactForm(ModalScreen[ContactNote | None]):
             except Exception as error:  # shown below; the form keeps what was typed
                 return error
 
-        self.app.save(work, then=self._saved)  # type: ignore[attr-defined]
+        self.desk.save(work, then=self._saved)
 
     def _saved(self, note: ContactNote | Exception) -> None:
         self._saving = False
@@ -476,5 +450,5 @@ class ContactForm(ModalScreen[ContactNote | None]):
         note, _, _ = self.build()
         if note is not None:
             self._saving = True
-            store = self.app.store  # type: ignore[attr-defined]
-            self.app.save(lambda: store.contacts.save(note), quiet=True)  # type: ignore[attr-defined]
+            store = self.desk.store
+            self.desk.save(lambda: store.contacts.save(note), quiet=True)

@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from teacherdesk.domain.dates import exact
@@ -25,26 +24,16 @@ from teacherdesk.domain.engagement import (
 from teacherdesk.models import Attendance, EngagementEvent, label
 from teacherdesk.text import fold
 from teacherdesk.ui.forms.base import CLOSE_BINDING, SAVE_BINDING, FormScreen
+from teacherdesk.ui.screens.base import DeskModal
 from teacherdesk.ui.widgets.plain import PlainTable
 
 COLUMNS = [("Came", 4), ("Student", 21), ("Family", 20), ("Volunteered", 23)]
 
 
-class VolunteerDialog(ModalScreen[Attendance | None]):
+class VolunteerDialog(DeskModal[Attendance | None]):
     """Role and minutes; enter saves, escape cancels. An empty role means 'did not volunteer'."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="volunteer-cancel", tooltip="Close")]
-    DEFAULT_CSS = """
-    VolunteerDialog { align: center middle; }
-    VolunteerDialog > Vertical {
-        width: 60; max-width: 100%; height: auto; border: round $accent; background: $surface;
-        padding: 0 1;
-    }
-    VolunteerDialog Horizontal { height: 1; margin: 1 0 0 0; }
-    VolunteerDialog Label { width: 10; color: $text-muted; }
-    VolunteerDialog Input { width: 1fr; }
-    VolunteerDialog #volunteer-hint { height: auto; margin: 1 0 0 0; color: $text-muted; }
-    """
 
     def __init__(self, name: str, attendance: Attendance) -> None:
         super().__init__()
@@ -123,10 +112,6 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
         CLOSE_BINDING,
     ]
     unsaved_words = "Attendance"
-    DEFAULT_CSS = """
-    AttendanceScreen .form-title { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-    AttendanceScreen #attendance-filter { margin: 0 1; }
-    """
 
     def __init__(self, event: EngagementEvent, families: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -242,7 +227,7 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
         return with_attendance(self.event, self.state)
 
     def save_work(self, record: EngagementEvent):
-        store = self.app.store
+        store = self.desk.store
         return lambda: store.events.save(record)
 
     def saved_words(self, saved: EngagementEvent) -> str:

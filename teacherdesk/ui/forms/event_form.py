@@ -8,13 +8,12 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from teacherdesk.domain.problems import first_error
 from teacherdesk.models import EngagementEvent, EventKind, label
-from teacherdesk.ui.forms.base import FORM_CSS, FormScreen
+from teacherdesk.ui.forms.base import FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
 
 
 class EventFormScreen(FormScreen[EngagementEvent]):
     SUB_TITLE = "Event"  # the title bar shows the screen's name
-    DEFAULT_CSS = FORM_CSS
     unsaved_words = "This event"
 
     def __init__(self, event: EngagementEvent | None) -> None:
@@ -85,7 +84,7 @@ class EventFormScreen(FormScreen[EngagementEvent]):
             return f"Not saved: {first_error(error)}"
 
     def save_work(self, record: EngagementEvent):
-        store = self.app.store
+        store = self.desk.store
         return lambda: store.events.save(record)
 
     def saved_words(self, saved: EngagementEvent) -> str:

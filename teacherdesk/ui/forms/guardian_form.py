@@ -134,6 +134,6 @@ class GuardianForm(RecordForm):
     def store_work(self, record: Guardian) -> Callable[[], Guardian]:  # type: ignore[override]
         from teacherdesk.domain.family import save_guardian_details
 
-        store, student_id = self.app.store, self.student_id
+        store, student_id = self.desk.store, self.student_id
         fields = [f.name for f in self.fields] + ["phones"]
         return lambda: save_guardian_details(store, record, student_id, fields)

@@ -11,11 +11,12 @@ student interview is `i` on the IEP list.)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from teacherdesk.domain.iep_timeline import State, deadlines, default_writing_date
@@ -30,6 +31,9 @@ from teacherdesk.ui.forms.meeting_fields import (
 )
 from teacherdesk.ui.forms.parental_input import METHODS, method_or_none
 from teacherdesk.ui.widgets.date_input import DateInput
+
+if TYPE_CHECKING:
+    from teacherdesk.ui.screens.base import DeskScreen
 
 STATE_STYLE = {
     State.LATE: "bold $error",
@@ -115,7 +119,7 @@ class IEPRecordScreen(AutosaveForm):
 
     @work(thread=True, exclusive=True, group="iep-record-load")
     def load(self) -> None:
-        store = self.app.store
+        store = self.desk.store
         student = store.students.get(self.student_id)
         iep = (
             store.ieps.get(self.iep_id) if self.iep_id else store.ieps.for_student(self.student_id)
@@ -217,10 +221,10 @@ class IEPRecordScreen(AutosaveForm):
             return
         if self.student is not None and self.settings is not None:
             evidence = meeting_evidence(
-                preview, self.student, self.guardians, self.notes, self.settings, self.app.today()
+                preview, self.student, self.guardians, self.notes, self.settings, self.desk.today()
             )
             evidence_panel.update(evidence_markup(evidence))
-        found = deadlines(preview, self.interview, self.app.today())
+        found = deadlines(preview, self.interview, self.desk.today())
         writing = preview.writing_date or default_writing_date(preview.meeting_date)
         note = "" if preview.writing_date else " (two weeks before the meeting)"
         panel.update(
@@ -250,7 +254,7 @@ class IEPRecordScreen(AutosaveForm):
             return
         self._dirty = False
         values = {k: v for k, v in values.items() if not (k == "meeting_date" and v is None)}
-        store, student_id = self.app.store, self.student_id
+        store, student_id = self.desk.store, self.student_id
         iep_id = self.iep_id or self._new_id
 
         def work() -> IEP:
@@ -271,14 +275,14 @@ class IEPRecordScreen(AutosaveForm):
             else:
                 self._status("IEP record created." if created else "Saved.")
 
-        self.app.save(work, then=done)
+        self.desk.save(work, then=done)
 
     def on_data_changed(self, _message) -> None:
         self.reload_interview()
 
     @work(thread=True, exclusive=True, group="iep-record-interview")
     def reload_interview(self) -> None:
-        store = self.app.store
+        store = self.desk.store
         interview = store.interviews.for_student(self.student_id)
         # a contact logged or the family changed elsewhere changes the meeting's evidence
         self.guardians = store.guardians.for_student(self.student_id)
@@ -319,12 +323,12 @@ class IEPRecordScreen(AutosaveForm):
             ask_for_letter(self, self.student, self.iep_id)
 
 
-def open_parental_input(screen: Screen, student_id: str) -> None:
+def open_parental_input(screen: DeskScreen, student_id: str) -> None:
     """Open the student's Parental Input form (the student screen's `p`); with no IEP record
     yet, open the new IEP record instead, since the form belongs to it."""
 
     def find() -> None:
-        iep = screen.app.store.ieps.for_student(student_id)
+        iep = screen.desk.store.ieps.for_student(student_id)
         screen.app.call_from_thread(opened, iep)
 
     def opened(iep: IEP | None) -> None:

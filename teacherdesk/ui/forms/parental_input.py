@@ -48,6 +48,7 @@ class ParentalInputScreen(AutosaveForm):
         self._save_soon = Debounce(self, self._save, pause="save")
         self._dirty = False
         self._filling = True
+        self._saved_values: dict = {}  # what the form held when last loaded or saved
 
     def compose(self) -> ComposeResult:
         yield Static("Parental input", id="pi-title", classes="iep-title", markup=False)
@@ -75,7 +76,7 @@ class ParentalInputScreen(AutosaveForm):
 
     @work(thread=True, exclusive=True, group="parental-load")
     def load(self) -> None:
-        store = self.app.store
+        store = self.desk.store
         iep = store.ieps.get(self.iep_id)
         student = store.students.get(iep.student_id) if iep else None
         interview = store.interviews.for_student(iep.student_id) if iep else None
@@ -91,7 +92,7 @@ class ParentalInputScreen(AutosaveForm):
         self.iep, self.student = iep, student
         self.query_one("#pi-title", Static).update(f"Parental input · {student.display_name}")
         due = next(
-            d for d in deadlines(iep, interview, self.app.today()) if d.key == PARENTAL_INPUT
+            d for d in deadlines(iep, interview, self.desk.today()) if d.key == PARENTAL_INPUT
         )
         self.query_one("#pi-due", Static).update(
             f"Best returned by {due.exact} ({due.words}), one month before the IEP is written."
@@ -115,6 +116,7 @@ class ParentalInputScreen(AutosaveForm):
 
     def _ready(self) -> None:
         self._filling = False
+        self._saved_values = self._values()[0]
         self._status("Everything you type here is saved as you go.")
 
     def _status(self, text: str) -> None:
@@ -154,7 +156,9 @@ class ParentalInputScreen(AutosaveForm):
             return
         self._dirty = False
         values, problems = self._values()
-        store, iep_id = self.app.store, self.iep_id
+        if values == self._saved_values and not problems:
+            return  # e.g. a change event from filling the form, arriving late: nothing to say
+        store, iep_id = self.desk.store, self.iep_id
 
         def work() -> IEP:
             with store.transaction():
@@ -169,12 +173,13 @@ class ParentalInputScreen(AutosaveForm):
 
         def done(saved: IEP) -> None:
             self.iep = saved
+            self._saved_values = values
             if problems:
                 self._status(f"Saved, except the {' and '.join(problems)} date (see above).")
             else:
                 self._status("Saved.")
 
-        self.app.save(work, then=done)
+        self.desk.save(work, then=done)
 
     def on_data_changed(self, _message: DataChanged) -> None:
         pass  # our own saves come back here; the form keeps what is typed

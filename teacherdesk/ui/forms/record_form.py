@@ -37,27 +37,6 @@ class Field:
 
 
 class RecordForm(FormScreen[Any], ModalScreen[Any]):
-    DEFAULT_CSS = """
-    RecordForm { align: center middle; background: $background 60%; }
-    RecordForm > Vertical {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    RecordForm .form-title { text-style: bold; height: 1; margin-bottom: 1; }
-    RecordForm VerticalScroll { height: auto; max-height: 1fr; }
-    RecordForm .form-row { height: 1; }
-    RecordForm .form-row > Label { width: 22; color: $text-muted; }
-    RecordForm .form-row > Input { width: 1fr; }
-    RecordForm .form-row > Select { width: 1fr; }
-    RecordForm .form-row > Input.phone-label { width: 12; margin-right: 1; }
-    RecordForm Checkbox { border: none; padding: 0; height: 1; background: transparent; }
-    RecordForm Checkbox:focus { background: $boost; }
-    RecordForm .form-problem { color: $error; height: auto; padding-left: 22; }
-    RecordForm .form-problem.-ok { display: none; }
-    RecordForm .form-hint { color: $text-muted; height: auto; margin-top: 1; }
-    RecordForm .form-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    RecordForm .form-buttons Button { margin-left: 1; min-width: 10; }
-    """
     BINDINGS = [
         Binding("down", "app.focus_next", "Next field", show=False, id="form-next"),
         Binding("up", "app.focus_previous", "Previous field", show=False, id="form-previous"),
@@ -273,7 +252,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
             finally:
                 self.app.call_from_thread(setattr, self, "_saving", False)
 
-        self.app.save(guarded, then=saved)
+        self.desk.save(guarded, then=saved)
 
     def _focus_problem(self) -> None:
         for name in self.problems:
@@ -288,7 +267,7 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         record = self.validate()
         if record is not None:
             self._saving = True
-            self.app.save(self.store_work(record), quiet=True)
+            self.desk.save(self.store_work(record), quiet=True)
 
     def action_close(self) -> None:
         if not self.changed:

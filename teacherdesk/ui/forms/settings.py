@@ -1,5 +1,6 @@
 """Settings, kept with the data: teacher's name, school, how families reach the teacher (for
-letters home), term dates, N for "not contacted", and the time zone for the calendar."""
+letters home), term dates, N for "not contacted", the time zone for the calendar, the colour theme
+and remapped keys (one `binding-id = keys` a line; the ids are in help, f1)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from teacherdesk.models import Settings
+from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.ui.forms.base import FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
 
@@ -28,20 +29,6 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
     """The shared form rule: F10/ctrl+s saves, escape leaves (asking once if something changed)."""
 
     unsaved_words = "Settings"
-    DEFAULT_CSS = """
-    SettingsScreen { align: center middle; }
-    SettingsScreen > Vertical {
-        width: 70; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    SettingsScreen .form-row { height: auto; }
-    SettingsScreen .form-row > Label { width: 24; }
-    SettingsScreen Input, SettingsScreen DateInput { width: 1fr; }
-    SettingsScreen #settings-title { text-style: bold; }
-    SettingsScreen #settings-problem { height: auto; color: $text-muted; }
-    SettingsScreen #settings-problem.-shout { color: $error; text-style: bold; }
-    SettingsScreen #settings-buttons { height: 1; align-horizontal: right; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -70,6 +57,21 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
                 with Horizontal(classes="form-row"):
                     yield Label(words, markup=False)
                     yield Input(compact=True, id=field_id, placeholder=hint)
+            with Horizontal(classes="form-row"):
+                yield Label("Theme", markup=False)
+                themes = sorted(self.app.available_themes)
+                yield Select(
+                    [(name, name) for name in themes],
+                    value=DEFAULT_THEME if DEFAULT_THEME in themes else Select.NULL,
+                    allow_blank=False,
+                    compact=True,
+                    id="settings-theme",
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Keys (id = keys)", markup=False)
+                yield TextArea(
+                    "", compact=True, id="settings-keymap", placeholder="go-contacts = f4,ctrl+o"
+                )
             yield Static("Loading…", id="settings-problem", markup=False)
             with Horizontal(id="settings-buttons"):
                 yield Button(
@@ -83,7 +85,7 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
 
     @work(thread=True, exclusive=True, group="settings-load")
     def load(self) -> None:
-        settings = self.app.store.settings.load()  # type: ignore[attr-defined]
+        settings = self.desk.store.settings.load()
         self.app.call_from_thread(self._show, settings)
 
     def _show(self, settings: Settings) -> None:
@@ -96,16 +98,21 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         self.query_one("#settings-term-start", DateInput).set_date(settings.term_start)
         self.query_one("#settings-term-end", DateInput).set_date(settings.term_end)
         self.query_one("#settings-stale", Input).value = str(settings.stale_after_days)
+        themes = self.query_one("#settings-theme", Select)
+        if settings.theme in self.app.available_themes:
+            themes.value = settings.theme
+        self.query_one("#settings-keymap", TextArea).text = keymap_text(settings.keymap)
         self.query_one("#settings-teacher", Input).focus()
         self._initial = self._snapshot()
         self._check()
 
     def _snapshot(self) -> tuple:
         return tuple(
-            widget.text if isinstance(widget, DateInput) else widget.value
+            widget.text if isinstance(widget, (DateInput, TextArea)) else widget.value
             for widget in self.query(
                 "#settings-teacher, #settings-school, DateInput, #settings-stale, "
                 + ", ".join(f"#{field_id}" for field_id, _w, _h in CONTACT_FIELDS)
+                + ", #settings-theme, #settings-keymap"
             )
         )
 
@@ -127,7 +134,7 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         return settings if settings is not None else problem
 
     def save_work(self, record: Settings):
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.desk.store
         return lambda: store.settings.save(record)
 
     def saved_words(self, saved: Settings) -> str:
@@ -146,6 +153,10 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         stale = self.query_one("#settings-stale", Input).value.strip()
         if not stale.isdigit() or not 1 <= int(stale) <= 365:
             return None, "Days without contact: a whole number from 1 to 365."
+        keymap = parse_keymap(self.query_one("#settings-keymap", TextArea).text)
+        if isinstance(keymap, str):
+            return None, keymap
+        theme = self.query_one("#settings-theme", Select).value
         try:
             settings = Settings.model_validate(
                 self.settings.model_dump()
@@ -155,6 +166,8 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
                     "term_start": start.date,
                     "term_end": end.date,
                     "stale_after_days": int(stale),
+                    "theme": theme if isinstance(theme, str) else self.settings.theme,
+                    "keymap": keymap,
                 }
                 | {
                     field_id.removeprefix("settings-"): self.query_one(f"#{field_id}", Input).value
@@ -176,6 +189,8 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
 
     @on(Input.Changed)
     @on(DateInput.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
     def _changed(self) -> None:
         if self.settings is not None:
             self._check()
@@ -187,3 +202,22 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
     def action_save(self) -> None:
         if self._check(shout=True) is not None:
             super().action_save()
+
+
+def keymap_text(keymap: dict[str, str]) -> str:
+    """The keymap as the form shows it: one `binding-id = keys` a line."""
+    return "\n".join(f"{binding_id} = {keys}" for binding_id, keys in keymap.items())
+
+
+def parse_keymap(text: str) -> dict[str, str] | str:
+    """`binding-id = keys` lines (blank lines and `#` notes skipped), or what is wrong."""
+    keymap: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        binding_id, equals, keys = (part.strip() for part in line.partition("="))
+        if not (equals and binding_id and keys):
+            return f"Keys, line {number}: write it as  go-contacts = f4,ctrl+o"
+        keymap[binding_id] = keys
+    return keymap

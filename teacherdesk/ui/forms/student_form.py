@@ -42,7 +42,7 @@ class StudentForm(RecordForm):
         return Student.model_validate(self.student.model_dump() | values)
 
     def store_work(self, record: Student) -> Callable[[], Student]:  # type: ignore[override]
-        store = self.app.store
+        store = self.desk.store
         typed = {f.name: getattr(record, f.name) for f in self.fields}
 
         def work() -> Student:

@@ -6,19 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from teacherdesk.domain.conferences import Preparation, format_time
 from teacherdesk.domain.dates import due_in_words, exact, humanize
 from teacherdesk.models import Conference, label
-from teacherdesk.ui.forms.base import FORM_CSS
-
-CSS = """
-ConferencePrepareScreen VerticalScroll { padding: 0 1; }
-ConferencePrepareScreen .prep-head { text-style: bold; color: $accent; margin: 1 0 0 0; }
-ConferencePrepareScreen .prep-body { height: auto; }
-"""
+from teacherdesk.ui.screens.base import DeskScreen
 
 
 def _section(title: str, lines: list[Text | str]) -> list[Static]:
@@ -114,7 +107,7 @@ def preparation_sections(
     ]
 
 
-class ConferencePrepareScreen(Screen[str | None]):
+class ConferencePrepareScreen(DeskScreen[str | None]):
     """Dismisses with 'record' or 'edit' when the teacher asks for them, else None."""
 
     SUB_TITLE = "Prepare a conference"  # the title bar shows the screen's name
@@ -124,7 +117,6 @@ class ConferencePrepareScreen(Screen[str | None]):
         Binding("e", "finish('edit')", "Change plan", id="prep-edit", tooltip="Change the plan"),
         Binding("escape", "finish('')", "Back", id="prep-back", tooltip="Back to the list"),
     ]
-    DEFAULT_CSS = FORM_CSS + CSS
 
     def __init__(self, prep: Preparation, conference: Conference, today) -> None:
         super().__init__()

@@ -7,11 +7,11 @@ enter opens (planned → prepare, held → the record).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from teacherdesk.domain.conferences import prepare, split_upcoming_past, status_words
@@ -19,6 +19,9 @@ from teacherdesk.domain.dates import exact_time, humanize
 from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.models import Conference, ConferenceStatus, Guardian, Student, label
 from teacherdesk.ui.screens.table_list import TableListScreen
+
+if TYPE_CHECKING:
+    from teacherdesk.ui.screens.base import DeskScreen
 
 COLUMNS = [("When", 18), ("Student", 20), ("Format", 10), ("Status", 9), ("Interpreter", 11)]
 UPCOMING_KEY, PAST_KEY = "--upcoming--", "--past--"
@@ -67,7 +70,7 @@ class ConferencesScreen(TableListScreen):
         self.by_id: dict[str, Conference] = {}
 
     def fetch(self) -> ConferenceList:
-        return load_list(self.app.store, self.app.today())
+        return load_list(self.desk.store, self.desk.today())
 
     def show(self, listing: ConferenceList) -> None:
         self.listing = listing
@@ -75,7 +78,7 @@ class ConferencesScreen(TableListScreen):
         table = self.query_one(DataTable)
         keep = self.current()
         table.clear()
-        today = self.app.today()
+        today = self.desk.today()
         table.add_row(
             Text(f"Upcoming ({len(listing.upcoming)})", "bold"), "", "", "", "", key=UPCOMING_KEY
         )
@@ -118,7 +121,7 @@ class ConferencesScreen(TableListScreen):
                 "n plans a new one"
             )
             return
-        today = self.app.today()
+        today = self.desk.today()
         bits = [humanize(c.when.date(), relative_to=today)]
         if c.status == ConferenceStatus.HELD:
             open_actions = sum(1 for a in c.actions if a.done_on is None)
@@ -152,7 +155,7 @@ class ConferencesScreen(TableListScreen):
 
     @work(thread=True, group="conferences-open")
     def _choose_student(self) -> None:
-        choices = family_choices(self.app.store)
+        choices = family_choices(self.desk.store)
         self.app.call_from_thread(self._show_choice, choices)
 
     def _show_choice(self, choices: list[tuple[str, str]]) -> None:
@@ -170,7 +173,7 @@ class ConferencesScreen(TableListScreen):
 
     @work(thread=True, group="conferences-open")
     def _open_plan(self, student_id: str, conference_id: str | None) -> None:
-        store = self.app.store
+        store = self.desk.store
         student = store.students.get(student_id)
         guardians = store.guardians.for_student(student_id)
         conference = store.conferences.get(conference_id) if conference_id else None
@@ -193,11 +196,11 @@ class ConferencesScreen(TableListScreen):
 
     @work(thread=True, group="conferences-open")
     def _open_prepare(self, conference_id: str) -> None:
-        store = self.app.store
+        store = self.desk.store
         conference = store.conferences.get(conference_id)
         if conference is None:
             return
-        prep = prepare(store, conference, self.app.today())
+        prep = prepare(store, conference, self.desk.today())
         self.app.call_from_thread(self._push_prepare, prep, conference)
 
     def _push_prepare(self, prep, conference: Conference) -> None:
@@ -209,7 +212,7 @@ class ConferencesScreen(TableListScreen):
             elif what == "edit":
                 self.plan_for(conference.student_id, conference.id)
 
-        self.app.push_screen(ConferencePrepareScreen(prep, conference, self.app.today()), then)
+        self.app.push_screen(ConferencePrepareScreen(prep, conference, self.desk.today()), then)
 
     def action_record(self) -> None:
         if (c := self._need_current()) is not None:
@@ -217,7 +220,7 @@ class ConferencesScreen(TableListScreen):
 
     @work(thread=True, group="conferences-open")
     def _open_record(self, conference_id: str) -> None:
-        store = self.app.store
+        store = self.desk.store
         conference = store.conferences.get(conference_id)
         student = store.students.get(conference.student_id) if conference else None
         if conference is not None and student is not None:
@@ -235,11 +238,11 @@ def plan_screen(student: Student, guardians: list[Guardian], conference=None, st
     return ConferencePlanScreen(student, guardians, conference, default_staff=staff)
 
 
-def open_plan_form(screen: Screen, student_id: str) -> None:
+def open_plan_form(screen: DeskScreen, student_id: str) -> None:
     """Plan a conference for one student from any screen (the student screen's `c`)."""
 
     def load() -> None:
-        store = screen.app.store
+        store = screen.desk.store
         student = store.students.get(student_id)
         guardians = store.guardians.for_student(student_id)
         staff = store.settings.load().teacher_name

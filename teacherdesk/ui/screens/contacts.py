@@ -12,7 +12,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
@@ -21,6 +20,7 @@ from teacherdesk.domain.dates import exact, humanize
 from teacherdesk.models import Channel, ContactNote, Outcome, Purpose, label
 from teacherdesk.ui.forms.contact_form import open_contact_form
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskModal, DeskScreen
 from teacherdesk.ui.screens.type_to_filter import route_key
 from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.plain import PlainTable
@@ -44,7 +44,7 @@ def _options(kind) -> list[tuple[str, str]]:
     return [(label(choice), choice.value) for choice in kind]
 
 
-class ContactsScreen(Screen):
+class ContactsScreen(DeskScreen):
     BINDINGS = [
         # Priority: "/" only moves to the name filter (never typed into it); in the From/To
         # dates it is typed, as in 12/3 (see check_action).
@@ -55,16 +55,6 @@ class ContactsScreen(Screen):
                 tooltip="Every follow-up from contacts and conferences"),
         Binding("escape", "clear_filters", "Clear", show=False, id="contacts-clear"),
     ]  # fmt: skip
-    DEFAULT_CSS = """
-    ContactsScreen .filter-row { height: 1; }
-    ContactsScreen .filter-row > Label { padding: 0 1; }
-    ContactsScreen #contacts-student { width: 1fr; }
-    ContactsScreen .filter-row Select { width: 19; }
-    ContactsScreen .filter-row DateInput { layout: horizontal; width: 1fr; height: 1; }
-    ContactsScreen .filter-row DateInput > Input { width: 14; }
-    ContactsScreen .filter-row DateInput > .date-hint { width: 1fr; }
-    ContactsScreen #contacts-table { height: 1fr; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -118,7 +108,7 @@ class ContactsScreen(Screen):
 
     @work(thread=True, exclusive=True, group="contacts-load", description="load contacts")
     def load(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.desk.store
         rows = build_rows(store.contacts.all(), store.students.all(), store.guardians.all())
         self.app.call_from_thread(self._loaded, rows)
 
@@ -281,7 +271,7 @@ class ContactsScreen(Screen):
     def action_edit(self) -> None:
         note_id = self.selected_note_id()
         if note_id:
-            open_contact_form(self.app, note_id=note_id)
+            open_contact_form(self.desk, note_id=note_id)
 
     def action_follow_ups(self) -> None:
         from teacherdesk.ui.screens.followups import FollowUpsScreen
@@ -289,22 +279,13 @@ class ContactsScreen(Screen):
         self.app.push_screen(FollowUpsScreen())
 
 
-class ContactDetail(ModalScreen[None]):
+class ContactDetail(DeskModal[None]):
     """One contact in full, with every earlier version (who changed it, when, what it said)."""
 
     BINDINGS = [
         Binding("escape,q", "dismiss", "Close", id="contact-detail-close", tooltip="Close"),
         Binding("e", "edit", "Edit", id="contact-detail-edit", tooltip="Edit this contact"),
     ]
-    DEFAULT_CSS = """
-    ContactDetail { align: center middle; }
-    ContactDetail > Vertical {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    ContactDetail VerticalScroll { height: auto; max-height: 1fr; }
-    ContactDetail #contact-detail-keys { height: 1; color: $text-muted; }
-    """
 
     def __init__(self, note_id: str) -> None:
         super().__init__()
@@ -322,7 +303,7 @@ class ContactDetail(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="contact-detail-load")
     def load(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.desk.store
         note = store.contacts.get(self.note_id)
         if note is None:
             self.app.call_from_thread(
@@ -334,7 +315,7 @@ class ContactDetail(ModalScreen[None]):
         self.app.call_from_thread(self._show, self._describe(note, student, guardians))
 
     def _describe(self, note: ContactNote, student, guardians: dict[str, str]) -> Text:
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.desk.today()
         text = Text()
         name = student.display_name if student else "(unknown student)"
         text.append(f"{name}\n", style="bold")
@@ -384,7 +365,7 @@ class ContactDetail(ModalScreen[None]):
 
     def action_edit(self) -> None:
         self.dismiss(None)
-        open_contact_form(self.app, note_id=self.note_id)
+        open_contact_form(self.desk, note_id=self.note_id)
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()

@@ -35,7 +35,7 @@ class EngagementScreen(TableListScreen):
         self.events: dict[str, EngagementEvent] = {}
 
     def fetch(self) -> list[EngagementEvent]:
-        return self.app.store.events.all()
+        return self.desk.store.events.all()
 
     def show(self, events: list[EngagementEvent]) -> None:
         keep = self.current()
@@ -67,7 +67,7 @@ class EngagementScreen(TableListScreen):
         if event is None:
             status.update("No events yet: press n to add an open house, meeting or workshop.")
             return
-        when = humanize(event.date, relative_to=self.app.today())
+        when = humanize(event.date, relative_to=self.desk.today())
         text = f"{when} · " + (" ".join(event.description.split()) or "no description")
         status.update(text[:200])
 
@@ -100,7 +100,7 @@ class EngagementScreen(TableListScreen):
     def _open_attendance(self, event_id: str) -> None:
         from teacherdesk.ui.screens.conferences import family_choices
 
-        store = self.app.store
+        store = self.desk.store
         event = store.events.get(event_id)
         families = family_choices(store)
         if event is not None:

@@ -6,10 +6,11 @@ the record fresh on the saver thread, so a change made meanwhile elsewhere is ke
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.domain.followups import (
@@ -21,13 +22,17 @@ from teacherdesk.domain.followups import (
     sort_items,
 )
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.followup_table import FollowUpTable
 
+if TYPE_CHECKING:
+    from teacherdesk.ui.app import TeacherDesk
 
-def toggle_follow_up(app: App, item: FollowUpItem) -> None:
+
+def toggle_follow_up(app: TeacherDesk, item: FollowUpItem) -> None:
     """Mark `item` done today (or not done, if it was); saved at once through the app."""
-    store = app.store  # type: ignore[attr-defined]
-    today = app.today()  # type: ignore[attr-defined]
+    store = app.store
+    today = app.today()
     done_on = None if item.done_on else today
     repository = store.contacts if item.source == Source.CONTACT else store.conferences
 
@@ -41,10 +46,10 @@ def toggle_follow_up(app: App, item: FollowUpItem) -> None:
     def saved(what: str) -> None:
         app.notify(f"{'Done' if done_on else 'Not done yet'}: {what}")
 
-    app.save(work_, then=saved)  # type: ignore[attr-defined]
+    app.save(work_, then=saved)
 
 
-class FollowUpsScreen(Screen):
+class FollowUpsScreen(DeskScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="follow-ups-back", tooltip="Back"),
     ]
@@ -63,14 +68,14 @@ class FollowUpsScreen(Screen):
 
     @work(thread=True, exclusive=True, group="follow-ups-load")
     def load(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        today = self.app.today()  # type: ignore[attr-defined]
+        store = self.desk.store
+        today = self.desk.today()
         items = sort_items(collect(store.contacts.all(), store.conferences.all()), today)
         names = {s.id: s.display_name for s in store.students.all()}
         self.app.call_from_thread(self._show, items, names)
 
     def _show(self, items: list[FollowUpItem], names: dict[str, str]) -> None:
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.desk.today()
         self.query_one(FollowUpTable).show(items, names, today)
         counts = {state: 0 for state in FollowUpState}
         for item in items:
@@ -83,13 +88,13 @@ class FollowUpsScreen(Screen):
 
     @on(FollowUpTable.DoneToggled)
     def _toggle(self, event: FollowUpTable.DoneToggled) -> None:
-        toggle_follow_up(self.app, event.item)
+        toggle_follow_up(self.desk, event.item)
 
     @on(DataTable.RowSelected, "#follow-ups-table")
     def _open(self, event: DataTable.RowSelected) -> None:
         item = self.query_one(FollowUpTable).items.get(event.row_key.value or "")
         if item is not None:
-            self.app.open_student(item.student_id)  # type: ignore[attr-defined]
+            self.desk.open_student(item.student_id)
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.domain.iep_timeline import IEPStatus, State, iep_statuses
@@ -20,6 +19,7 @@ from teacherdesk.domain.meetings import MeetingEvidence, meeting_evidence
 from teacherdesk.ui.forms.iep_record import deadline_markup
 from teacherdesk.ui.forms.meeting_fields import evidence_line
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.plain import PlainTable, escape
 
 COLUMNS = [("Student", 20), ("Next step", 19), ("When", 12), ("Date", 10), ("Meeting", 7)]
@@ -32,7 +32,7 @@ RICH_STYLE = {
 }
 
 
-class IEPScreen(Screen):
+class IEPScreen(DeskScreen):
     BINDINGS = [
         Binding("i", "interview", "Interview", id="iep-interview", tooltip="Student input"),
         Binding("p", "parental", "Parental input", id="iep-parental", tooltip="The family's input"),
@@ -65,7 +65,7 @@ class IEPScreen(Screen):
 
     @work(thread=True, exclusive=True, group="iep-load")
     def load(self) -> None:
-        store, today = self.app.store, self.app.today()
+        store, today = self.desk.store, self.desk.today()
         statuses = iep_statuses(store, today)
         self.meetings = {
             s.student.id: meeting_evidence(

@@ -13,7 +13,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from teacherdesk.importing import (
@@ -26,6 +25,7 @@ from teacherdesk.importing import (
     report,
 )
 from teacherdesk.store import StoreError
+from teacherdesk.ui.screens.base import DeskScreen
 
 HINT = (
     "A SIS export (.csv), or a OneRoster folder or .zip; ~ means your home folder. "
@@ -33,20 +33,8 @@ HINT = (
 )
 
 
-class ImportRosterScreen(Screen[None]):
+class ImportRosterScreen(DeskScreen[None]):
     SUB_TITLE = "Import a roster"  # the title bar shows the screen's name
-    DEFAULT_CSS = """
-    ImportRosterScreen { layout: vertical; }
-    #import-title { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-    #import-path { margin: 0 1; }
-    #import-hint { height: auto; padding: 0 2; color: $text-muted; }
-    #import-progress { height: 1; padding: 0 2; display: none; }
-    #import-progress.-working { display: block; }
-    #import-status { height: auto; padding: 0 2; text-style: bold; }
-    #import-status.-bad { color: $error; }
-    #import-preview { height: 1fr; margin: 0 1; padding: 0 1; border: round $panel; }
-    #import-preview:focus { border: round $accent; }
-    """
     BINDINGS = [
         Binding("escape", "close", "Back", id="import-close", tooltip="Back to the roster"),
         Binding(
@@ -115,7 +103,7 @@ class ImportRosterScreen(Screen[None]):
         path = str(Path(text).expanduser())
         try:
             roster = read_roster(path, self._progress_from_thread)
-            plan = plan_import(self.app.store, roster, self._progress_from_thread)
+            plan = plan_import(self.desk.store, roster, self._progress_from_thread)
         except NotARoster as error:
             self.app.call_from_thread(self._failed, f"{error}.", asked)
             return
@@ -168,7 +156,7 @@ class ImportRosterScreen(Screen[None]):
         if self.plan is None or self.working:
             return
         roster: ImportedRoster = self.plan.roster
-        store = self.app.store
+        store = self.desk.store
         self._busy(True)
         self._say("Importing…")
 
@@ -180,7 +168,7 @@ class ImportRosterScreen(Screen[None]):
             except (StoreError, OSError) as error:
                 return None, f"Nothing was imported: {error}."
 
-        self.app.save(work, then=self._imported)
+        self.desk.save(work, then=self._imported)
 
     def _imported(self, result: tuple[ImportPlan | None, str]) -> None:
         plan, problem = result

@@ -18,7 +18,6 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.markup import escape
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -40,6 +39,7 @@ from teacherdesk.domain.interview import (
 from teacherdesk.models import InterviewWording, Student, StudentInterview, label
 from teacherdesk.ui.forms.base import Debounce
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskScreen
 
 
 class AnswerBox(TextArea):
@@ -89,7 +89,7 @@ class AnswerBox(TextArea):
         self.post_message(self.Move(self, +1))
 
 
-class InterviewScreen(Screen):
+class InterviewScreen(DeskScreen):
     SUB_TITLE = "Student interview"  # the title bar shows the screen's name
     BINDINGS = [
         Binding("escape", "pause", "Pause", id="interview-pause", tooltip="Pause: all is saved"),
@@ -138,9 +138,9 @@ class InterviewScreen(Screen):
     def load(self) -> None:
         from teacherdesk.domain.interview import load_or_new
 
-        store = self.app.store
+        store = self.desk.store
         student = store.students.get(self.student_id)
-        interview = load_or_new(store, student, self.app.today()) if student else None
+        interview = load_or_new(store, student, self.desk.today()) if student else None
         self.app.call_from_thread(self._loaded, student, interview)
 
     def _loaded(self, student: Student | None, interview: StudentInterview | None) -> None:
@@ -167,7 +167,7 @@ class InterviewScreen(Screen):
     def reload_review(self) -> None:
         from teacherdesk.domain.interview import this_and_last_year
 
-        found, _last = this_and_last_year(self.app.store, self.student_id, self.app.today())
+        found, _last = this_and_last_year(self.desk.store, self.student_id, self.desk.today())
         if found is not None:
             self.app.call_from_thread(self._review_reloaded, found)
 
@@ -250,9 +250,9 @@ class InterviewScreen(Screen):
         if changed.drafts == self.interview.drafts:
             return
         self.interview = changed
-        store, student = self.app.store, self.student
-        day = self.app.today()
-        self.app.save(lambda: save_draft(store, student, question_id, text, day), quiet=True)
+        store, student = self.desk.store, self.student
+        day = self.desk.today()
+        self.desk.save(lambda: save_draft(store, student, question_id, text, day), quiet=True)
 
     def flush_pending_edits(self) -> None:
         self._save_draft()
@@ -265,8 +265,8 @@ class InterviewScreen(Screen):
         self._draft_pending = False
         question_id = self.questions[self.index].id
         text = event.text
-        today = self.app.today()
-        store, student = self.app.store, self.student
+        today = self.desk.today()
+        store, student = self.desk.store, self.student
         if not text.strip():
             if question_id in self.interview.answers or question_id in self.interview.skipped:
                 self._go(+1)  # already answered or skipped: enter just goes on
@@ -275,13 +275,13 @@ class InterviewScreen(Screen):
                 self._status("Skip this question? (enter again to skip, or type the answer)")
             else:
                 self.interview = with_skip(self.interview, question_id, today)
-                self.app.save(lambda: save_skip(store, student, question_id, today))
+                self.desk.save(lambda: save_skip(store, student, question_id, today))
                 self._go(+1)
             return
         changed = with_answer(self.interview, question_id, text, today)
         if changed != self.interview:
             self.interview = changed
-            self.app.save(lambda: save_answer(store, student, question_id, text, today))
+            self.desk.save(lambda: save_answer(store, student, question_id, text, today))
         self._go(+1)
 
     @on(AnswerBox.Move, "#iv-answer")
@@ -353,9 +353,9 @@ class InterviewScreen(Screen):
             else InterviewWording.ELEMENTARY
         )
         self.interview = self.interview.model_copy(update={"wording": wording})
-        store, student = self.app.store, self.student
-        day = self.app.today()
-        self.app.save(lambda: save_wording(store, student, wording, day))
+        store, student = self.desk.store, self.student
+        day = self.desk.today()
+        self.desk.save(lambda: save_wording(store, student, wording, day))
         self._fill_review()
         self.notify(f"Questions now use the {label(wording)} wording.")
 

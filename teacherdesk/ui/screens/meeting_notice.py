@@ -18,7 +18,7 @@ class MeetingNoticePreview(DocumentPreview):
         self.markdown = ""
 
     def build(self, fmt: str) -> str:
-        store = self.app.store
+        store = self.desk.store
         student = store.students.get(self.student_id)
         if student is None:
             raise LookupError("this student is no longer in the roster")
@@ -27,11 +27,11 @@ class MeetingNoticePreview(DocumentPreview):
             raise LookupError("no IEP meeting on record yet: set the meeting date first")
         guardians = store.guardians.for_student(student.id)
         return build_notice(
-            student, guardians, iep, store.settings.load(), self.app.today(), fmt=fmt
+            student, guardians, iep, store.settings.load(), self.desk.today(), fmt=fmt
         )
 
     def default_stem(self) -> str:
-        student = self.app.store.students.get(self.student_id)
+        student = self.desk.store.students.get(self.student_id)
         return notice_filename(student).removesuffix(".md") if student else "iep-meeting-notice"
 
     def state_line(self) -> str:

@@ -10,13 +10,14 @@ thread worker, `c` makes a recap of one of the student's conferences for the fam
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,7 +27,11 @@ from teacherdesk.exports.recap import export_recap, gather_recap, recap_file_ste
 from teacherdesk.models import ConferenceStatus, label
 from teacherdesk.store.files import write_private_text
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskModal, DeskScreen
 from teacherdesk.ui.widgets.plain import plain
+
+if TYPE_CHECKING:
+    from teacherdesk.ui.app import TeacherDesk
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -39,19 +44,10 @@ def commonmark() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
 
 
-class SavePrompt(ModalScreen[Path | None]):
+class SavePrompt(DeskModal[Path | None]):
     """Where to save: a path, prefilled; `.html` for a printable page, else Markdown."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-cancel", tooltip="Save nothing")]
-    DEFAULT_CSS = """
-    SavePrompt { align: center middle; }
-    SavePrompt > Vertical {
-        width: 76; max-width: 100%; height: auto; padding: 1 2;
-        border: round $primary; background: $surface;
-    }
-    SavePrompt Static { height: auto; }
-    SavePrompt .save-hint { color: $text-muted; }
-    """
 
     def __init__(self, what: str, default: Path) -> None:
         super().__init__()
@@ -94,18 +90,10 @@ class SavePrompt(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class ConferenceChoice(ModalScreen[str | None]):
+class ConferenceChoice(DeskModal[str | None]):
     """Pick one of the student's conferences (newest first); returns its id."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="recap-cancel", tooltip="Close")]
-    DEFAULT_CSS = """
-    ConferenceChoice { align: center middle; }
-    ConferenceChoice > Vertical {
-        width: 64; max-width: 100%; height: auto; max-height: 80%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    ConferenceChoice OptionList { height: auto; max-height: 16; }
-    """
 
     def __init__(self, conferences: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -133,19 +121,13 @@ class ConferenceChoice(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class DocumentPreview(Screen):
+class DocumentPreview(DeskScreen):
     """A Markdown export shown as it will read, with a save prompt. Subclasses say what."""
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="preview-back", tooltip="Back, saving nothing"),
         Binding("s", "save", "Save", id="preview-save", tooltip="Save as Markdown or HTML"),
     ]
-    DEFAULT_CSS = """
-    DocumentPreview #preview-state { height: auto; padding: 0 1; background: $boost; }
-    DocumentPreview #preview-scroll { height: 1fr; padding: 0 1; }
-    DocumentPreview #preview-state.-warning { background: $warning 40%; text-style: bold; }
-    DocumentPreview #preview-scroll:focus { background-tint: $foreground 3%; }
-    """
     what = "the document"
 
     def compose(self) -> ComposeResult:
@@ -251,27 +233,27 @@ class PacketPreviewScreen(DocumentPreview):
         self.markdown = ""
 
     def _student(self):
-        student = self.app.store.students.get(self.student_id)
+        student = self.desk.store.students.get(self.student_id)
         if student is None:
             raise LookupError("this student is no longer in the roster")
         return student
 
     def build(self, fmt: str) -> str:
-        store = self.app.store
+        store = self.desk.store
         return export_packet(
             store,
             self._student(),
-            today=self.app.today(),
+            today=self.desk.today(),
             author=default_author(store),
             fmt=fmt,
             include_restricted=self.include_restricted,
         )
 
     def default_stem(self) -> str:
-        student = self.app.store.students.get(self.student_id)
+        student = self.desk.store.students.get(self.student_id)
         if student is None:
             return "iep-packet"
-        return file_stem(student, self.app.today())
+        return file_stem(student, self.desk.today())
 
     def state_line(self) -> str:
         if self.include_restricted:
@@ -296,7 +278,7 @@ class PacketPreviewScreen(DocumentPreview):
 
     @work(thread=True, exclusive=True, group="preview-recap")
     def action_recap(self) -> None:
-        conferences = self.app.store.conferences.for_student(self.student_id)
+        conferences = self.desk.store.conferences.for_student(self.student_id)
         choices = [
             (
                 c.id,
@@ -330,16 +312,16 @@ class RecapPreviewScreen(DocumentPreview):
         self.markdown = ""
 
     def _data(self):
-        data = gather_recap(self.app.store, self.conference_id)
+        data = gather_recap(self.desk.store, self.conference_id)
         if data is None:
             raise LookupError("this conference is no longer on record")
         return data
 
     def build(self, fmt: str) -> str:
-        return export_recap(self._data(), today=self.app.today(), fmt=fmt)
+        return export_recap(self._data(), today=self.desk.today(), fmt=fmt)
 
     def default_stem(self) -> str:
-        data = gather_recap(self.app.store, self.conference_id)
+        data = gather_recap(self.desk.store, self.conference_id)
         return recap_file_stem(data) if data else "conference-recap"
 
     def on_mount(self) -> None:
@@ -361,7 +343,7 @@ def student_on_screen(screen: Screen) -> str | None:
     return getattr(student, "id", None)
 
 
-def open_packet(app, student_id: str | None = None) -> None:
+def open_packet(app: TeacherDesk, student_id: str | None = None) -> None:
     """Preview the packet of the student on screen; with none on screen, ask which one."""
     student_id = student_id or student_on_screen(app.screen)
     if student_id:
@@ -387,7 +369,7 @@ def open_packet(app, student_id: str | None = None) -> None:
     app.run_worker(find, thread=True, group="open-packet")
 
 
-def open_recap(app) -> None:
+def open_recap(app: TeacherDesk) -> None:
     """A family recap of the conference on screen (the Conferences list's row, or a record)."""
     screen = app.screen
     current = getattr(screen, "current", None)

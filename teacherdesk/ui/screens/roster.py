@@ -10,7 +10,6 @@ from __future__ import annotations
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from teacherdesk.domain.dates import since_in_words
@@ -23,6 +22,7 @@ from teacherdesk.domain.roster import (
 )
 from teacherdesk.models import Student
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.screens.type_to_filter import route_key
 from teacherdesk.ui.widgets.roster_table import Column, RosterTable, RowTable, TableRow
 
@@ -44,7 +44,7 @@ SORT_WORDS = {
 }
 
 
-class RosterScreen(Screen):
+class RosterScreen(DeskScreen):
     BINDINGS = [
         # Priority: "/" only moves to the filter, even when the filter has focus (never typed).
         Binding(
@@ -123,6 +123,11 @@ class RosterScreen(Screen):
         return self.query_one("#roster-table", RowTable)
 
     @property
+    def selected_student_id(self) -> str | None:
+        """The highlighted student (`n` logs a contact for them)."""
+        return self.table.cursor_key
+
+    @property
     def query_text(self) -> str:
         return self.query_one("#roster-filter", Input).value
 
@@ -130,11 +135,11 @@ class RosterScreen(Screen):
 
     @work(thread=True, exclusive=True, group="roster-load")
     def load(self) -> None:
-        rows = build_rows(self.app.store, include_archived=True)
+        rows = build_rows(self.desk.store, include_archived=True)
         self.app.call_from_thread(self._show, rows)
 
     def _show(self, rows: list[RosterRow]) -> None:
-        today = self.app.today()
+        today = self.desk.today()
         self._cells = {row.id: _cells(row, today) for row in rows}
         self.rows = sort_rows(rows, self.sort_by, reverse=self.sort_reverse)
         self.loaded = True
@@ -189,7 +194,7 @@ class RosterScreen(Screen):
 
     def action_open_current(self) -> None:
         if self.table.cursor_key:
-            self.app.open_student(self.table.cursor_key)
+            self.desk.open_student(self.table.cursor_key)
 
     def on_key(self, event: events.Key) -> None:
         """Letters typed on the table (that are not keys of this screen) start filtering."""
@@ -235,7 +240,7 @@ class RosterScreen(Screen):
     @on(RowTable.RowSelected, "#roster-table")
     def _open(self, event: RowTable.RowSelected) -> None:
         if event.key:
-            self.app.open_student(event.key)
+            self.desk.open_student(event.key)
 
     def _current(self) -> Student | None:
         key = self.table.cursor_key
@@ -248,7 +253,7 @@ class RosterScreen(Screen):
         def added(student: Student | None) -> None:
             if student is not None:
                 self.notify(f"Added {student.display_name}.", title="Saved")
-                self.app.open_student(student.id)
+                self.desk.open_student(student.id)
 
         self.app.push_screen(StudentForm(None), added)
 
@@ -275,7 +280,7 @@ class RosterScreen(Screen):
         self.app.push_screen(ConfirmScreen(question, detail, yes="Archive"), answered)
 
     def _set_archived(self, student: Student, archived: bool) -> None:
-        store = self.app.store
+        store = self.desk.store
         name = student.display_name
 
         def work() -> Student | None:
@@ -292,7 +297,7 @@ class RosterScreen(Screen):
             else:
                 self.notify(f"{name} is back on the roster.")
 
-        self.app.save(work, then=done)
+        self.desk.save(work, then=done)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

@@ -16,7 +16,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from teacherdesk.domain.dates import exact, humanize
@@ -33,6 +32,7 @@ from teacherdesk.domain.timeline import (
 )
 from teacherdesk.models import Guardian, Student
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.guardian_card import GuardianCard
 
 KIND_STYLES = {CONTACT: "cyan", CONFERENCE: "magenta", EVENT: "green", IEP_STEP: "yellow"}
@@ -75,19 +75,8 @@ def load_view(store, student_id: str, today: dt.date) -> StudentView:
     )
 
 
-class StudentScreen(Screen):
+class StudentScreen(DeskScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    DEFAULT_CSS = """
-    StudentScreen #student-body { height: 1fr; padding: 0 1; }
-    StudentScreen #profile { height: auto; margin-bottom: 1; }
-    StudentScreen .section-title { text-style: bold; color: $accent; height: 1; }
-    StudentScreen .section-hint { color: $text-muted; height: auto; }
-    StudentScreen #family { height: auto; grid-size: 1; grid-gutter: 0 0; margin-bottom: 1; }
-    StudentScreen.-wide #family { grid-size: 2; }
-    StudentScreen #siblings { height: auto; margin-bottom: 1; }
-    StudentScreen #engagement { height: auto; margin-bottom: 1; }
-    StudentScreen #timeline { height: auto; }
-    """
     # The footer shows the everyday keys (80 columns hold about eight); help lists them all.
     BINDINGS = [
         Binding(
@@ -173,7 +162,7 @@ class StudentScreen(Screen):
 
     @work(thread=True, exclusive=True, group="student-load")
     def load(self) -> None:
-        view = load_view(self.app.store, self.student_id, self.app.today())
+        view = load_view(self.desk.store, self.student_id, self.desk.today())
         self.app.call_from_thread(self._show, view)
 
     def on_data_changed(self, _message: DataChanged) -> None:
@@ -193,7 +182,7 @@ class StudentScreen(Screen):
         self.query_one("#siblings", Static).update(_siblings(view.siblings))
         if view.engagement is not None:
             self.query_one("#engagement", Static).update(_engagement(view.engagement))
-        self.query_one("#timeline", Static).update(_timeline(view.timeline, self.app.today()))
+        self.query_one("#timeline", Static).update(_timeline(view.timeline, self.desk.today()))
 
     async def _show_family(self, view: StudentView) -> None:
         family = self.query_one("#family", Grid)
@@ -312,7 +301,7 @@ class StudentScreen(Screen):
         if self.shown is None or self.shown.student is None:
             return
         student = self.shown.student
-        store = self.app.store
+        store = self.desk.store
         guardians, students = await self.app.run_worker(
             lambda: (store.guardians.all(), {s.id: s for s in store.students.all()}),
             thread=True,
@@ -346,7 +335,7 @@ class StudentScreen(Screen):
             self._link(picked, relationship)
 
     def _link(self, guardian_id: str, relationship: str = "") -> None:
-        store = self.app.store
+        store = self.desk.store
         student_id = self.student_id
 
         def work() -> Guardian | None:
@@ -359,7 +348,7 @@ class StudentScreen(Screen):
                 count = len(guardian.student_ids)
                 self.notify(f"Linked {guardian.name}: one record, shared by {count} students.")
 
-        self.app.save(work, then=done)
+        self.desk.save(work, then=done)
 
     def action_unlink_guardian(self) -> None:
         from teacherdesk.ui.dialogs.questions import ConfirmScreen
@@ -386,7 +375,7 @@ class StudentScreen(Screen):
         )
 
     def _unlink(self, guardian_id: str) -> None:
-        store = self.app.store
+        store = self.desk.store
         student_id = self.student_id
 
         def work() -> Guardian | None:
@@ -397,7 +386,7 @@ class StudentScreen(Screen):
                 self.notify(f"Unlinked {guardian.name}.")
                 self.query_one("#student-body").focus()
 
-        self.app.save(work, then=done)
+        self.desk.save(work, then=done)
 
     def action_sibling(self) -> None:
         self._open_sibling()
@@ -411,7 +400,7 @@ class StudentScreen(Screen):
             self.notify("No siblings in the file: they share a guardian (l links one).")
             return
         if len(found) == 1:
-            self.app.open_student(found[0].id)
+            self.desk.open_student(found[0].id)
             return
         choices = [
             Choice(s.id, s.display_name, f"grade {s.grade or '?'} · {s.class_name or 'no class'}")
@@ -419,7 +408,7 @@ class StudentScreen(Screen):
         ]
         picked = await self.app.push_screen_wait(PickScreen("Open a sibling", choices))
         if picked:
-            self.app.open_student(picked)
+            self.desk.open_student(picked)
 
     def action_copy_phone(self) -> None:
         guardian = self._target_guardian("press t")

@@ -10,14 +10,14 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.plain import PlainTable
 
 
-class TableListScreen(Screen):
+class TableListScreen(DeskScreen):
     COLUMNS: list[tuple[str, int]] = []  # (title, width)
     table_id = "list-table"
     status_id = "list-status"

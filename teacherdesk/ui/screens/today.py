@@ -11,13 +11,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.domain.dates import due_in_words, exact, exact_time, since_in_words
 from teacherdesk.domain.today import TodayView, build_today
 from teacherdesk.models import label
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.screens.followups import FollowUpsScreen, toggle_follow_up
 from teacherdesk.ui.widgets.followup_table import FollowUpTable
 from teacherdesk.ui.widgets.plain import PlainTable
@@ -25,7 +25,7 @@ from teacherdesk.ui.widgets.plain import PlainTable
 MAX_ROWS = 8  # rows shown per section before it scrolls
 
 
-class TodayScreen(Screen):
+class TodayScreen(DeskScreen):
     BINDINGS = [
         Binding(
             "u",
@@ -35,14 +35,6 @@ class TodayScreen(Screen):
             tooltip="Every follow-up, done ones too",
         ),
     ]
-    DEFAULT_CSS = """
-    TodayScreen #today-sections { height: 1fr; }
-    TodayScreen .section-title { height: 1; padding: 0 1; margin-top: 1; text-style: bold;
-        color: $accent; }
-    TodayScreen .section-empty { height: auto; padding: 0 2; color: $text-muted; }
-    TodayScreen #today-sections DataTable { height: 2; overflow-x: hidden; }
-    TodayScreen #today-heading { height: 1; padding: 0 1; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -92,7 +84,7 @@ class TodayScreen(Screen):
 
     @work(thread=True, exclusive=True, group="today-load")
     def load(self) -> None:
-        view = build_today(self.app.store, self.app.today())  # type: ignore[attr-defined]
+        view = build_today(self.desk.store, self.desk.today())
         self.app.call_from_thread(self._show, view)
 
     # --- showing ---------------------------------------------------------------------------------
@@ -218,11 +210,11 @@ class TodayScreen(Screen):
         else:
             student_id = key
         if student_id:
-            self.app.open_student(student_id)  # type: ignore[attr-defined]
+            self.desk.open_student(student_id)
 
     @on(FollowUpTable.DoneToggled)
     def _toggle(self, event: FollowUpTable.DoneToggled) -> None:
-        toggle_follow_up(self.app, event.item)
+        toggle_follow_up(self.desk, event.item)
 
     def action_all_follow_ups(self) -> None:
         self.app.push_screen(FollowUpsScreen())

@@ -1,0 +1,57 @@
+"""The base of teacherdesk's screens: the app, typed, and keeping up with saved data.
+
+`self.desk` is the running `TeacherDesk` (its store, `save`, `today()`, `open_student`), so no
+screen needs `getattr` or a `type: ignore` to reach them.
+
+Every save (here, or by another teacherdesk on the same file) is published on the app's
+`data_changed_signal`. A screen in the mode on view gets a `DataChanged` message at once, as
+before; a screen in another mode only notes that it is out of date and reloads when it is shown
+again (F4 after saving on the Roster), so hidden screens cost nothing while the teacher works.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+from textual import events, on
+from textual.screen import ModalScreen, Screen
+
+from teacherdesk.ui.messages import DataChanged
+
+if TYPE_CHECKING:
+    from teacherdesk.ui.app import TeacherDesk
+
+ResultT = TypeVar("ResultT")
+
+
+class DeskScreen(Screen[ResultT], Generic[ResultT]):
+    """A screen of the teacherdesk app; `on_data_changed` runs whenever saved data changed."""
+
+    _stale = False  # data changed while this screen was in a mode not on view
+
+    @property
+    def desk(self) -> TeacherDesk:
+        """The running app (typed; `self.app` is any Textual app)."""
+        return cast("TeacherDesk", self.app)
+
+    @on(events.Mount)
+    def _follow_data_changes(self) -> None:
+        signal = getattr(self.app, "data_changed_signal", None)  # None in a bare test app
+        if signal is not None:
+            signal.subscribe(self, self._data_changed, immediate=True)
+
+    def _data_changed(self, _data: None) -> None:
+        if self in self.app.screen_stack:
+            self.post_message(DataChanged())
+        else:
+            self._stale = True
+
+    @on(events.ScreenResume)
+    def _catch_up(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.post_message(DataChanged())
+
+
+class DeskModal(DeskScreen[ResultT], ModalScreen[ResultT], Generic[ResultT]):
+    """A dialog over another screen, with the same `desk` and change handling."""
