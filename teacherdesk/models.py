@@ -426,6 +426,9 @@ class Settings(Record):
     school: Line = ""
     term_start: Day | None = None
     term_end: Day | None = None
+    # The school year begins on this month-day (MM-DD) every year; `close-year` moves the years
+    # that ended before it into their own files.
+    year_starts_on: Line = "08-01"
     stale_after_days: int = Field(default=30, ge=1, le=365)
     # How families reach the teacher, printed on letters home.
     teacher_phone: Phone = ""
@@ -434,6 +437,15 @@ class Settings(Record):
     reply_how: Line = ""  # how families may reply: "a note in the folder, or text 555-0100"
     # IANA name ("America/Chicago") for calendar times; "" = the computer's own time zone.
     time_zone: Line = ""
+
+    @field_validator("year_starts_on")
+    @classmethod
+    def _month_day(cls, value: str) -> str:
+        try:
+            dt.date.fromisoformat(f"2001-{value}")
+        except ValueError:
+            raise ValueError(f"'{value}' is not a month and day such as 08-01") from None
+        return value
 
     @field_validator("time_zone")
     @classmethod
