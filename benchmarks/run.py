@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from figures import appfigures, storefigures
+from figures import appfigures, storefigures, yearfigures
 from figures.common import BigFile, make_big_file
 
 
@@ -105,10 +105,26 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             if result is not None:
                 figures.append(Figure(**result))
+        for measure in (
+            yearfigures.open_ten_years_vs_one,
+            yearfigures.note_ten_years,
+            yearfigures.save_ten_years,
+            yearfigures.memory_every_screen_ten_years,
+        ):
+            if args.only and args.only not in measure.__name__:
+                continue
+            log(f"  measuring: {measure.__doc__.splitlines()[0]}")
+            try:
+                figures.append(Figure(**measure(root, reps, args.quick)))
+            except Exception as error:
+                log(f"    could not measure it: {type(error).__name__}: {error}")
+                failures.append({"figure": measure.__doc__.splitlines()[0], "error": str(error)})
         growth = []
         if not args.no_growth:
             growth = storefigures.growth(root, size, reps=max(3, reps // 2), quick=args.quick)
             growth += appfigures.open_growth(root, size, reps=max(3, reps // 2), quick=args.quick)
+            log("  measuring: growth over 1, 2, 5 and 10 school years (interleaved)")
+            growth += yearfigures.years_growth(root, reps=max(3, reps // 2), quick=args.quick)
     if args.json:
         report = {"figures": [f.as_dict() for f in figures], "growth": growth, "failed": failures}
         print(json.dumps(report, indent=2))
@@ -130,10 +146,11 @@ def print_table(figures: list[Figure], growth: list[dict]) -> None:
         )
     if growth:
         print()
-        print("How cost grows with the number of contact notes:")
+        print("How cost grows with the number of contact notes (and years of history):")
         for row in growth:
+            years = f" over {row['years']:>2} years" if "years" in row else ""
             print(
-                f"  {row['figure']:<40} {row['notes']:>7,} notes: {row['ms']:>8.1f} ms"
+                f"  {row['figure']:<40} {row['notes']:>7,} notes{years}: {row['ms']:>8.1f} ms"
                 f"  ({row['vs_1x']:.2f}x of 1x)"
             )
 

@@ -472,6 +472,9 @@ class Settings(Record):
     school: Line = ""
     term_start: Day | None = None
     term_end: Day | None = None
+    # The school year begins on this month-day (MM-DD) every year; `close-year` moves the years
+    # that ended before it into their own files.
+    year_starts_on: Line = "08-01"
     stale_after_days: int = Field(default=30, ge=1, le=365)
     # How families reach the teacher, printed on letters home.
     teacher_phone: Phone = ""
@@ -488,6 +491,15 @@ class Settings(Record):
     transition_age: int = Field(default=16, ge=10, le=21)  # the notice's transition paragraph
     transition_interview_age: int = Field(default=14, ge=10, le=21)  # interview questions
     holidays: list[Day] = Field(default_factory=list)  # days school is closed
+
+    @field_validator("year_starts_on")
+    @classmethod
+    def _month_day(cls, value: str) -> str:
+        try:
+            dt.date.fromisoformat(f"2001-{value}")
+        except ValueError:
+            raise ValueError(f"'{value}' is not a month and day such as 08-01") from None
+        return value
 
     @field_validator("time_zone")
     @classmethod

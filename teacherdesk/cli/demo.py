@@ -15,6 +15,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--notes", type=int, default=120, help="how many contact notes (default 120)"
     )
+    parser.add_argument(
+        "--years",
+        type=int,
+        default=1,
+        help="spread notes over N school years, --notes in each; finished years are closed "
+        "into their own files as close-year would (default 1)",
+    )
     parser.add_argument("--seed", type=int, default=7, help="random seed, for the same class again")
     parser.add_argument("--force", action="store_true", help="replace a file that has data in it")
     parser.add_argument(
@@ -25,15 +32,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, _store: None) -> int:
     if not 1 <= args.students <= 5000 or not 0 <= args.notes <= 200_000:
         raise UsageProblem("--students must be 1 to 5000 and --notes 0 to 200000.")
+    if not 1 <= args.years <= 30:
+        raise UsageProblem("--years must be 1 to 30.")
     path = (args.data or default_data_path()).expanduser()
     store = _empty_store(path, force=args.force)
-    build_demo(store, DemoSize(students=args.students, notes=args.notes, seed=args.seed))
+    size = DemoSize(students=args.students, notes=args.notes, seed=args.seed, years=args.years)
+    build_demo(store, size)
+    closed = _close_finished_years(store) if args.years > 1 else []
     counts = store.counts()
     print(
         f"Wrote a fictional class to {path}: {counts['students']} students, "
         f"{counts['guardians']} guardians, {counts['contacts']} contact notes, "
         f"{counts['conferences']} conferences, {counts['events']} events, {counts['ieps']} IEPs."
     )
+    if closed:
+        print(f"The finished school years {', '.join(closed)} are in their own files beside it.")
     from teacherdesk.cli.app import has_terminal, open_app
 
     if args.no_open or not has_terminal():  # in a script or a pipe: written, not opened
@@ -42,6 +55,14 @@ def run(args: argparse.Namespace, _store: None) -> int:
 
 
 run.opens_store_itself = True  # type: ignore[attr-defined]
+
+
+def _close_finished_years(store: Store) -> list[str]:
+    import datetime as dt
+
+    from teacherdesk.store.closing import close_years
+
+    return close_years(store, dt.date.today()).years
 
 
 def _empty_store(path, *, force: bool) -> Store:

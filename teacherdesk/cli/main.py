@@ -17,17 +17,17 @@ from pathlib import Path
 # every shell command start faster.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from teacherdesk import __version__
-from teacherdesk.cli.problems import UsageProblem, WorkFailed
-from teacherdesk.domain.lookup import StudentNotFound
-from teacherdesk.domain.problems import first_error
-from teacherdesk.store import NotADataFileError, Store, StoreError, default_data_path
-from teacherdesk.store.check import skipped_sentences
 from teacherdesk.text import clean_line
 
-Handler = Callable[[argparse.Namespace, Store], int]
+if TYPE_CHECKING:
+    from teacherdesk.store import Store
+
+# `--version` and `--help` import no command, no pydantic and no store: those load only once a
+# command is really run (see main()).
+Handler = Callable[[argparse.Namespace, Any], int]
 
 
 def _data_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -57,7 +57,8 @@ COMMANDS: list[tuple[str, str, str]] = [
         "the record of attempts to bring the family to the IEP meeting",
     ),
     ("calendar", "calendar", "what is coming up (conferences, events, follow-ups, IEP), as .ics"),
-    ("check", "check", "verify the data file"),
+    ("check", "check", "verify the data file and every past school year's file"),
+    ("close-year", "close_year", "end the school year: move finished years to their own files"),
 ]
 
 
@@ -76,7 +77,8 @@ def _command_named(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line; with `only`, just that command's arguments are loaded."""
+    """The command line; only the arguments of the command `only` are loaded (none without one:
+    `teacherdesk --help` lists the commands from COMMANDS without importing any of them)."""
     parser = argparse.ArgumentParser(
         prog="teacherdesk",
         description="Keep the partnership with every student's family: roster, contacts, "
@@ -88,7 +90,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for name, module_name, help_text in COMMANDS:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         _data_option(sub, top=False)
-        if only is None or only == name:
+        if only == name:
             module = importlib.import_module(f"teacherdesk.cli.{module_name}")
             module.add_arguments(sub)
             sub.set_defaults(handler=module.run)
@@ -102,6 +104,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(only=_command_named(argv))
     args = parser.parse_args(argv)
+    # Past this point a command (or the app) really runs: now the store and pydantic are needed.
+    from pydantic import ValidationError
+
+    from teacherdesk.cli.problems import UsageProblem, WorkFailed
+    from teacherdesk.domain.lookup import StudentNotFound
+    from teacherdesk.domain.problems import first_error
+    from teacherdesk.store import NotADataFileError, Store, StoreError, default_data_path
+
     path = (args.data or default_data_path()).expanduser()
     handler: Handler | None = getattr(args, "handler", None)
     try:
@@ -161,6 +171,8 @@ def _same_file(one: str | Path, other: Path) -> bool:
 
 def _say_what_was_skipped(store: Store) -> None:
     """Records left out because they are damaged are never hidden: one line on stderr each."""
+    from teacherdesk.store.check import skipped_sentences
+
     for sentence in skipped_sentences(store):
         print(f"teacherdesk: {sentence}", file=sys.stderr)
 

@@ -170,6 +170,9 @@ class DemoSize:
     students: int = 24
     notes: int = 120
     seed: int = 7
+    # With years > 1, `notes` is per school year: this year's, then as many in each earlier
+    # year (a teacher in their tenth year). The caller may then close the finished years.
+    years: int = 1
 
     @property
     def conferences(self) -> int:
@@ -216,6 +219,7 @@ def build_demo(store: Store, size: DemoSize | None = None, *, today: dt.date | N
     by_student = guardians_by_student(guardians, [s.id for s in students])
 
     notes = [_note(rng, students, by_student, today) for _ in range(size.notes)]
+    notes += _past_notes(rng, students, by_student, today, size)
     conferences = [_conference(rng, students, by_student, today) for _ in range(size.conferences)]
     events = _events(rng, students, by_student, today)
     iep_students = [student for student in students if student.has_iep]
@@ -298,6 +302,25 @@ def _note(rng, students, by_student, today: dt.date) -> ContactNote:
         follow_up=follow_up,
         restricted=purpose == Purpose.BEHAVIOR and rng.random() < 0.3,
     )
+
+
+def _past_notes(rng, students, by_student, today: dt.date, size: DemoSize) -> list[ContactNote]:
+    """`size.notes` notes in each of the `size.years - 1` school years before this one."""
+    from teacherdesk.store.years import year_start  # the store's notion of a school year
+
+    begins = year_start(today)
+    notes = []
+    for back in range(1, size.years):
+        first = year_start(begins - dt.timedelta(days=365 * back - 30))
+        for _ in range(size.notes):
+            note = _note(rng, students, by_student, today)
+            day = first + dt.timedelta(days=rng.randrange(365))
+            follow_up = note.follow_up
+            if follow_up is not None:  # long done
+                due = day + dt.timedelta(days=rng.randint(3, 14))
+                follow_up = follow_up.model_copy(update={"due": due, "done_on": due})
+            notes.append(note.model_copy(update={"date": day, "follow_up": follow_up}))
+    return notes
 
 
 def _weekday(day: dt.date) -> dt.date:

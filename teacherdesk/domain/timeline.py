@@ -49,18 +49,38 @@ class TimelineEntry:
         return KIND_WORDS.get(self.kind, self.kind)
 
 
-def build_timeline(store: Store, student_id: str, *, today: dt.date) -> list[TimelineEntry]:
-    """Everything about one student from the store, newest first."""
-    guardians = {guardian.id: guardian for guardian in store.guardians.for_student(student_id)}
+def build_timeline(
+    store: Store, student_id: str, *, today: dt.date, all_years: bool = False
+) -> list[TimelineEntry]:
+    """Everything about one student from the store, newest first; with `all_years`, the
+    finished school years' files too (opened only then)."""
+    from teacherdesk.store.years import across_years
+
+    years = (lambda read: across_years(store, read)) if all_years else (lambda read: read(store))
+    guardians = {
+        guardian.id: guardian for guardian in years(lambda y: y.guardians.for_student(student_id))
+    }
     return timeline_from(
-        contacts=store.contacts.for_student(student_id),
-        conferences=store.conferences.for_student(student_id),
-        events=store.events.for_student(student_id),
-        ieps=store.ieps.where(student_id=student_id),
+        contacts=years(lambda y: y.contacts.for_student(student_id)),
+        conferences=years(lambda y: y.conferences.for_student(student_id)),
+        events=years(lambda y: y.events.for_student(student_id)),
+        ieps=years(lambda y: y.ieps.where(student_id=student_id)),
         interview=store.interviews.for_student(student_id),
         guardians=guardians,
         student_id=student_id,
         today=today,
+    )
+
+
+def contacts_of_every_year(store: Store) -> tuple[list, list, list]:
+    """(notes, students, guardians) of this year and every finished one, for Contacts' "all
+    years": a student or family that is only in a past year still has a name."""
+    from teacherdesk.store.years import across_years
+
+    return (
+        across_years(store, lambda y: y.contacts.all()),
+        across_years(store, lambda y: y.students.all()),
+        across_years(store, lambda y: y.guardians.all()),
     )
 
 

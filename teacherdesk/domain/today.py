@@ -240,8 +240,9 @@ def build_today(store: Store, today: dt.date) -> TodayView:
 
 
 def notes_for_today(store: Store, since: dt.date) -> list[ContactNote]:
-    """The notes Today needs, not years of history: every note with a follow-up, every note since
-    `since` (the term's balance, the not-contacted window) and each family's latest note."""
+    """The notes Today needs, not years of history: every note with an open follow-up (done ones
+    show nowhere on Today), every note since `since` (the term's balance, the not-contacted
+    window) and each family's latest note. Only these are validated."""
     last = store.contacts.last_contact_dates()
     latest = {student: day.isoformat() for student, day in last.items()}
     cutoff = since.isoformat()
@@ -249,6 +250,8 @@ def notes_for_today(store: Store, since: dt.date) -> list[ContactNote]:
     def needed(doc: dict) -> bool:
         day = str(doc.get("date", ""))
         is_latest = day == latest.get(doc.get("student_id"))
-        return bool(doc.get("follow_up")) or day >= cutoff or is_latest
+        follow_up = doc.get("follow_up")
+        is_open = isinstance(follow_up, dict) and not follow_up.get("done_on")
+        return is_open or day >= cutoff or is_latest
 
     return store.contacts.filter(needed)

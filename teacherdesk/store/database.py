@@ -67,6 +67,7 @@ class Store:
 
     def __init__(self, storage: SafeJSONStorage, *, author: str | None = None) -> None:
         self.storage = storage
+        self._past: dict[Path, Store] = {}  # finished school years, opened when first asked for
         self.author = author or login_name()
         self.students = Students(self)
         self.guardians = Guardians(self)
@@ -88,7 +89,50 @@ class Store:
         store._migrate_if_needed()
         if backups:
             storage.before_write = DailyBackups().before_write
+        store._finish_cut_short_close()
         return store
+
+    @classmethod
+    def open_past_year(cls, path: Path | str, *, author: str | None = None) -> Store:
+        """A finished school year's file, read-only (a damaged or newer one raises)."""
+        path = Path(path).expanduser()
+        check_regular_file(path)
+        storage = SafeJSONStorage(path, read_only=True)
+        storage.refresh()
+        if schema.version_of(storage.read()) != schema.SCHEMA_VERSION:
+            storage._data = schema.migrate(storage.read())  # in memory only: the file stays
+        return cls(storage, author=author)
+
+    def past_years(self) -> list[Store]:
+        """Every finished school year beside this file, newest first (opened on first use)."""
+        if self.storage.read_only:
+            return []
+        from teacherdesk.store.years import past_year_files
+
+        years = []
+        for _label, path in past_year_files(self.path):
+            if path not in self._past:
+                self._past[path] = Store.open_past_year(path, author=self.author)
+            years.append(self._past[path])
+        return years
+
+    def past_year_labels(self) -> list[str]:
+        """'2024-25', … newest first, without opening the files."""
+        from teacherdesk.store.years import past_year_files
+
+        return [label for label, _path in past_year_files(self.path)]
+
+    def forget_past_years(self) -> None:
+        self._past.clear()
+
+    def _finish_cut_short_close(self) -> None:
+        """A `close-year` killed half-way left a marker: finish that same close now."""
+        if self.path is None or not self.path.exists():
+            return
+        from teacherdesk.store.closing import close_was_cut_short, close_years
+
+        if close_was_cut_short(self.storage.read()):
+            close_years(self, dt.date.today())
 
     @classmethod
     def memory(cls, *, author: str = "tester") -> Store:

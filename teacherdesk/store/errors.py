@@ -21,3 +21,7 @@ class StoreBusyError(StoreError):
 
 class NotADataFileError(StoreError):
     """The data path is a folder, a device, a pipe or a socket: refused before any read."""
+
+
+class ReadOnlyYearError(StoreError):
+    """A save was tried on a finished school year's file (they are read-only)."""

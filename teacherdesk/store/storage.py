@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from teacherdesk.store import schema
-from teacherdesk.store.errors import DamagedFileError, StoreBusyError
+from teacherdesk.store.errors import DamagedFileError, ReadOnlyYearError, StoreBusyError
 from teacherdesk.store.files import (
     PRIVATE_FILE,
     atomic_write,
@@ -55,7 +55,14 @@ def parse(raw: bytes) -> schema.Data:
 class SafeJSONStorage(Storage):
     """TinyDB storage over one JSON file (or memory when `path` is None)."""
 
-    def __init__(self, path: Path | None, *, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        *,
+        lock_timeout: float = LOCK_TIMEOUT_SECONDS,
+        read_only: bool = False,
+    ) -> None:
+        self.read_only = read_only  # a finished school year's file: read, never written
         # The real file: a symlinked data file stays a symlink (os.replace on the link itself
         # would cut it off from its target) and both names share one lock.
         self.path = Path(os.path.realpath(path)) if path is not None else None
@@ -94,6 +101,14 @@ class SafeJSONStorage(Storage):
     def close(self) -> None:
         """Nothing is buffered: every transaction is on disk when it returns."""
 
+    def flush_now(self) -> None:
+        """Write what the transaction changed so far, now (a step of a multi-file change)."""
+        if self._depth == 0:
+            raise RuntimeError("flush_now() is for inside Store.transaction()")
+        if self._dirty:
+            self._flush()
+            self._dirty = False
+
     # --- ours ------------------------------------------------------------------------------------
 
     def exists(self) -> bool:
@@ -128,6 +143,10 @@ class SafeJSONStorage(Storage):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Hold the lock, see the latest file, write once at the end (re-entrant)."""
+        if self.read_only:
+            raise ReadOnlyYearError(
+                "a finished school year is kept as it was and cannot be changed"
+            )
         with self.lock:
             if self._depth:
                 self._depth += 1

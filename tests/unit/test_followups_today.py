@@ -195,6 +195,10 @@ def test_build_today_reads_only_the_notes_it_needs(memory_store):
         )
     )
     memory_store.contacts.save(ContactNote(student_id=recent.id, date=TODAY, summary="today"))
+    done = FollowUp(due=long_ago, done_on=long_ago)  # a kept promise long ago: nothing to show
+    memory_store.contacts.save(
+        ContactNote(student_id=recent.id, date=long_ago, summary="kept", follow_up=done)
+    )
 
     needed = notes_for_today(memory_store, TODAY - dt.timedelta(days=90))
     assert sorted(n.summary for n in needed) == ["old", "promised", "today"]
