@@ -50,6 +50,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("interview", "interview", "open the app on a student's Student Input interview"),
     ("export", "export", "the IEP team packet for one student, Markdown or HTML"),
     ("parent-input-request", "parent_input_request", "ask the family for their Parental Input"),
+    ("good-news", "good_news", "a short note home with good news, in the family's language"),
+    ("letters", "letters", "the languages of letters home, catalogs for translators, --check"),
     ("calendar", "calendar", "what is coming up (conferences, events, follow-ups, IEP), as .ics"),
     ("check", "check", "verify the data file"),
 ]

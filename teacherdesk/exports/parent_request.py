@@ -108,7 +108,7 @@ def _interpreter(family: list[Guardian], t: Translator) -> list[Part]:
     named = []
     for text in spoken:  # "Spanish" in the letter's language, else as recorded
         code = language_code(text)
-        named.append(name_in(code, t.code) if code and not t.english else text)
+        named.append(name_in(code, t.code) if code else text)
     return [Part(t("request.interpreter.in", language=" / ".join(named)))]
 
 
@@ -157,7 +157,7 @@ def compose_request(
                 "*"
                 + t(
                     "request.footer",
-                    names=Markdown(names) if names else t("letter.dear_family").rstrip(","),
+                    names=Markdown(names) if names else t("letter.family"),
                     date=Markdown(escape(t.date(today))),
                 )
                 + "*"

@@ -164,11 +164,16 @@ def catalogs(school: Path | None = None) -> dict[str, LetterCatalog]:
 def template(code: str, existing: LetterCatalog | None) -> str:
     """A .po catalog of every message for a translator: the translations we have filled in,
     the review lines empty for the person who checks it."""
+    try:
+        locale: Locale | None = Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        locale = None
     catalog = Catalog(
-        locale=None,
+        locale=locale,
         project="teacherdesk letters",
         charset="utf-8",
         fuzzy=False,
+        last_translator="",
     )
     catalog.language_team = ""
     for key, message in MESSAGES.items():
@@ -183,8 +188,7 @@ def template(code: str, existing: LetterCatalog | None) -> str:
     out = io.BytesIO()
     write_po(out, catalog, width=100, omit_header=False)
     body = out.getvalue().decode("utf-8")
-    body = body.split("\n\n", 1)[1] if body.startswith("#") else body  # our header comment
-    body = body.replace('"Language: \\n"', f'"Language: {code}\\n"')
+    body = body[body.index('msgid ""') :]  # our own header comment instead of Babel's
     name = _english(code)
     header = (
         f"# teacherdesk letters: {name} ({code}).\n"

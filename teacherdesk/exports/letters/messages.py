@@ -39,6 +39,7 @@ MESSAGES: dict[str, Message] = {
     # -- every letter ---------------------------------------------------------------------------
     "letter.dear": Message("Dear {names},"),
     "letter.dear_family": Message("Dear family,"),
+    "letter.family": Message("the family", "who a letter is for, when no name is on file"),
     "letter.teacher": Message("Your child's teacher", "signature when the teacher's name is unset"),
     "letter.room": Message("Room {room}"),
     "letter.phone": Message("Phone: {phone}"),
