@@ -90,8 +90,10 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|[\U00010800-\U00010
 _BLOCKS = {"paragraph_open", "list_item_open", "heading_open", "blockquote_open"}
 
 
-def _renderer() -> MarkdownIt:
+def _renderer(auto_dir: bool = True) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False})
+    if not auto_dir:
+        return md
 
     def text(self, tokens, index, options, env) -> str:
         content = escapeHtml(tokens[index].content)
@@ -101,18 +103,21 @@ def _renderer() -> MarkdownIt:
     return md
 
 
-def _tokens(md: MarkdownIt, markdown: str) -> list[Token]:
+def _tokens(md: MarkdownIt, markdown: str, auto_dir: bool = True) -> list[Token]:
     tokens = md.parse(markdown)
-    for token in tokens:
+    for token in tokens if auto_dir else ():
         if token.type in _BLOCKS:
             token.attrSet("dir", "auto")
     return tokens
 
 
-def render_fragment(markdown: str) -> str:
-    """The HTML body for `markdown` (CommonMark, raw HTML off, dir="auto" on person text)."""
-    md = _renderer()
-    return md.renderer.render(_tokens(md, markdown), md.options, {})
+def render_fragment(markdown: str, *, auto_dir: bool = True) -> str:
+    """The HTML body for `markdown` (CommonMark, raw HTML off, dir="auto" on person text).
+
+    `auto_dir=False` for a letter's own sentences in a block whose direction is set: there an
+    isolating dir="auto" around each run of text would break the sentence's bidi order."""
+    md = _renderer(auto_dir)
+    return md.renderer.render(_tokens(md, markdown, auto_dir), md.options, {})
 
 
 def css_string(text: str) -> str:

@@ -164,7 +164,7 @@ def _html(letter: Letter, *, header: str) -> str:
         direction = "rtl" if is_right_to_left(code) else "ltr"
         return (
             f'<div class="lang" lang="{html.escape(code.replace("_", "-"))}" dir="{direction}">'
-            f"{render_fragment(markdown)}</div>"
+            f"{render_fragment(markdown, auto_dir=False)}</div>"
         )
 
     rows: list[str] = []
@@ -174,7 +174,10 @@ def _html(letter: Letter, *, header: str) -> str:
         if part.kind == SPACE:
             rows.append('<div class="answer-space" aria-hidden="true"></div>\n')
         elif english is None or part.kind == TYPED:
-            rows.append(f'<div class="row">{render_fragment(part.markdown)}</div>\n')
+            typed = part.kind == TYPED  # the teacher's words: each paragraph finds its direction
+            rows.append(
+                f'<div class="row">{render_fragment(part.markdown, auto_dir=typed)}</div>\n'
+            )
         else:
             rows.append(
                 '<div class="row pair">'
@@ -183,7 +186,10 @@ def _html(letter: Letter, *, header: str) -> str:
                 + "</div>\n"
             )
         if index == 0 and letter.notice:
-            notice = f'<div class="row notice">{render_fragment(letter.notice)}</div>\n'
+            notice = (
+                '<div class="row notice">'
+                f"{render_fragment(letter.notice, auto_dir=False)}</div>\n"
+            )
             if letter.notice_english:
                 notice = (
                     '<div class="row pair notice">'
