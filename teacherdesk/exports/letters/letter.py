@@ -187,8 +187,7 @@ def _html(letter: Letter, *, header: str) -> str:
             )
         if index == 0 and letter.notice:
             notice = (
-                '<div class="row notice">'
-                f"{render_fragment(letter.notice, auto_dir=False)}</div>\n"
+                f'<div class="row notice">{render_fragment(letter.notice, auto_dir=False)}</div>\n'
             )
             if letter.notice_english:
                 notice = (
