@@ -56,6 +56,8 @@ COMMANDS: list[tuple[str, str, str]] = [
         "meeting_evidence",
         "the record of attempts to bring the family to the IEP meeting",
     ),
+    ("good-news", "good_news", "a short note home with good news, in the family's language"),
+    ("letters", "letters", "the languages of letters home, catalogs for translators, --check"),
     ("calendar", "calendar", "what is coming up (conferences, events, follow-ups, IEP), as .ics"),
     ("check", "check", "verify the data file and every past school year's file"),
     ("close-year", "close_year", "end the school year: move finished years to their own files"),

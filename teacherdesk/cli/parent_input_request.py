@@ -4,18 +4,26 @@ Works for any student. Prints the letter, or writes it 0600 to --out; the format
 else --out's suffix (`.html`/`.htm` → HTML), else Markdown, as `export` does. The return-by date
 is --return-by when given, else the IEP timeline's parental-input due date, else two weeks from
 today. For a student with an IEP record it also notes on the IEP that the input was requested
-today, and how (paper unless --how says).
+today, and how (paper unless --how says). --lang picks the language (default auto: the family's
+preferred language, bilingual with English where nobody has reviewed the translation).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
+from teacherdesk.cli.letters import (
+    add_lang_argument,
+    language_problem,
+    language_words,
+    school_of,
+)
 from teacherdesk.cli.output import choose_format, write_output
 from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.domain.dates import parse_date, today
 from teacherdesk.domain.lookup import find_student
-from teacherdesk.exports.parent_request import build_request, record_request
+from teacherdesk.exports.parent_request import record_request, write_request
 from teacherdesk.models import InputMethod, parse_choice
 from teacherdesk.store import Store
 
@@ -38,6 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="paper",
         help="how it goes to the family: paper (default), email, phone or meeting",
     )
+    add_lang_argument(parser)
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
@@ -57,20 +66,30 @@ def run(args: argparse.Namespace, store: Store) -> int:
         if return_by < day:
             raise UsageProblem(f"--return-by: {return_by.isoformat()} has already passed.")
     iep = store.ieps.for_student(student.id)
-    text = build_request(
-        student,
-        store.guardians.for_student(student.id),
-        iep,
-        store.settings.load(),
-        day,
-        fmt=fmt,
-        return_by=return_by,
-    )
+    try:
+        letter = write_request(
+            student,
+            store.guardians.for_student(student.id),
+            iep,
+            store.settings.load(),
+            day,
+            lang=args.lang,
+            school=school_of(store),
+            return_by=return_by,
+        )
+    except ValueError as error:
+        raise language_problem(error) from None
+    for warning in letter.warnings:
+        print(f"teacherdesk: {warning}.", file=sys.stderr)
+    text = letter.html(header=student.display_name) if fmt == "html" else letter.markdown()
     to_file = write_output(args.out, text, "the request")
     noted = ""
     if iep is not None:
         record_request(store, iep.id, day, how)
         noted = f"; noted on the IEP as requested today ({how.value})"
     if to_file:
-        print(f"Wrote the request for {student.display_name} to {args.out}{noted}.")
+        print(
+            f"Wrote the request for {student.display_name} to {args.out}"
+            f"{language_words(letter)}{noted}."
+        )
     return 0

@@ -24,10 +24,30 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-STYLE = """
+# Every script a letter home is written in has a face here: Latin with Vietnamese marks, Arabic,
+# Simplified Chinese; the page's language (lang="…") puts its own script's faces first.
+SERIF = (
+    'Georgia, "Times New Roman", "Noto Serif", "DejaVu Serif", "Noto Naskh Arabic", '
+    '"Noto Sans Arabic", "Amiri", "Arial", "Noto Serif CJK SC", "Noto Sans CJK SC", '
+    '"Source Han Serif SC", "PingFang SC", "Microsoft YaHei", "SimSun", serif'
+)
+ARABIC = (
+    '"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Geeza Pro", "Traditional Arabic", '
+    '"Arial", "DejaVu Sans", sans-serif'
+)
+CHINESE = (
+    '"Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "Source Han Sans SC", '
+    '"PingFang SC", "Microsoft YaHei", "SimSun", "WenQuanYi Micro Hei", sans-serif'
+)
+VIETNAMESE = '"Noto Serif", "Times New Roman", "Arial", "DejaVu Serif", serif'
+
+STYLE = (
+    """
 :root { color-scheme: light; }
 body {
-  font-family: Georgia, "Times New Roman", "DejaVu Serif", serif;
+  font-family: """
+    + SERIF
+    + """;
   font-size: 11.5pt; line-height: 1.45; color: #111; background: #fff;
   max-width: 46em; margin: 1.5em auto; padding: 0 1em;
 }
@@ -52,6 +72,7 @@ li > p { margin: 0.2em 0; }
   .confidential { position: static; }
 }
 """
+)
 
 LETTER_STYLE = """
 .answer-space {
@@ -69,8 +90,10 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|[\U00010800-\U00010
 _BLOCKS = {"paragraph_open", "list_item_open", "heading_open", "blockquote_open"}
 
 
-def _renderer() -> MarkdownIt:
+def _renderer(auto_dir: bool = True) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False})
+    if not auto_dir:
+        return md
 
     def text(self, tokens, index, options, env) -> str:
         content = escapeHtml(tokens[index].content)
@@ -80,18 +103,21 @@ def _renderer() -> MarkdownIt:
     return md
 
 
-def _tokens(md: MarkdownIt, markdown: str) -> list[Token]:
+def _tokens(md: MarkdownIt, markdown: str, auto_dir: bool = True) -> list[Token]:
     tokens = md.parse(markdown)
-    for token in tokens:
+    for token in tokens if auto_dir else ():
         if token.type in _BLOCKS:
             token.attrSet("dir", "auto")
     return tokens
 
 
-def render_fragment(markdown: str) -> str:
-    """The HTML body for `markdown` (CommonMark, raw HTML off, dir="auto" on person text)."""
-    md = _renderer()
-    return md.renderer.render(_tokens(md, markdown), md.options, {})
+def render_fragment(markdown: str, *, auto_dir: bool = True) -> str:
+    """The HTML body for `markdown` (CommonMark, raw HTML off, dir="auto" on person text).
+
+    `auto_dir=False` for a letter's own sentences in a block whose direction is set: there an
+    isolating dir="auto" around each run of text would break the sentence's bidi order."""
+    md = _renderer(auto_dir)
+    return md.renderer.render(_tokens(md, markdown, auto_dir), md.options, {})
 
 
 def css_string(text: str) -> str:
@@ -102,28 +128,31 @@ def css_string(text: str) -> str:
     )
 
 
-def running_style(header: str) -> str:
-    """A header (the student, "Confidential") and footer (page n of m) on every printed page."""
+def running_style(header: str, *, rtl: bool = False) -> str:
+    """A header (the student, "Confidential") and footer (page n of m) on every printed page;
+    mirrored for a right-to-left letter."""
     top = css_string(f"{header} · Confidential" if header else "Confidential")
+    start, end = ("right", "left") if rtl else ("left", "right")
     return f"""
 @page {{
-  @top-left {{ content: {top}; font: 9pt "Helvetica Neue", Arial, sans-serif; color: #7a1f1f; }}
-  @bottom-right {{ content: "Page " counter(page) " of " counter(pages);
+  @top-{start} {{ content: {top}; font: 9pt "Helvetica Neue", Arial, sans-serif; color: #7a1f1f; }}
+  @bottom-{end} {{ content: "Page " counter(page) " of " counter(pages);
                   font: 9pt "Helvetica Neue", Arial, sans-serif; color: #555; }}
-  @bottom-left {{ content: {top}; font: 9pt "Helvetica Neue", Arial, sans-serif; color: #555; }}
+  @bottom-{start} {{ content: {top}; font: 9pt "Helvetica Neue", Arial, sans-serif; color: #555; }}
 }}
 """
 
 
-def _page(body: str, *, title: str, banner: str, lang: str, style: str) -> str:
+def _page(body: str, *, title: str, banner: str, lang: str, style: str, direction: str = "") -> str:
     banner_html = (
         f'<div class="confidential" role="note" dir="auto">{html.escape(banner)}</div>\n'
         if banner
         else ""
     )
+    dir_attribute = f' dir="{direction}"' if direction else ""
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(lang)}">\n'
+        f'<html lang="{html.escape(lang)}"{dir_attribute}>\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -176,3 +205,50 @@ def letter_document(markdown: str, *, title: str, header: str, lang: str = "en")
         lang=lang,
         style=STYLE + LETTER_STYLE + running_style(header),
     )
+
+
+# Letters home in any language (exports/letters): logical properties, so a right-to-left page
+# is the mirror of a left-to-right one; a bilingual letter sets each paragraph beside its English.
+LANGUAGE_STYLE = (
+    """
+ul { padding-left: 0; padding-inline-start: 1.4em; }
+:lang(ar) { font-family: """
+    + ARABIC
+    + """; line-height: 1.7; }
+:lang(zh) { font-family: """
+    + CHINESE
+    + """; }
+:lang(vi) { font-family: """
+    + VIETNAMESE
+    + """; }
+.row { break-inside: avoid; page-break-inside: avoid; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.6em; }
+.pair > .lang[lang="en"] { color: #333; font-size: 0.92em; }
+.pair > .lang { min-width: 0; }
+.notice { border-inline-start: 3px solid #555; padding-inline-start: 0.7em; margin: 0.8em 0; }
+.bilingual body, body.bilingual { max-width: 60em; }
+"""
+)
+
+
+def letter_page(
+    body: str,
+    *,
+    title: str,
+    header: str,
+    lang: str,
+    rtl: bool = False,
+    banner: str = "",
+    bilingual: bool = False,
+) -> str:
+    """A letter home already rendered to HTML `body` (rows of paragraphs, ruled spaces): the
+    language and direction on the html element, the font stack for every script."""
+    page = _page(
+        body,
+        title=title,
+        banner=banner,
+        lang=lang,
+        direction="rtl" if rtl else "ltr",
+        style=STYLE + LETTER_STYLE + LANGUAGE_STYLE + running_style(header, rtl=rtl),
+    )
+    return page.replace("<body>", '<body class="bilingual">', 1) if bilingual else page

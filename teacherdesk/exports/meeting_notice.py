@@ -18,14 +18,16 @@ from collections.abc import Sequence
 
 from teacherdesk.domain.dates import exact
 from teacherdesk.domain.family import in_order
+from teacherdesk.domain.languages import ENGLISH
 from teacherdesk.domain.meetings import (
     considers_transition,
     interpreter_language,
     interpreter_needed,
     invited_family,
 )
+from teacherdesk.exports.letters.translate import Translator
 from teacherdesk.exports.markdown_text import bold, escape, heading
-from teacherdesk.exports.parent_request import _names, _sender
+from teacherdesk.exports.parent_request import _sender
 from teacherdesk.models import IEP, Guardian, MeetingPurpose, Settings, Student
 
 PURPOSE_WORDS = {
@@ -44,6 +46,14 @@ PURPOSE_WORDS = {
 DEFAULT_PURPOSE = "to talk about {name}'s Individualized Education Program (IEP)"
 CHECKBOX = "☐"
 
+# The notice is English only until its sentences join the letter catalogs (exports/letters).
+ENGLISH_LETTER = Translator(ENGLISH)
+
+
+def _names(family: list) -> str:
+    """ "Ana, Luis and Rosa", escaped for Markdown ('' for no one)."""
+    return ENGLISH_LETTER.names([guardian.name for guardian in family])
+
 
 def _when(iep: IEP) -> str:
     day = f"{iep.meeting_date:%A} {iep.meeting_date.day} {iep.meeting_date:%B %Y}"
@@ -59,7 +69,7 @@ def _who(iep: IEP, student: Student, family: Sequence[Guardian], invite_student:
         staff = ["- Staff from the school who work with your child (we will tell you who)"]
     people = [*staff]
     if family:
-        people.append(f"- You: {escape(_names(list(family)))}")
+        people.append(f"- You: {_names(list(family))}")
     else:
         people.append("- You, the family")
     if invite_student:
@@ -88,9 +98,9 @@ def build_notice_markdown(
         "",
         escape(exact(today)),
         "",
-        *_sender(settings),
+        *_sender(settings, ENGLISH_LETTER),
         "",
-        f"Dear {escape(_names(family) if family else 'Family')},",
+        f"Dear {_names(family) or 'Family'},",
         "",
         f"You are an important member of {name}'s IEP team, and we would like you to be there. "
         f"We are meeting {purpose}.",
@@ -149,7 +159,7 @@ def build_notice_markdown(
         "",
         "With warm regards,",
         "",
-        *_sender(settings),
+        *_sender(settings, ENGLISH_LETTER),
         "",
         "---",
         "",
@@ -169,8 +179,7 @@ def build_notice_markdown(
         "Name: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ Signature: "
         "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_",
         "",
-        f"*Confidential: prepared for {escape(_names(family) if family else 'the family')} on "
-        f"{escape(exact(today))}.*",
+        f"*Confidential: prepared for {_names(family) or 'the family'} on {escape(exact(today))}.*",
         "",
     ]
     return "\n".join(out)

@@ -14,64 +14,35 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from pathlib import Path
 
-from teacherdesk.domain.dates import exact
 from teacherdesk.domain.family import in_order
 from teacherdesk.domain.iep_timeline import parental_input_due
-from teacherdesk.exports.markdown_text import bold, escape, heading
+from teacherdesk.domain.languages import ENGLISH, language_code, name_in
+from teacherdesk.exports.letters.catalogs import catalogs
+from teacherdesk.exports.letters.letter import (
+    SPACE,
+    Compose,
+    Draft,
+    Letter,
+    Part,
+    choose_language,
+    write_letter,
+)
+from teacherdesk.exports.letters.translate import Markdown, Translator
+from teacherdesk.exports.markdown_text import bold, escape
 from teacherdesk.models import IEP, Guardian, InputMethod, Settings, Student
 from teacherdesk.store import Store
 
-
-@dataclass(frozen=True)
-class RequestQuestion:
-    key: str  # the ParentalInput field it fills
-    title: str
-    ask: str  # "{name}" is the student's first name, escaped by the caller
-
-
-REQUEST_QUESTIONS: tuple[RequestQuestion, ...] = (
-    RequestQuestion(
-        "strengths_needs",
-        "Strengths and needs",
-        "What is {name} good at, and what do you enjoy about {name}? "
-        "What is hard for {name}, or where would more help make a difference?",
-    ),
-    RequestQuestion(
-        "social_behavioral",
-        "Friends, feelings and behavior",
-        "How does {name} get along with other children and adults? "
-        "Is there anything about {name}'s feelings or behavior that worries you?",
-    ),
-    RequestQuestion(
-        "learning_style",
-        "How {name} learns best",
-        "How does {name} learn best at home — by seeing, hearing, doing, moving, talking it "
-        "through? What helps {name} stay with a task?",
-    ),
-    RequestQuestion(
-        "testing_accommodations",
-        "Help during tests",
-        "What helps {name} show what they know on a test — for example extra time, a quiet room, "
-        "or having the questions read aloud?",
-    ),
-    RequestQuestion(
-        "classroom_accommodations",
-        "Help in the classroom",
-        "What helps {name} do well in class — for example where they sit, breaks, written "
-        "directions, or checking in with an adult?",
-    ),
+# The five questions of the Parental Input form, by the ParentalInput field each one fills; their
+# words are the messages "request.<field>.title" and "request.<field>.ask" (letters/messages.py).
+REQUEST_QUESTIONS: tuple[str, ...] = (
+    "strengths_needs",
+    "social_behavioral",
+    "learning_style",
+    "testing_accommodations",
+    "classroom_accommodations",
 )
-
-
-def _names(guardians: list[Guardian]) -> str:
-    names = [g.name for g in guardians]
-    if not names:
-        return "Family"
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def school_day_on_or_before(day: dt.date) -> dt.date:
@@ -95,31 +66,126 @@ def return_by_date(iep: IEP | None, today: dt.date, asked: dt.date | None = None
     return school_day_on_or_before(day)
 
 
-def _sender(settings: Settings) -> list[str]:
+def _sender(settings: Settings, t: Translator) -> list[str]:
     """The teacher's name and how to reach them, one Markdown line each (hard breaks)."""
-    lines = [escape(settings.teacher_name or "Your child's teacher")]
+    lines = [escape(settings.teacher_name) if settings.teacher_name else t("letter.teacher")]
     if settings.room:
-        lines.append(escape(f"Room {settings.room}".replace("Room Room", "Room")))
+        room = settings.room.strip()
+        room = room[5:].strip() if room.lower().startswith("room ") else room
+        lines.append(t("letter.room", room=room))
     if settings.school:
         lines.append(escape(settings.school))
     if settings.teacher_phone:
-        lines.append("Phone: " + escape(settings.teacher_phone))
+        lines.append(t("letter.phone", phone=settings.teacher_phone))
     if settings.teacher_email:
-        lines.append("Email: " + escape(settings.teacher_email))
+        lines.append(t("letter.email", email=settings.teacher_email))
     return [line + "\\" for line in lines[:-1]] + lines[-1:]
 
 
-def _ways_back(settings: Settings, name: str) -> list[str]:
+def _ways_back(settings: Settings, t: Translator, name: str) -> list[str]:
     """How the family can answer, only in ways the letter gives them the means for."""
-    ways = [f"- Write on this page and send it back to school in {name}'s folder."]
+    ways = [t("request.back.folder", child=name)]
     if settings.teacher_email:
-        ways.append(f"- Reply by email to {escape(settings.teacher_email)}.")
+        ways.append(t("request.back.email", email=settings.teacher_email))
     if settings.teacher_phone:
-        ways.append(f"- Call {escape(settings.teacher_phone)}: we will write down what you say.")
-    if settings.reply_how:
-        ways.append(f"- {escape(settings.reply_how)}")
-    ways.append("- Tell us at a meeting, if that is easier.")
-    return ways
+        ways.append(t("request.back.phone", phone=settings.teacher_phone))
+    if settings.reply_how:  # the teacher's words, as typed
+        ways.append(
+            escape(settings.reply_how)
+            if t.english
+            else t("request.back.other", text=settings.reply_how)
+        )
+    ways.append(t("request.back.meeting"))
+    return [f"- {way}" for way in ways]
+
+
+def _interpreter(family: list[Guardian], t: Translator) -> list[Part]:
+    if not any(g.interpreter_needed for g in family):
+        return []
+    spoken = sorted({g.preferred_language.strip() for g in family if g.preferred_language})
+    if not spoken:
+        return [Part(t("request.interpreter"))]
+    named = []
+    for text in spoken:  # "Spanish" in the letter's language, else as recorded
+        code = language_code(text)
+        named.append(name_in(code, t.code) if code else text)
+    return [Part(t("request.interpreter.in", language=" / ".join(named)))]
+
+
+def compose_request(
+    student: Student,
+    guardians: Iterable[Guardian],
+    iep: IEP | None,
+    settings: Settings,
+    today: dt.date,
+    *,
+    return_by: dt.date | None = None,
+) -> Compose:
+    """The request letter's parts for any language (see letters/letter.py)."""
+    family = in_order(guardians, by="rights")  # those who hold educational rights first
+    child = student.preferred_name or student.first_name
+    due = return_by_date(iep, today, return_by)
+    kind = "iep" if iep is not None else "plan"
+
+    def compose(t: Translator) -> Draft:
+        names = t.names([g.name for g in family])
+        dear = t("letter.dear", names=Markdown(names)) if names else t("letter.dear_family")
+        title = t.plain(f"request.title.{kind}", student=student.display_name)
+        parts = [
+            Part(f"# {t(f'request.title.{kind}', student=student.display_name)}"),
+            Part(escape(t.date(today))),
+            Part("\n".join(_sender(settings, t))),
+            Part(dear),
+            Part(t(f"request.why.{kind}", child=child)),
+            Part(t("request.intro")),
+            Part(t(f"request.return_by.{kind}", date=Markdown(bold(t.date(due))))),
+            *_interpreter(family, t),
+        ]
+        for number, key in enumerate(REQUEST_QUESTIONS, start=1):
+            parts += [
+                Part(f"## {number}. {t(f'request.{key}.title', child=child)}"),
+                Part(t(f"request.{key}.ask", child=child)),
+                Part("", kind=SPACE),
+            ]
+        parts += [
+            Part(f"## {t('request.back')}"),
+            Part("\n".join(_ways_back(settings, t, child))),
+            Part(t("request.thanks", child=child)),
+            Part("\n".join(_sender(settings, t))),
+            Part("---"),
+            Part(
+                "*"
+                + t(
+                    "request.footer",
+                    names=Markdown(names) if names else t("letter.family"),
+                    date=Markdown(escape(t.date(today))),
+                )
+                + "*"
+            ),
+        ]
+        return Draft(title=title, parts=parts)
+
+    return compose
+
+
+def write_request(
+    student: Student,
+    guardians: Iterable[Guardian],
+    iep: IEP | None,
+    settings: Settings,
+    today: dt.date,
+    *,
+    lang: str = ENGLISH,
+    school: Path | None = None,
+    return_by: dt.date | None = None,
+) -> Letter:
+    """The request in `lang` (a code, a language's name, or "auto"; ValueError if we have no
+    catalog for it), the school's catalogs in `school` winning over the shipped ones."""
+    guardians = in_order(guardians, by="rights")
+    available = catalogs(school)
+    choice = choose_language(lang, guardians, available)
+    compose = compose_request(student, guardians, iep, settings, today, return_by=return_by)
+    return write_letter(compose, choice, available)
 
 
 def build_request_markdown(
@@ -130,75 +196,18 @@ def build_request_markdown(
     today: dt.date,
     *,
     return_by: dt.date | None = None,
+    lang: str = ENGLISH,
+    school: Path | None = None,
 ) -> str:
     """The request letter as CommonMark (every piece of user text escaped).
 
     Works for any student: with an IEP it speaks of the IEP; without one (a 504 plan, a
     student-led conference) of the plan for the year.
     """
-    family = in_order(guardians, by="rights")  # those who hold educational rights first
-    name = escape(student.preferred_name or student.first_name)
-    due_words = exact(return_by_date(iep, today, return_by))
-    if iep is not None:
-        title = f"Your thoughts for {student.display_name}'s IEP"
-        why = (
-            f"Soon {name}'s IEP team will sit down to write {name}'s Individualized Education "
-            "Program for the coming year. You know your child better than anyone, and we want "
-            "your ideas to be part of the plan from the very start."
-        )
-        before = "the IEP is written"
-    else:
-        title = f"Your thoughts about {student.display_name}'s year"
-        why = (
-            f"We are planning how best to support {name} at school. You know your child better "
-            "than anyone, and we want your ideas to be part of that plan from the very start."
-        )
-        before = "we meet to plan"
-    out = [
-        heading(1, title),
-        "",
-        escape(exact(today)),
-        "",
-        *_sender(settings),
-        "",
-        f"Dear {escape(_names(family))},",
-        "",
-        why,
-        "",
-        "Please answer the five questions below in your own words. A few sentences are plenty; "
-        "there are no wrong answers, and it is fine to skip a question.",
-        "",
-        f"It is best returned by {bold(due_words)}, so that we have your ideas well before "
-        f"{before}.",
-        "",
-    ]
-    if any(g.interpreter_needed for g in family):
-        languages = sorted({g.preferred_language for g in family if g.preferred_language})
-        spoken = f" in {escape(' or '.join(languages))}" if languages else ""
-        out += [
-            f"If you would rather talk it through{spoken}, we will gladly arrange an interpreter.",
-            "",
-        ]
-    for number, question in enumerate(REQUEST_QUESTIONS, start=1):
-        title_text = escape(
-            question.title.replace("{name}", student.preferred_name or student.first_name)
-        )
-        out += [f"## {number}. {title_text}", "", question.ask.format(name=name), ""]
-    out += [
-        "## How to send it back",
-        "",
-        *_ways_back(settings, name),
-        "",
-        f"Thank you for everything you do for {name}.",
-        "",
-        *_sender(settings),
-        "",
-        "---",
-        "",
-        f"*Confidential: prepared for {escape(_names(family))} on {escape(exact(today))}.*",
-        "",
-    ]
-    return "\n".join(out)
+    letter = write_request(
+        student, guardians, iep, settings, today, lang=lang, school=school, return_by=return_by
+    )
+    return letter.markdown()
 
 
 def build_request(
@@ -210,14 +219,15 @@ def build_request(
     *,
     fmt: str = "md",
     return_by: dt.date | None = None,
+    lang: str = ENGLISH,
+    school: Path | None = None,
 ) -> str:
-    markdown = build_request_markdown(student, guardians, iep, settings, today, return_by=return_by)
+    letter = write_request(
+        student, guardians, iep, settings, today, lang=lang, school=school, return_by=return_by
+    )
     if fmt == "html":
-        from teacherdesk.exports.html_page import letter_document
-
-        title = markdown.split("\n", 1)[0].removeprefix("# ")
-        return letter_document(markdown, title=title, header=student.display_name)
-    return markdown
+        return letter.html(header=student.display_name)
+    return letter.markdown()
 
 
 def default_filename(student: Student, fmt: str = "md") -> str:

@@ -10,18 +10,31 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from teacherdesk.domain.dates import exact
+from teacherdesk.domain.languages import ENGLISH
 from teacherdesk.exports import markdown_text as md
+from teacherdesk.exports.letters.catalogs import catalogs
+from teacherdesk.exports.letters.letter import (
+    INTRO,
+    TYPED,
+    Compose,
+    Draft,
+    Letter,
+    Part,
+    choose_language,
+    write_letter,
+)
+from teacherdesk.exports.letters.translate import Markdown, Translator
 from teacherdesk.models import Conference, ConferenceFormat, Guardian, Settings, Student
 from teacherdesk.store import Store
 
-FORMAT_WORDS = {
-    ConferenceFormat.ONE_ON_ONE: "meeting with me",
-    ConferenceFormat.TEAM: "meeting with the team",
-    ConferenceFormat.TELEPHONE: "talking with me on the phone",
-    ConferenceFormat.VIDEO: "meeting with me by video",
-    ConferenceFormat.EMAIL: "writing back and forth with me by email",
+FORMAT_KEYS = {
+    ConferenceFormat.ONE_ON_ONE: "recap.thanks.one_on_one",
+    ConferenceFormat.TEAM: "recap.thanks.team",
+    ConferenceFormat.TELEPHONE: "recap.thanks.telephone",
+    ConferenceFormat.VIDEO: "recap.thanks.video",
+    ConferenceFormat.EMAIL: "recap.thanks.email",
 }
 
 
@@ -48,81 +61,107 @@ def gather_recap(store: Store, conference_id: str) -> RecapData | None:
     )
 
 
-def _greeting(data: RecapData) -> str:
+def _addressed(data: RecapData) -> list[Guardian]:
+    """Those who came to the conference, else all the student's guardians."""
     by_id = {g.id: g for g in data.guardians}
-    came = [by_id[g].name for g in data.conference.guardian_ids if g in by_id]
-    names = came or [g.name for g in data.guardians]
-    if not names:
-        return "Dear family,"
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"Dear {md.escape(joined)},"
+    came = [by_id[g] for g in data.conference.guardian_ids if g in by_id]
+    return came or list(data.guardians)
 
 
-def _owner(owner: str, data: RecapData) -> str:
+def _greeting(data: RecapData, t: Translator) -> str:
+    names = t.names([g.name for g in _addressed(data)])
+    return t("letter.dear", names=Markdown(names)) if names else t("letter.dear_family")
+
+
+def _owner(owner: str, data: RecapData, t: Translator) -> str:
     words = owner.strip()
     if not words:
-        return "Together"
+        return t("recap.owner.together")
     lowered = words.lower()
     if lowered in {"family", "parent", "parents", "guardian", "home"}:
-        return "You (at home)"
+        return t("recap.owner.family")
     if lowered in {"teacher", "me", "school", "staff"}:
-        return "Me"
+        return t("recap.owner.teacher")
     if lowered in {"student", "child"}:
         return md.escape(data.student.preferred_name or data.student.first_name)
     return md.escape(words)
 
 
-def recap_markdown(data: RecapData, *, today: dt.date) -> str:
+def _typed(t: Translator, markdown: str) -> list[Part]:
+    """The teacher's words, as typed: introduced in the family's language, shown once."""
+    return [Part(t("letter.typed"), kind=INTRO), Part(markdown, kind=TYPED)]
+
+
+def _actions(data: RecapData, t: Translator) -> str:
+    items = []
+    for action in data.conference.actions:
+        by = f", {t('recap.due', date=t.date(action.due))}" if action.due else ""
+        if action.done_on:
+            by += f" ({t('recap.done', date=t.date(action.done_on))})"
+        items.append(f"- **{_owner(action.owner, data, t)}:** {md.escape(action.what)}{by}")
+    return "\n".join(items)
+
+
+def compose_recap(data: RecapData, *, today: dt.date) -> Compose:
     student, conference = data.student, data.conference
     name = student.preferred_name or student.first_name
-    when = exact(conference.when.date())
-    how = FORMAT_WORDS.get(conference.format, "meeting with me")
-    parts = [
-        md.heading(1, f"Our conference about {name}"),
-        _greeting(data),
-        f"Thank you for {how} on {when}. Here is a short recap of what we talked about and "
-        f"what we agreed, so we all remember the same plan for {md.escape(name)}.",
-        md.heading(2, "What we celebrated"),
-        md.paragraphs(
-            conference.celebrations,
-            empty=f"We did not write anything down here, but there is a lot to be proud of in "
-            f"{md.escape(name)}.",
-        ),
-    ]
-    if conference.concerns.strip():
-        parts += [md.heading(2, "What we are working on"), md.paragraphs(conference.concerns)]
-    parts.append(md.heading(2, "What we agreed: who does what, by when"))
-    if conference.actions:
-        items = []
-        for action in conference.actions:
-            by = f", by {exact(action.due)}" if action.due else ""
-            done = f" (done {exact(action.done_on)})" if action.done_on else ""
-            items.append(f"- **{_owner(action.owner, data)}:** {md.escape(action.what)}{by}{done}")
-        parts.append("\n".join(items))
-    else:
-        parts.append("We did not agree on any next steps this time.")
-    parts.append(md.heading(2, "Next meeting"))
-    if conference.next_conference:
-        parts.append(f"We plan to meet again on {exact(conference.next_conference)}.")
-    else:
-        parts.append(
-            "We have not set a date yet; I will be in touch to find a time that suits you."
+
+    def compose(t: Translator) -> Draft:
+        when = t.date(conference.when.date())
+        thanks = t(FORMAT_KEYS.get(conference.format, "recap.thanks.one_on_one"), date=when)
+        parts = [
+            Part(f"# {t('recap.title', child=name)}"),
+            Part(_greeting(data, t)),
+            Part(f"{thanks} {t('recap.purpose', child=name)}"),
+            Part(md.heading(2, "") + t("recap.celebrated")),
+        ]
+        if conference.celebrations.strip():
+            parts += _typed(t, md.paragraphs(conference.celebrations))
+        else:
+            parts.append(Part(t("recap.celebrated.none", child=name)))
+        if conference.concerns.strip():
+            parts.append(Part(md.heading(2, "") + t("recap.working_on")))
+            parts += _typed(t, md.paragraphs(conference.concerns))
+        parts.append(Part(md.heading(2, "") + t("recap.agreed")))
+        if conference.actions:
+            # who and by when in their language, what as the teacher typed it
+            parts += [Part(t("letter.typed"), kind=INTRO), Part(_actions(data, t))]
+        else:
+            parts.append(Part(t("recap.agreed.none")))
+        parts.append(Part(md.heading(2, "") + t("recap.next")))
+        if conference.next_conference:
+            parts.append(Part(t("recap.next.on", date=t.date(conference.next_conference))))
+        else:
+            parts.append(Part(t("recap.next.none")))
+        parts.append(Part(t("recap.closing")))
+        teacher, school = data.settings.teacher_name, data.settings.school
+        signature = md.escape(teacher) if teacher else t("letter.teacher")
+        if school:
+            signature += f"\\\n{md.escape(school)}"
+        parts.append(Part(signature))
+        parts.append(Part("*" + t("recap.footer", date=t.date(today), child=name) + "*"))
+        return Draft(
+            title=t.plain("recap.title", child=name),
+            parts=parts,
+            banner=t.plain("recap.banner", child=name),
         )
-    parts.append(
-        "If anything here does not match what you remember, or you have a question, please "
-        "get in touch. Thank you for working with me."
-    )
-    teacher = data.settings.teacher_name
-    school = data.settings.school
-    signature = md.escape(teacher) if teacher else "Your child's teacher"
-    if school:
-        signature += f"\\\n{md.escape(school)}"
-    parts.append(signature)
-    parts.append(
-        f"*Written on {exact(today)} for {md.escape(name)}'s family. Private: please keep it "
-        "for yourselves.*"
-    )
-    return "\n\n".join(parts) + "\n"
+
+    return compose
+
+
+def write_recap(
+    data: RecapData, *, today: dt.date, lang: str = ENGLISH, school: Path | None = None
+) -> Letter:
+    """The recap in `lang` (a code, a name or "auto": the language of those who came)."""
+    available = catalogs(school)
+    choice = choose_language(lang, _addressed(data), available)
+    return write_letter(compose_recap(data, today=today), choice, available)
+
+
+def recap_markdown(
+    data: RecapData, *, today: dt.date, lang: str = ENGLISH, school: Path | None = None
+) -> str:
+    return write_recap(data, today=today, lang=lang, school=school).markdown()
 
 
 def recap_title(data: RecapData) -> str:
@@ -130,19 +169,18 @@ def recap_title(data: RecapData) -> str:
     return f"Our conference about {name}"
 
 
-def export_recap(data: RecapData, *, today: dt.date, fmt: str = "md") -> str:
-    text = recap_markdown(data, today=today)
+def export_recap(
+    data: RecapData,
+    *,
+    today: dt.date,
+    fmt: str = "md",
+    lang: str = ENGLISH,
+    school: Path | None = None,
+) -> str:
+    letter = write_recap(data, today=today, lang=lang, school=school)
     if fmt == "html":
-        from teacherdesk.exports.html_page import html_document
-
-        return html_document(
-            text,
-            title=recap_title(data),
-            banner=f"Private: for {data.student.preferred_name or data.student.first_name}'s "
-            "family.",
-            header=data.student.display_name,
-        )
-    return text
+        return letter.html(header=data.student.display_name)
+    return letter.markdown()
 
 
 def recap_file_stem(data: RecapData) -> str:
