@@ -348,6 +348,8 @@ class ContactNote(Record):
     follow_up: FollowUp | None = None
     restricted: bool = False
     history: list[dict[str, Any]] = Field(default_factory=list)  # earlier versions, oldest first
+    # Someone else's restricted note: its text is in their own file; never saved (exclude).
+    sealed: bool = Field(default=False, exclude=True)
 
 
 class AgreedAction(Part):
@@ -491,6 +493,8 @@ class Settings(Record):
     transition_age: int = Field(default=16, ge=10, le=21)  # the notice's transition paragraph
     transition_interview_age: int = Field(default=14, ge=10, le=21)  # interview questions
     holidays: list[Day] = Field(default_factory=list)  # days school is closed
+    # Finished school years older than this many years are removed by `retention --apply`.
+    retention_years: int | None = Field(default=None, ge=1, le=100)
 
     @field_validator("year_starts_on")
     @classmethod

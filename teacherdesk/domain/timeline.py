@@ -69,6 +69,7 @@ def build_timeline(
         guardians=guardians,
         student_id=student_id,
         today=today,
+        me=store.author,
     )
 
 
@@ -94,11 +95,13 @@ def timeline_from(
     guardians: dict[str, Guardian] | None = None,
     student_id: str = "",
     today: dt.date,
+    me: str = "",
 ) -> list[TimelineEntry]:
+    """`me`: the login reading it; what someone else wrote says "by" whom (a team's file)."""
     guardians = guardians or {}
     entries: list[TimelineEntry] = []
-    entries += [_contact(note, guardians, today) for note in contacts]
-    entries += [_conference(conference, guardians, today) for conference in conferences]
+    entries += [_contact(note, guardians, today, me) for note in contacts]
+    entries += [_conference(conference, guardians, today, me) for conference in conferences]
     for event in events:
         entries += _event(event, student_id, guardians, today)
     for iep in ieps:
@@ -132,12 +135,28 @@ def _who(guardian_id: str | None, guardians: dict[str, Guardian], student_id: st
 # --- contact notes ---------------------------------------------------------------------------
 
 
-def _contact(note: ContactNote, guardians: dict[str, Guardian], today: dt.date) -> TimelineEntry:
+def by_whom(author: str, me: str) -> str:
+    """' · by mr.kim' for a record another team member wrote, else ''."""
+    return f" · by {author}" if me and author and author != me else ""
+
+
+def _contact(
+    note: ContactNote, guardians: dict[str, Guardian], today: dt.date, me: str = ""
+) -> TimelineEntry:
+    if note.sealed:  # another member's restricted note: that it exists, never what it says
+        return TimelineEntry(
+            note.date,
+            CONTACT,
+            f"restricted note{by_whom(note.created_by, me) or ' by its author'}",
+            (note.summary,),
+            record_id=note.id,
+        )
     words = [label(note.channel), label(note.purpose), label(note.outcome)]
     who = _who(note.guardian_id, guardians, note.student_id)
     headline = " · ".join(words) + (f" — {who}" if who else "")
     if note.restricted:
         headline += " · restricted"
+    headline += by_whom(note.created_by, me)
     details = []
     if summary := first_line(note.summary):
         details.append(summary)
@@ -168,10 +187,11 @@ def _contact(note: ContactNote, guardians: dict[str, Guardian], today: dt.date) 
 
 
 def _conference(
-    conference: Conference, guardians: dict[str, Guardian], today: dt.date
+    conference: Conference, guardians: dict[str, Guardian], today: dt.date, me: str = ""
 ) -> TimelineEntry:
     status = conference.status
     headline = f"{label(conference.format)} conference · {label(status)}"
+    headline += by_whom(conference.created_by, me)
     if status == ConferenceStatus.PLANNED and conference.when.date() < today:
         headline += " (date passed — was it held?)"
     family = [g.name for gid in conference.guardian_ids if (g := guardians.get(gid))]

@@ -445,10 +445,12 @@ def contact_entry(note: ContactNote, guardians: dict[str, Guardian], today: dt.d
 
 def _contacts(data: PacketData, today: dt.date, include_restricted: bool) -> list[str]:
     out = [md.heading(2, "Family contacts")]
-    notes = [n for n in data.contacts if include_restricted or not n.restricted]
+    # another account's restricted note is never in an export, whatever was asked
+    notes = [n for n in data.contacts if not n.sealed and (include_restricted or not n.restricted)]
     notes = newest_first(notes)
     privacy = (
-        "Restricted notes are included and marked **Restricted**."
+        "Your own restricted notes are included and marked **Restricted**; other team "
+        "members' restricted notes are not."
         if include_restricted
         else RESTRICTED_LEFT_OUT
     )

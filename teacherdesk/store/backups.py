@@ -11,7 +11,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from teacherdesk.store.files import TEMP_SUFFIX, atomic_write, ensure_private_dir
+from teacherdesk.store.files import PRIVATE_FILE, TEMP_SUFFIX, atomic_write, ensure_private_dir
 
 KEEP_DAYS = 14
 
@@ -51,7 +51,7 @@ class DailyBackups:
             return
         target = daily_name(data_path, day)
         if not target.exists() and Path(data_path).exists():
-            ensure_private_dir(backup_folder(data_path))
+            ensure_private_dir(backup_folder(data_path), follow_parent=True)
             _remove_stray_copies(data_path)
             atomic_write(target, Path(data_path).read_bytes())
             for old in list_daily(data_path)[: -self.keep]:
@@ -68,14 +68,17 @@ def _remove_stray_copies(data_path: Path, older_than_seconds: float = 60.0) -> N
                 stray.unlink()
 
 
-def keep_copy(data_path: Path, raw: bytes, label: str) -> Path:
-    """A copy outside the daily rotation, e.g. before a migration or before replacing data."""
+def keep_copy(data_path: Path, raw: bytes, label: str, *, private: bool = False) -> Path:
+    """A copy outside the daily rotation, e.g. before a migration or before replacing data.
+
+    `private`: 0600 even in a team folder (a copy that may hold restricted notes' text)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_folder(data_path) / f"{Path(data_path).stem}-{label}-{stamp}.json"
-    ensure_private_dir(backup_folder(data_path))
-    atomic_write(target, raw)
+    ensure_private_dir(backup_folder(data_path), follow_parent=True)
+    atomic_write(target, raw, mode=PRIVATE_FILE if private else None)
     return target
 
 
 def backup_before_migration(data_path: Path, raw: bytes, from_version: int) -> Path:
-    return keep_copy(data_path, raw, f"before-v{from_version}")
+    # Files before schema 2 keep restricted notes' text inline: only the migrating user reads it.
+    return keep_copy(data_path, raw, f"before-v{from_version}", private=from_version < 2)

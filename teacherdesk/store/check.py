@@ -10,6 +10,32 @@ from collections import defaultdict
 
 from teacherdesk.store import schema
 from teacherdesk.store.database import Store
+from teacherdesk.store.files import is_shared_folder
+from teacherdesk.store.restricted import is_private
+
+
+def clean_restricted_leftovers(store: Store) -> list[str]:
+    """Texts in this account's side file whose note is gone (a kill between the two writes,
+    a note erased by someone else): removed, and said once."""
+    if store.path is None or not store.restricted.notes():
+        return []
+    # Under the data file's lock: a save writes its side entry first, then the data file.
+    with store.transaction():
+        alive: set[str] = set()
+        for year in (store, *store.past_years()):
+            alive.update(
+                doc_id
+                for doc_id, doc in year.storage.read().get("contacts", {}).items()
+                if is_private(doc)
+            )
+        leftovers = set(store.restricted.notes()) - alive
+        if not leftovers:
+            return []
+        store.restricted.remove(leftovers)
+    return [
+        f"removed {len(leftovers)} leftover restricted text(s) whose note is no longer in the "
+        "data (a save cut short, or an erased student)"
+    ]
 
 
 def inspect(store: Store) -> dict:
@@ -46,12 +72,20 @@ def inspect(store: Store) -> dict:
         if interview.student_id not in student_ids:
             problems.append(f"interview {interview.id} is about a missing student")
     problems += _shared_student_numbers(loaded["students"])
+    problems += clean_restricted_leftovers(store)
     if store.path is not None and store.path.exists():
         problems += repeated_keys(store.path.read_bytes())
         mode = stat.S_IMODE(os.stat(store.path).st_mode)
-        if mode & 0o077:
+        shared = is_shared_folder(store.path.parent)
+        if mode & (0o007 if shared else 0o077):
+            should = "660" if shared else "600"
             problems.append(
-                f"the file can be read by others (mode {mode:o}); run: chmod 600 {store.path}"
+                f"the file can be read by others (mode {mode:o}); run: chmod {should} {store.path}"
+            )
+        side = store.restricted.path
+        if side is not None and side.exists() and stat.S_IMODE(os.stat(side).st_mode) & 0o077:
+            problems.append(
+                f"your restricted notes' file can be read by others; run: chmod 600 {side}"
             )
     return {
         "ok": not problems,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import getpass
 import os
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import orjson
 import platformdirs
 
 from teacherdesk.store import schema
@@ -25,7 +27,8 @@ from teacherdesk.store.repositories import (
     SettingsRepository,
     Students,
 )
-from teacherdesk.store.storage import SafeJSONStorage
+from teacherdesk.store.restricted import SideFile, side_path, write_pending
+from teacherdesk.store.storage import SafeJSONStorage, parse
 
 DATA_ENV = "TEACHERDESK_DATA"
 
@@ -65,10 +68,21 @@ def check_regular_file(path: Path) -> None:
 class Store:
     """`Store.open(path)`, or `Store.memory()` in tests; every save is on disk on return."""
 
-    def __init__(self, storage: SafeJSONStorage, *, author: str | None = None) -> None:
+    def __init__(
+        self,
+        storage: SafeJSONStorage,
+        *,
+        author: str | None = None,
+        restricted_texts: SideFile | None = None,
+    ) -> None:
         self.storage = storage
         self._past: dict[Path, Store] = {}  # finished school years, opened when first asked for
         self.author = author or login_name()
+        # This account's restricted notes' text (past years share the current file's).
+        self.restricted = restricted_texts or SideFile(
+            side_path(storage.path, self.author) if storage.path is not None else None,
+            self.author,
+        )
         self.students = Students(self)
         self.guardians = Guardians(self)
         self.contacts = Contacts(self)
@@ -93,7 +107,13 @@ class Store:
         return store
 
     @classmethod
-    def open_past_year(cls, path: Path | str, *, author: str | None = None) -> Store:
+    def open_past_year(
+        cls,
+        path: Path | str,
+        *,
+        author: str | None = None,
+        restricted_texts: SideFile | None = None,
+    ) -> Store:
         """A finished school year's file, read-only (a damaged or newer one raises)."""
         path = Path(path).expanduser()
         check_regular_file(path)
@@ -101,7 +121,7 @@ class Store:
         storage.refresh()
         if schema.version_of(storage.read()) != schema.SCHEMA_VERSION:
             storage._data = schema.migrate(storage.read())  # in memory only: the file stays
-        return cls(storage, author=author)
+        return cls(storage, author=author, restricted_texts=restricted_texts)
 
     def past_years(self) -> list[Store]:
         """Every finished school year beside this file, newest first (opened on first use)."""
@@ -112,7 +132,9 @@ class Store:
         years = []
         for _label, path in past_year_files(self.path):
             if path not in self._past:
-                self._past[path] = Store.open_past_year(path, author=self.author)
+                self._past[path] = Store.open_past_year(
+                    path, author=self.author, restricted_texts=self.restricted
+                )
             years.append(self._past[path])
         return years
 
@@ -195,9 +217,31 @@ class Store:
                 return
             backup_before_migration(self.path, self.path.read_bytes(), version)
             try:
-                migrated = schema.migrate(data)
+                migrated = schema.migrate(copy.deepcopy(data))
             except Exception as error:  # a migration bug must not touch the file
                 raise StoreError(
                     f"could not upgrade the data file from schema {version}: {error}"
                 ) from error
+            # restricted texts reach their authors' own files before the shared file loses them
+            write_pending(migrated, self.path, self.author)
             self.storage.write(migrated)
+            self.storage.flush_now()
+            migrate_past_year_files(self.path, self.author)
+
+
+def migrate_past_year_files(current: Path, author: str) -> None:
+    """Bring every finished year's file to this schema too (each backed up first); called under
+    the current file's lock when the current file itself was migrated."""
+    from teacherdesk.store.files import atomic_write
+    from teacherdesk.store.years import past_year_files
+
+    for _label, path in past_year_files(current):
+        raw = path.read_bytes()
+        data = parse(raw)
+        version = schema.version_of(data)
+        if version >= schema.SCHEMA_VERSION:
+            continue
+        backup_before_migration(path, raw, version)
+        migrated = schema.migrate(data)
+        write_pending(migrated, current, author)
+        atomic_write(path, orjson.dumps(migrated))

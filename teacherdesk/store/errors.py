@@ -25,3 +25,7 @@ class NotADataFileError(StoreError):
 
 class ReadOnlyYearError(StoreError):
     """A save was tried on a finished school year's file (they are read-only)."""
+
+
+class RestrictedNoteError(StoreError):
+    """Someone tried to change or delete another account's restricted note."""

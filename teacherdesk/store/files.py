@@ -2,6 +2,12 @@
 
 Used for the data file, its backups and every export, so a `kill -9` leaves either the old or
 the new bytes on disk and nobody but the owner can read them.
+
+A data folder can be shared with a team (`teacherdesk share --group`): it is then setgid and
+group-writable (2770), and the files teacherdesk keeps in it (the data file, past years, backups,
+locks, the access log) are 0660 for that group. `data_file_mode`/`data_dir_mode` are the one
+place that decides: they look at the folder itself, so every process agrees without a setting.
+Exports and each teacher's restricted-notes file stay 0600 whatever the folder.
 """
 
 from __future__ import annotations
@@ -16,13 +22,35 @@ from pathlib import Path
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
+SHARED_FILE = 0o660
+SHARED_DIR = 0o2770
 TEMP_SUFFIX = ".tmp"
 
 
-def ensure_private_dir(folder: Path) -> None:
+def is_shared_folder(folder: Path) -> bool:
+    """A team folder: setgid and fully open to its group (what `share` makes)."""
+    try:
+        mode = os.stat(folder).st_mode
+    except OSError:
+        return False
+    return bool(mode & stat.S_ISGID) and mode & 0o070 == 0o070
+
+
+def data_file_mode(folder: Path) -> int:
+    """The mode of a file teacherdesk keeps in `folder`: 0660 in a team folder, else 0600."""
+    return SHARED_FILE if is_shared_folder(folder) else PRIVATE_FILE
+
+
+def data_dir_mode(parent: Path) -> int:
+    """The mode of a folder made inside `parent` for the data (backups/): shared if it is."""
+    return SHARED_DIR if is_shared_folder(parent) else PRIVATE_DIR
+
+
+def ensure_private_dir(folder: Path, *, follow_parent: bool = False) -> None:
     """Create a missing folder, and every missing parent, as 0700 whatever the umask.
 
-    An existing folder is the owner's choice and is left as it is.
+    With `follow_parent` (a folder inside the data folder, e.g. backups/), a new folder inside
+    a team folder is a team folder too (2770). An existing folder is left as it is.
     """
     folder = Path(folder)
     missing: list[Path] = []
@@ -30,11 +58,12 @@ def ensure_private_dir(folder: Path) -> None:
         missing.append(folder)
         folder = folder.parent
     for new in reversed(missing):
+        mode = data_dir_mode(new.parent) if follow_parent else PRIVATE_DIR
         try:
-            os.mkdir(new, PRIVATE_DIR)
+            os.mkdir(new, mode & 0o777)
         except FileExistsError:  # made by another process meanwhile: theirs to set
             continue
-        os.chmod(new, PRIVATE_DIR)  # mkdir's mode is masked by the umask
+        os.chmod(new, mode)  # mkdir's mode is masked by the umask
 
 
 def fsync_dir(folder: Path) -> None:
@@ -47,11 +76,16 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, *, mode: int = PRIVATE_FILE) -> None:
-    """Replace `path` with `data` so that readers and crashes see the old or the new file, whole."""
+def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Replace `path` with `data` so that readers and crashes see the old or the new file, whole.
+
+    `mode` None: a file of the data folder (0660 in a team folder, else 0600).
+    """
     path = Path(path)
     try:
         ensure_private_dir(path.parent)
+        if mode is None:
+            mode = data_file_mode(path.parent)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError as error:
         raise named(error, path) from None
@@ -89,7 +123,7 @@ def write_private_text(path: Path, text: str) -> None:
         if mode is not None and not stat.S_ISREG(mode):
             write_through(Path(path), data)
         else:
-            atomic_write(Path(os.path.realpath(path)), data)
+            atomic_write(Path(os.path.realpath(path)), data, mode=PRIVATE_FILE)
     except OSError as error:
         raise named(error, path) from None
 

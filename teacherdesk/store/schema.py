@@ -12,7 +12,7 @@ from typing import Any
 
 from teacherdesk.store.errors import DamagedFileError, NewerSchemaError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 META_ID = "schema"
 
@@ -25,6 +25,7 @@ TABLES = (
     "ieps",
     "interviews",
     "settings",
+    "records_requests",
 )
 
 Data = dict[str, dict[str, Any]]
@@ -35,8 +36,25 @@ def _from_unversioned(data: Data) -> Data:
     return data
 
 
+def _restricted_text_out(data: Data) -> Data:
+    """Version 1 kept restricted notes' text in the shared file: move it out, into a pending
+    table that the store writes to each author's own 0600 file before it writes this file."""
+    from teacherdesk.store.restricted import PENDING_TABLE, PRIVATE_MARK, split
+
+    pending = dict(data.get(PENDING_TABLE) or {})
+    contacts = data.get("contacts") or {}
+    for note_id, doc in list(contacts.items()):
+        if doc.get("restricted") and not doc.get(PRIVATE_MARK):
+            shared, secret = split(doc)
+            pending[note_id] = secret | {"author": doc.get("created_by") or doc.get("updated_by")}
+            contacts[note_id] = shared
+    if pending:
+        data[PENDING_TABLE] = pending
+    return data
+
+
 # MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_unversioned}
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_unversioned, 1: _restricted_text_out}
 
 
 def new_data() -> Data:
@@ -84,5 +102,6 @@ def migrate(data: Data) -> Data:
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version += 1
-        data[META_TABLE] = {META_ID: {"version": version}}
+        # other `_meta` documents (a past year's label, a close under way) stay as they were
+        data[META_TABLE] = {**data.get(META_TABLE, {}), META_ID: {"version": version}}
     return data

@@ -24,8 +24,8 @@ from tinydb.storages import Storage
 from teacherdesk.store import schema
 from teacherdesk.store.errors import DamagedFileError, ReadOnlyYearError, StoreBusyError
 from teacherdesk.store.files import (
-    PRIVATE_FILE,
     atomic_write,
+    data_file_mode,
     ensure_private_dir,
     remove_stray_temp_files,
 )
@@ -67,13 +67,9 @@ class SafeJSONStorage(Storage):
         # would cut it off from its target) and both names share one lock.
         self.path = Path(os.path.realpath(path)) if path is not None else None
         self.lock = threading.RLock()  # one thread at a time inside this process
-        self._file_lock = (
-            FileLock(
-                f"{self.path}.lock", timeout=lock_timeout, mode=PRIVATE_FILE, thread_local=False
-            )
-            if self.path is not None
-            else None
-        )
+        self._lock_timeout = lock_timeout
+        self._file_lock: FileLock | None = None
+        self._lock_mode = 0
         self._data: schema.Data | None = None if self.path is not None else schema.new_data()
         self._stamp: Stamp | None = None
         self._head = b""  # the first HEAD_BYTES of the file as last read or written
@@ -183,15 +179,26 @@ class SafeJSONStorage(Storage):
         except TypeError:
             return None
 
+    def _lock_for_folder(self) -> FileLock:
+        """The file lock, 0660 once the folder is a team folder (`share` may happen meanwhile)."""
+        assert self.path is not None
+        mode = data_file_mode(self.path.parent)
+        if self._file_lock is None or mode != self._lock_mode:
+            self._file_lock = FileLock(
+                f"{self.path}.lock", timeout=self._lock_timeout, mode=mode, thread_local=False
+            )
+            self._lock_mode = mode
+        return self._file_lock
+
     @contextmanager
     def _locked_file(self) -> Iterator[None]:
-        if self._file_lock is None:
+        if self.path is None:
             yield
             return
-        assert self.path is not None
         ensure_private_dir(self.path.parent)  # before the lock file, so a new folder is 0700
+        file_lock = self._lock_for_folder()
         try:
-            self._file_lock.acquire()
+            file_lock.acquire()
         except Timeout:
             raise StoreBusyError(
                 "another teacherdesk has been saving to this file for too long; "
@@ -200,7 +207,7 @@ class SafeJSONStorage(Storage):
         try:
             yield
         finally:
-            self._file_lock.release()
+            file_lock.release()
 
     def _flush(self) -> None:
         assert self._data is not None

@@ -332,7 +332,7 @@ def test_damaged_file_is_refused_and_left_untouched(name, data_file):
     assert_untouched(data_file, before)
 
 
-@pytest.mark.parametrize("version", [2, 99])
+@pytest.mark.parametrize("version", [schema.SCHEMA_VERSION + 1, 99])
 def test_newer_file_is_refused_and_left_untouched(version, data_file):
     doc = {"_meta": {"schema": {"version": version}}, "students": {}, "future_table": {}}
     before = plant(data_file, orjson.dumps(doc))
@@ -404,7 +404,7 @@ def test_version_zero_file_is_backed_up_then_stamped(data_file):
     assert len(migration_backups(data_file)) == 1
 
 
-def test_a_one_to_two_migration_runs_forward_with_a_backup(data_file, monkeypatch):
+def test_a_next_migration_runs_forward_with_a_backup(data_file, monkeypatch):
     store = Store.open(data_file)
     add_student(store)
     add_student(store, "Mateo", "Quillfeather")
@@ -415,13 +415,14 @@ def test_a_one_to_two_migration_runs_forward_with_a_backup(data_file, monkeypatc
             doc["grade"] = doc.get("grade") or "unknown"
         return data
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, to_two)
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now, to_two)
     migrated = Store.open(data_file)
-    assert raw(data_file)["_meta"]["schema"]["version"] == 2
+    assert raw(data_file)["_meta"]["schema"]["version"] == now + 1
     assert {s.grade for s in migrated.students.all()} == {"unknown"}
     [backup] = migration_backups(data_file)
-    assert "before-v1" in backup.name
+    assert f"before-v{now}" in backup.name
     assert backup.read_bytes() == v1
 
 
@@ -433,8 +434,9 @@ def test_a_failing_migration_leaves_the_file_untouched(data_file, monkeypatch):
         data["students"].clear()  # damage the copy, then fail
         raise KeyError("oops")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, broken)
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now, broken)
     with pytest.raises(StoreError, match="could not upgrade"):
         Store.open(data_file)
     assert fingerprint(data_file) == before
@@ -442,10 +444,11 @@ def test_a_failing_migration_leaves_the_file_untouched(data_file, monkeypatch):
 
 def test_older_teacherdesk_refuses_what_the_migration_wrote(data_file, monkeypatch):
     add_student(Store.open(data_file))
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, lambda data: data)
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now, lambda data: data)
     Store.open(data_file)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now)
     with pytest.raises(NewerSchemaError):
         Store.open(data_file)
 

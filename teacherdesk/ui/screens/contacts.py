@@ -189,6 +189,10 @@ class ContactsScreen(DeskScreen):
         if note.restricted:
             summary.append(RESTRICTED, style="bold yellow")
         summary.append(row.first_line)
+        if note.created_by and note.created_by != self.desk.store.author and not note.sealed:
+            summary.append(f" — {note.created_by}", style="dim")  # a team member wrote it
+        if note.sealed:  # someone else's restricted note: how and why are theirs too
+            return [note.date.isoformat(), row.student_name, "—", "—", summary]
         how = f"{short(note.channel)}, {short(note.outcome)}"
         return [note.date.isoformat(), row.student_name, short(note.purpose), how, summary]
 
@@ -319,6 +323,9 @@ class ContactDetail(DeskModal[None]):
         text = Text()
         name = student.display_name if student else "(unknown student)"
         text.append(f"{name}\n", style="bold")
+        if note.sealed:
+            text.append(f"{exact(note.date)}\n{note.summary}\n", style="bold yellow")
+            return text
         if note.restricted:
             text.append("RESTRICTED: left out of exports unless asked\n", style="bold yellow")
         who = guardians.get(note.guardian_id or "", "the family")
