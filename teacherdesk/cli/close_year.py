@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from teacherdesk.store import Store
+from teacherdesk.store.access_log import record
 from teacherdesk.store.closing import CloseReport, close_years
 from teacherdesk.store.years import past_year_path
 
@@ -18,6 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, store: Store) -> int:
     report = close_years(store, dt.date.today(), dry_run=args.dry_run)
+    if not args.dry_run and report.years:
+        record(store, "close-year", detail="moved to their own files: " + ", ".join(report.years))
     print(_sentence(store, report, dry_run=args.dry_run))
     return 0
 

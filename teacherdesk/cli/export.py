@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import sys
 
+from teacherdesk.cli.access import log_given
 from teacherdesk.cli.output import choose_format, write_output
 from teacherdesk.domain.lookup import find_student
 from teacherdesk.exports.packet import export_packet
@@ -46,7 +47,10 @@ def run(args: argparse.Namespace, store: Store) -> int:
         fmt=fmt,
         include_restricted=args.include_restricted,
     )
-    if not write_output(args.out, text, "the packet"):
+    written = write_output(args.out, text, "the packet")
+    detail = f"{fmt}, own restricted notes included" if args.include_restricted else fmt
+    log_given(store, "packet", [student.id], args.out, detail)
+    if not written:
         return 0
     restricted = " (restricted notes included)" if args.include_restricted else ""
     print(

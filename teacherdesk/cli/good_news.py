@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from teacherdesk.cli.access import log_given
 from teacherdesk.cli.letters import add_lang_argument, language_problem, language_words, school_of
 from teacherdesk.cli.output import choose_format, write_output
 from teacherdesk.domain.dates import today
@@ -51,6 +52,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
         print(f"teacherdesk: {warning}.", file=sys.stderr)
     text = letter.html(header=student.display_name) if fmt == "html" else letter.markdown()
     to_file = write_output(args.out, text, "the note")
+    log_given(store, "good-news", [student.id], args.out, f"{fmt}, {letter.code}")
     store.contacts.save(
         ContactNote(
             student_id=student.id,

@@ -8,6 +8,7 @@ from pathlib import Path
 from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.importing import NotARoster, apply_import, plan_import, read_roster, report
 from teacherdesk.store import Store
+from teacherdesk.store.access_log import record
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,4 +30,5 @@ def run(args: argparse.Namespace, store: Store) -> int:
         print("Dry run: nothing was saved.")
     else:
         print(report(apply_import(store, roster), "Imported"))
+        record(store, "import", detail=f"from {args.path.name}")
     return 0

@@ -61,6 +61,12 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("calendar", "calendar", "what is coming up (conferences, events, follow-ups, IEP), as .ics"),
     ("check", "check", "verify the data file and every past school year's file"),
     ("close-year", "close_year", "end the school year: move finished years to their own files"),
+    ("share", "share", "make the data folder a team folder for a Unix group"),
+    ("access-log", "access_log", "who was given what about which student, and when"),
+    ("records-request", "records_request", "everything held about a student, for the family"),
+    ("handoff", "handoff", "what works with each family, for next year's teacher"),
+    ("forget", "forget", "erase a student from every year file and every backup"),
+    ("retention", "retention", "how many finished years are kept; --apply removes older ones"),
 ]
 
 

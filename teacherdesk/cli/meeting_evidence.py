@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from teacherdesk.cli.access import log_given
 from teacherdesk.cli.meeting_notice import meeting_of
 from teacherdesk.cli.output import choose_format, write_output
 from teacherdesk.domain.dates import today
@@ -50,7 +51,9 @@ def run(args: argparse.Namespace, store: Store) -> int:
     text = build_evidence(
         evidence, settings, day, fmt=fmt, include_restricted=args.include_restricted
     )
-    if write_output(args.out, text, "the participation record"):
+    written = write_output(args.out, text, "the participation record")
+    log_given(store, "meeting-evidence", [student.id], args.out, fmt)
+    if written:
         state = "ready" if evidence.ready else f"{len(evidence.needs)} thing(s) still needed"
         print(f"Wrote the meeting record for {student.display_name} to {args.out} ({state}).",
               file=sys.stderr)  # fmt: skip

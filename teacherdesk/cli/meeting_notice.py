@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from teacherdesk.cli.access import log_given
 from teacherdesk.cli.output import choose_format, write_output
 from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.domain.dates import today
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
         student, store.guardians.for_student(student.id), iep, store.settings.load(), day, fmt=fmt
     )
     wrote = write_output(args.out, text, "the notice")
+    log_given(store, "meeting-notice", [student.id], args.out, fmt)
     noted = ""
     if how is not None:
         with store.transaction():

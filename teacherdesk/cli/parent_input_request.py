@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from teacherdesk.cli.access import log_given
 from teacherdesk.cli.letters import (
     add_lang_argument,
     language_problem,
@@ -83,6 +84,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
         print(f"teacherdesk: {warning}.", file=sys.stderr)
     text = letter.html(header=student.display_name) if fmt == "html" else letter.markdown()
     to_file = write_output(args.out, text, "the request")
+    log_given(store, "parent-input-request", [student.id], args.out, fmt)
     noted = ""
     if iep is not None:
         record_request(store, iep.id, day, how)

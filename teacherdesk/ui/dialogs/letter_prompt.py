@@ -14,6 +14,7 @@ from textual.widgets import Input, Select, Static
 
 from teacherdesk.exports.parent_request import build_request, default_filename, record_request
 from teacherdesk.models import IEP, InputMethod, Student, label
+from teacherdesk.store.access_log import record
 from teacherdesk.store.files import write_private_text
 from teacherdesk.ui.screens.base import DeskModal, DeskScreen
 
@@ -93,6 +94,7 @@ def ask_for_letter(
             )
             try:
                 write_private_text(path, text)
+                record(store, "parent-input-request", [student.id], to="file", detail=fmt)
             except OSError as error:
                 return f"Could not write {path}: {error.strerror or error}."
             return record_request(store, iep_id, today, how)

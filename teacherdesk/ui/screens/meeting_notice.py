@@ -11,6 +11,7 @@ from teacherdesk.ui.screens.packet_preview import DocumentPreview
 
 class MeetingNoticePreview(DocumentPreview):
     what = "the meeting notice"
+    access_kind = "meeting-notice"
 
     def __init__(self, student_id: str) -> None:
         super().__init__()

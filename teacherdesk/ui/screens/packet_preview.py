@@ -25,6 +25,7 @@ from teacherdesk.domain.dates import exact
 from teacherdesk.exports.packet import default_author, export_packet, file_stem
 from teacherdesk.exports.recap import export_recap, gather_recap, recap_file_stem
 from teacherdesk.models import ConferenceStatus, label
+from teacherdesk.store.access_log import record
 from teacherdesk.store.files import write_private_text
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskModal, DeskScreen
@@ -129,6 +130,7 @@ class DocumentPreview(DeskScreen):
         Binding("s", "save", "Save", id="preview-save", tooltip="Save as Markdown or HTML"),
     ]
     what = "the document"
+    access_kind = ""  # what the access log calls it when saved (store/access_log.KINDS)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -191,11 +193,23 @@ class DocumentPreview(DeskScreen):
         fmt = format_for_path(path)
         try:
             write_private_text(path, self.build(fmt))
+            if self.access_kind:
+                record(
+                    self.desk.store,
+                    self.access_kind,
+                    self.logged_students(),
+                    to="file",
+                    detail=f"{fmt}, {self.what} (saved from the app)",
+                )
         except (OSError, LookupError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             self.app.call_from_thread(self._not_saved, path, reason)
             return
         self.app.call_from_thread(self._saved, path, fmt)
+
+    def logged_students(self) -> list[str]:
+        student_id = getattr(self, "student_id", "")
+        return [student_id] if student_id else []
 
     def _saved(self, path: Path, fmt: str) -> None:
         kind = "HTML" if fmt == "html" else "Markdown"
@@ -225,6 +239,7 @@ class PacketPreviewScreen(DocumentPreview):
         Binding("c", "recap", "Family recap", id="packet-recap", tooltip="Recap a conference"),
     ]
     what = "the IEP team packet"
+    access_kind = "packet"
 
     def __init__(self, student_id: str) -> None:
         super().__init__()
@@ -305,6 +320,7 @@ class RecapPreviewScreen(DocumentPreview):
     """A conference recap for the family: what we celebrated, agreed, and when we meet next."""
 
     what = "the conference recap"
+    access_kind = "letter"
 
     def __init__(self, conference_id: str) -> None:
         super().__init__()
@@ -319,6 +335,10 @@ class RecapPreviewScreen(DocumentPreview):
 
     def build(self, fmt: str) -> str:
         return export_recap(self._data(), today=self.desk.today(), fmt=fmt)
+
+    def logged_students(self) -> list[str]:
+        conference = self.desk.store.conferences.get(self.conference_id)
+        return [conference.student_id] if conference else []
 
     def default_stem(self) -> str:
         data = gather_recap(self.desk.store, self.conference_id)

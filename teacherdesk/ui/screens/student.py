@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from teacherdesk.domain.access import student_line
 from teacherdesk.domain.dates import exact, humanize
 from teacherdesk.domain.engagement import FamilyEngagement, family_engagement
 from teacherdesk.domain.family import family, link_guardian, unlink_guardian
@@ -31,6 +32,7 @@ from teacherdesk.domain.timeline import (
     build_timeline,
 )
 from teacherdesk.models import Guardian, Student
+from teacherdesk.store.access_log import read as read_access_log
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.guardian_card import GuardianCard
@@ -48,6 +50,7 @@ class StudentView:
     timeline: list[TimelineEntry] = field(default_factory=list)
     other_children: dict[str, list[str]] = field(default_factory=dict)  # guardian id → names
     engagement: FamilyEngagement | None = None
+    access: str = ""  # the access log's line: what was last given out about the student
 
 
 def load_view(store, student_id: str, today: dt.date) -> StudentView:
@@ -72,6 +75,7 @@ def load_view(store, student_id: str, today: dt.date) -> StudentView:
         build_timeline(store, student_id, today=today),
         others,
         engagement=family_engagement(store.events.all(), student_id, today),
+        access=student_line(read_access_log(store), student_id),
     )
 
 
@@ -151,6 +155,7 @@ class StudentScreen(DeskScreen):
             yield Grid(id="family")
             yield Static("", id="siblings", markup=False)
             yield Static("", id="engagement", markup=False)
+            yield Static("", id="access-line", markup=False)
             yield Static("Timeline · newest first", classes="section-title", markup=False)
             yield Static("", id="timeline", markup=False)
         # Every everyday key and f1 Help fit at 80 columns (ctrl+p still opens the palette).
@@ -182,6 +187,7 @@ class StudentScreen(DeskScreen):
         self.query_one("#siblings", Static).update(_siblings(view.siblings))
         if view.engagement is not None:
             self.query_one("#engagement", Static).update(_engagement(view.engagement))
+        self.query_one("#access-line", Static).update(view.access)
         self.query_one("#timeline", Static).update(_timeline(view.timeline, self.desk.today()))
 
     async def _show_family(self, view: StudentView) -> None:
