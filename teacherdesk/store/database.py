@@ -104,6 +104,7 @@ class Store:
         if backups:
             storage.before_write = DailyBackups().before_write
         store._finish_cut_short_close()
+        store._finish_cut_short_erasure()
         return store
 
     @classmethod
@@ -155,6 +156,17 @@ class Store:
 
         if close_was_cut_short(self.storage.read()):
             close_years(self, dt.date.today())
+
+    def _finish_cut_short_erasure(self) -> None:
+        """A `forget` killed half-way left a marker: finish it; drop texts others erased."""
+        if self.path is None or not self.path.exists():
+            return
+        from teacherdesk.store.erasure import drop_erased_texts, erase_student, erasure_cut_short
+
+        student_id = erasure_cut_short(self.storage.read())
+        if student_id is not None:
+            erase_student(self, student_id, finishing=True)
+        drop_erased_texts(self)
 
     @classmethod
     def memory(cls, *, author: str = "tester") -> Store:
