@@ -117,3 +117,7 @@ def doc_dates(table: str, doc: dict[str, Any]) -> str | None:
     else:
         return None
     return value[:10] if isinstance(value, str) and len(value) >= 10 else None
+
+
+def past_year_labels_for(current: Path) -> list[str]:
+    return [label for label, _path in past_year_files(current)]
