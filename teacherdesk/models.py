@@ -447,6 +447,14 @@ class IEP(Record):
     history: list[dict[str, Any]] = Field(default_factory=list)
 
 
+class RecordsRequest(Record):
+    """A family asked to inspect the whole record (FERPA: within 45 days)."""
+
+    student_id: str
+    requested_on: Day
+    given_on: Day | None = None
+
+
 class StudentInterview(Record):
     """The Student Input interview: one record per student and school year, answers keyed by
     question id."""

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.domain.followups import FollowUpItem, collect, due_soon, overdue
 from teacherdesk.domain.iep_timeline import IEPDeadline, today_deadlines
+from teacherdesk.domain.records import RequestClock, clocks
 from teacherdesk.models import (
     Conference,
     ConferenceFormat,
@@ -93,6 +94,7 @@ class TodayView:
     not_contacted: list[StaleFamily] = field(default_factory=list)
     balance: list[Balance] = field(default_factory=list)
     families: dict[str, Family] = field(default_factory=dict)
+    records_requests: list[RequestClock] = field(default_factory=list)  # 45-day clocks
 
     def family(self, student_id: str) -> Family:
         return self.families.get(student_id) or Family(student_id, "(unknown student)", "")
@@ -228,7 +230,7 @@ def build_today(store: Store, today: dt.date) -> TodayView:
     """Read the store and compute the Today view (call it from a thread worker)."""
     settings = store.settings.load()
     since = min(term_of(settings, today)[0], today - dt.timedelta(days=settings.stale_after_days))
-    return compute_today(
+    view = compute_today(
         today,
         settings,
         store.students.all(),
@@ -237,6 +239,8 @@ def build_today(store: Store, today: dt.date) -> TodayView:
         store.conferences.all(),
         today_deadlines(store, today),
     )
+    view.records_requests = clocks(store, today)
+    return view
 
 
 def notes_for_today(store: Store, since: dt.date) -> list[ContactNote]:

@@ -24,6 +24,7 @@ from teacherdesk.store.repositories import (
     Guardians,
     IEPs,
     Interviews,
+    RecordsRequests,
     SettingsRepository,
     Students,
 )
@@ -91,6 +92,7 @@ class Store:
         self.ieps = IEPs(self)
         self.interviews = Interviews(self)
         self.settings = SettingsRepository(self)
+        self.records_requests = RecordsRequests(self)
 
     @classmethod
     def open(cls, path: Path | str, *, author: str | None = None, backups: bool = True) -> Store:

@@ -22,6 +22,7 @@ from teacherdesk.models import (
     EngagementEvent,
     Guardian,
     Record,
+    RecordsRequest,
     Settings,
     Student,
     StudentInterview,
@@ -375,3 +376,11 @@ class SettingsRepository(Repository[Settings]):
 
     def load(self) -> Settings:
         return self.get("settings") or Settings()
+
+
+class RecordsRequests(Repository[RecordsRequest]):
+    model = RecordsRequest
+    table_name = "records_requests"
+
+    def open_ones(self) -> list[RecordsRequest]:
+        return sorted((r for r in self.all() if r.given_on is None), key=lambda r: r.requested_on)

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.domain.dates import due_in_words, exact, exact_time, since_in_words
+from teacherdesk.domain.records import mark_given
 from teacherdesk.domain.today import TodayView, build_today
 from teacherdesk.models import label
 from teacherdesk.ui.messages import DataChanged
@@ -34,6 +35,14 @@ class TodayScreen(DeskScreen):
             id="today-follow-ups",
             tooltip="Every follow-up, done ones too",
         ),
+        Binding(
+            "g",
+            "records_given",
+            "Records given",
+            show=False,
+            id="today-records-given",
+            tooltip="Mark the most urgent records request as given to the family",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -44,6 +53,7 @@ class TodayScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading…", id="today-heading", markup=False)
+        yield Static("", id="today-records", markup=False)  # records requests' 45-day clocks
         with VerticalScroll(id="today-sections"):
             yield Static(
                 "Follow-ups overdue and due this week", classes="section-title", markup=False
@@ -80,6 +90,7 @@ class TodayScreen(DeskScreen):
                 table.add_column(title, width=width)
             table.display = False
         self.query_one("#today-follow-ups").display = False
+        self.query_one("#today-records").display = False
         self.load()
 
     @work(thread=True, exclusive=True, group="today-load")
@@ -107,6 +118,12 @@ class TodayScreen(DeskScreen):
             f"{exact(today)}" + (f" · {who}" if who else "")
         )
         names = {sid: family.student_name for sid, family in view.families.items()}
+        records = self.query_one("#today-records", Static)
+        records.display = bool(view.records_requests)
+        records.update(
+            "\n".join(clock.words for clock in view.records_requests)
+            + " · g: mark the first as given"
+        )
 
         follow_ups = view.overdue + view.due_this_week
         table = self._section(
@@ -215,6 +232,17 @@ class TodayScreen(DeskScreen):
     @on(FollowUpTable.DoneToggled)
     def _toggle(self, event: FollowUpTable.DoneToggled) -> None:
         toggle_follow_up(self.desk, event.item)
+
+    def action_records_given(self) -> None:
+        if self.view is None or not self.view.records_requests:
+            self.notify("No records request is waiting.", timeout=4)
+            return
+        clock = self.view.records_requests[0]
+        store, day = self.desk.store, self.desk.today()
+        self.desk.save(
+            lambda: mark_given(store, clock.request_id, day),
+            then=lambda _r: self.notify(f"Marked as given: {clock.student_name}.", timeout=4),
+        )
 
     def action_all_follow_ups(self) -> None:
         self.app.push_screen(FollowUpsScreen())
