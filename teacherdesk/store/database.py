@@ -42,6 +42,14 @@ def default_data_path() -> Path:
 
 
 def login_name() -> str:
+    """The account running teacherdesk, from the OS (not $USER: in a team folder the name picks
+    the restricted-notes file, so it must not be something a member can set)."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError, OSError):
+        pass
     try:
         return getpass.getuser()
     except (KeyError, OSError):
