@@ -362,6 +362,11 @@ class TeacherDesk(App[None]):
 
         self.push_screen(ImportRosterScreen())
 
+    def _handoff(self) -> None:
+        from teacherdesk.ui.screens.handoff_review import HandoffReview
+
+        self.push_screen(HandoffReview())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for place in PLACES:
             if place.mode in self.MODES:
@@ -371,5 +376,8 @@ class TeacherDesk(App[None]):
         yield SystemCommand("Settings", "Teacher, school, term dates, days", self.action_settings)
         yield SystemCommand("Import a roster", "SIS CSV or OneRoster", self.action_import_roster)
         yield SystemCommand("Export IEP packet", "Preview and save", self.action_export_packet)
+        yield SystemCommand(
+            "Hand-off cards", "Review what works with each family, then save", self._handoff
+        )
         yield SystemCommand("Help", "Keys and how things work", self.action_help)
         yield SystemCommand("Quit", "Quit teacherdesk (everything is saved)", self.action_quit)
