@@ -17,10 +17,11 @@ def short_day(entry: Entry) -> str:
 
 
 def student_line(entries: Iterable[Entry], student_id: str) -> str:
-    """'Last shared: IEP packet, 2 Dec by ms.rowan; 3 entries — teacherdesk access-log'."""
+    """'Last shared: IEP packet, 2 Dec by ms.rowan; 3 entries — teacherdesk access-log'
+    ('' when nothing about the student was ever given out)."""
     mine = about(entries, student_id)
     if not mine:
-        return "Nothing about this student has been shared yet (teacherdesk access-log)."
+        return ""
     last = mine[-1]
     count = f"{len(mine)} entr{'y' if len(mine) == 1 else 'ies'}"
     return (

@@ -17,8 +17,8 @@ from teacherdesk.store.restricted import is_private
 def clean_restricted_leftovers(store: Store) -> list[str]:
     """Texts in this account's side file whose note is gone (a kill between the two writes,
     a note erased by someone else): removed, and said once."""
-    if store.path is None or not store.restricted.notes():
-        return []
+    if store.path is None or store.storage.read_only or not store.restricted.notes():
+        return []  # (a finished year alone cannot tell: its notes' texts are the current file's)
     # Under the data file's lock: a save writes its side entry first, then the data file.
     with store.transaction():
         alive: set[str] = set()

@@ -244,6 +244,17 @@ class Contacts(Repository[ContactNote]):
                 return restricted.join(shared, secret)
         return restricted.sealed(shared)
 
+    def filter(self, keep: Callable[[dict[str, Any]], bool]) -> list[ContactNote]:
+        """`keep` sees a restricted note as its reader may: whole for its author (an open
+        follow-up of an old restricted note still counts on their Today), sealed for others."""
+
+        def readable(doc: dict[str, Any]) -> bool:
+            if restricted.is_private(doc):
+                doc = self._readable(doc, str(getattr(doc, "doc_id", doc.get("id", ""))))
+            return keep(doc)
+
+        return super().filter(readable)
+
     def _previous(self, table: Table, record_id: str) -> dict[str, Any] | None:
         previous = table.get(doc_id=record_id)
         if previous is None or not restricted.is_private(previous):

@@ -24,6 +24,7 @@ MINIMAL = {
     models.StudentInterview: {"student_id": "s"},
     models.Settings: {},
     models.Student: {"first_name": "A", "last_name": "B"},
+    models.RecordsRequest: {"student_id": "s", "requested_on": dt.date(2026, 1, 1)},
 }
 AUDIT = {"created_at", "updated_at"}
 

@@ -35,10 +35,10 @@ def shared_file(tmp_path: Path) -> Path:
 
 
 def restricted_note(**extra) -> ContactNote:
+    fields = {"date": TODAY} | extra
     return ContactNote(
-        student_id="s1", date=TODAY, purpose=Purpose.BEHAVIOR, summary=SECRET, restricted=True,
-        **extra,
-    )  # fmt: skip
+        student_id="s1", purpose=Purpose.BEHAVIOR, summary=SECRET, restricted=True, **fields
+    )
 
 
 def test_the_text_is_only_in_the_authors_own_private_file(shared_file: Path) -> None:
@@ -126,3 +126,18 @@ def test_a_schema_1_file_moves_restricted_text_out_with_a_private_backup(tmp_pat
     assert SECRET.encode() in backup.read_bytes()
     assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
     assert Store.open(path, author="mr.kim").contacts.get("n1").sealed
+
+
+def test_an_old_restricted_follow_up_still_reaches_its_authors_today(shared_file: Path) -> None:
+    from teacherdesk.domain.today import build_today
+    from teacherdesk.models import FollowUp
+
+    rowan = Store.open(shared_file, author="ms.rowan")
+    old = TODAY - dt.timedelta(days=200)
+    rowan.contacts.save(
+        restricted_note(id="n1", date=old, follow_up=FollowUp(what="call back", due=old))
+    )
+    rowan.contacts.save(ContactNote(student_id="s1", date=TODAY, summary="newer"))
+    [late] = build_today(rowan, TODAY).overdue
+    assert late.what == "call back"
+    assert build_today(Store.open(shared_file, author="mr.kim"), TODAY).overdue == []

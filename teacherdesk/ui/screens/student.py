@@ -187,7 +187,9 @@ class StudentScreen(DeskScreen):
         self.query_one("#siblings", Static).update(_siblings(view.siblings))
         if view.engagement is not None:
             self.query_one("#engagement", Static).update(_engagement(view.engagement))
-        self.query_one("#access-line", Static).update(view.access)
+        access = self.query_one("#access-line", Static)
+        access.update(view.access)
+        access.display = bool(view.access)  # nothing given out yet: no line
         self.query_one("#timeline", Static).update(_timeline(view.timeline, self.desk.today()))
 
     async def _show_family(self, view: StudentView) -> None:
