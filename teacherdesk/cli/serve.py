@@ -41,8 +41,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
-    from teacherdesk.ui.web.gate import TOKEN, Gate, new_secret
-    from teacherdesk.ui.web.server import serve
+    try:
+        from teacherdesk.ui.web.gate import TOKEN, Gate, new_secret
+        from teacherdesk.ui.web.server import serve
+    except ImportError:
+        raise WorkFailed(
+            "teacherdesk serve needs textual-serve: install it with "
+            "`pip install 'teacherdesk[serve]'`."
+        ) from None
 
     data_path = store.path
     assert data_path is not None  # the command line always opens a file

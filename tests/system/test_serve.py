@@ -10,103 +10,28 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import shutil
-import signal
 import socket
 import stat
 import subprocess
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import teacherdesk_cmd
+from tests.system.serving import Served, start_server, stop_server
 
-aiohttp = pytest.importorskip("aiohttp", reason="textual-serve is not installed (.[serve])")
+pytest.importorskip("textual_serve", reason="textual-serve is not installed (pip install .[serve])")
+aiohttp = pytest.importorskip("aiohttp")
 from teacherdesk.ui.web.gate import REFUSED, Gate  # noqa: E402  (needs aiohttp)
 
 pytestmark = pytest.mark.slow
 
-URL = re.compile(r"http://127\.0\.0\.1:(\d+)/\?token=([\w-]+)")
-
-
-@dataclass
-class Served:
-    """A running `teacherdesk serve`: its process, printed URL and what it printed."""
-
-    process: subprocess.Popen
-    url: str
-    base: str
-    secret: str
-    output: Path
-
-    def app_processes(self) -> list[int]:
-        """The pids of the apps it started (one per open tab)."""
-        children: list[int] = []
-        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
-            children += [int(pid) for pid in (task / "children").read_text().split()]
-        return children
-
-    def wait_for_apps(self, count: int, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while len(self.app_processes()) != count:
-            if time.monotonic() > deadline:
-                pytest.fail(f"expected {count} app processes, found {self.app_processes()}")
-            time.sleep(0.05)
-
-
-def wait_for_url(process: subprocess.Popen, output: Path, timeout: float = 30) -> re.Match:
-    deadline = time.monotonic() + timeout
-    while not (found := URL.search(output.read_text())):
-        if process.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"`teacherdesk serve` printed no URL:\n{output.read_text()}")
-        time.sleep(0.05)
-    return found
-
-
-def start_server(data: Path, *args: str, tmp_path: Path) -> Served:
-    output = tmp_path / f"serve-{time.monotonic_ns()}.out"
-    with output.open("w") as sink:
-        process = subprocess.Popen(
-            [*teacherdesk_cmd(), "--data", str(data), "serve", *args],
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "TEXTUAL_ANIMATIONS": "none"},
-        )
-    found = wait_for_url(process, output)
-    base = f"http://127.0.0.1:{found.group(1)}"
-    return Served(process, found.group(0), base, found.group(2), output)
-
-
-def stop_server(served: Served) -> None:
-    if served.process.poll() is None:
-        served.process.send_signal(signal.SIGTERM)
-    try:
-        served.process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        served.process.kill()
-        served.process.wait()
-
 
 @pytest.fixture
-def demo_data(tmp_path: Path) -> Path:
-    data = tmp_path / "class" / "demo.json"
-    done = subprocess.run(
-        [*teacherdesk_cmd(), "--data", str(data), "demo", "--no-open"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return data
-
-
-@pytest.fixture
-def served(demo_data: Path, tmp_path: Path) -> Iterator[Served]:
-    server = start_server(demo_data, "--port", "0", tmp_path=tmp_path)
+def served(demo_file: Path, tmp_path: Path) -> Iterator[Served]:
+    server = start_server(demo_file, "--port", "0", tmp_path=tmp_path)
     try:
         yield server
     finally:
@@ -223,14 +148,14 @@ def test_the_server_listens_on_loopback_only(served: Served):
     assert not [a for a in listening if a.endswith(f":{port}") and a != f"127.0.0.1:{port}"]
 
 
-def test_a_port_in_use_or_out_of_range_is_one_sentence(served: Served, demo_data: Path):
+def test_a_port_in_use_or_out_of_range_is_one_sentence(served: Served, demo_file: Path):
     port = served.base.rsplit(":", 1)[1]
     for args, code, words in [
         (["--port", port], 1, f"cannot listen on 127.0.0.1 port {port}"),
         (["--port", "70000"], 2, "--port must be a number from 0 to 65535"),
     ]:
         done = subprocess.run(
-            [*teacherdesk_cmd(), "--data", str(demo_data), "serve", *args],
+            [*teacherdesk_cmd(), "--data", str(demo_file), "serve", *args],
             capture_output=True,
             text=True,
             timeout=60,
@@ -243,9 +168,9 @@ def test_a_port_in_use_or_out_of_range_is_one_sentence(served: Served, demo_data
 # --- a Unix socket, for `ssh -L PORT:SOCKET` --------------------------------------------------
 
 
-async def test_the_socket_is_private_and_still_needs_the_secret(demo_data: Path, tmp_path: Path):
-    server = start_server(demo_data, "--socket", tmp_path=tmp_path)
-    path = demo_data.parent / "teacherdesk-serve.sock"
+async def test_the_socket_is_private_and_still_needs_the_secret(demo_file: Path, tmp_path: Path):
+    server = start_server(demo_file, "--socket", tmp_path=tmp_path)
+    path = demo_file.parent / "teacherdesk-serve.sock"
     try:
         assert stat.S_ISSOCK(path.stat().st_mode)
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -260,7 +185,7 @@ async def test_the_socket_is_private_and_still_needs_the_secret(demo_data: Path,
                 assert response.status == 303
         # a second server on the same socket is refused, not stealing it
         again = subprocess.run(
-            [*teacherdesk_cmd(), "--data", str(demo_data), "serve", "--socket"],
+            [*teacherdesk_cmd(), "--data", str(demo_file), "serve", "--socket"],
             capture_output=True,
             text=True,
             timeout=60,
@@ -272,11 +197,11 @@ async def test_the_socket_is_private_and_still_needs_the_secret(demo_data: Path,
     assert not path.exists()  # removed when the server stops
 
 
-def test_a_socket_path_that_is_a_file_is_left_alone(demo_data: Path, tmp_path: Path):
+def test_a_socket_path_that_is_a_file_is_left_alone(demo_file: Path, tmp_path: Path):
     target = tmp_path / "notes.txt"
     target.write_text("mine")
     done = subprocess.run(
-        [*teacherdesk_cmd(), "--data", str(demo_data), "serve", "--socket", str(target)],
+        [*teacherdesk_cmd(), "--data", str(demo_file), "serve", "--socket", str(target)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -319,7 +244,7 @@ def curl_as(user: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_another_account_cannot_connect_without_the_url(
-    other_account: str, served: Served, demo_data: Path, tmp_path: Path
+    other_account: str, served: Served, demo_file: Path, tmp_path: Path
 ):
     assert curl_as(other_account, served.base + "/").stdout == "403"
     assert curl_as(other_account, served.base + "/static/js/textual.js").stdout == "403"
@@ -328,9 +253,9 @@ def test_another_account_cannot_connect_without_the_url(
     assert curl_as(other_account, served.url).stdout == "303"
 
     # on a socket the other account cannot even connect
-    sock_server = start_server(demo_data, "--socket", tmp_path=tmp_path)
+    sock_server = start_server(demo_file, "--socket", tmp_path=tmp_path)
     try:
-        path = demo_data.parent / "teacherdesk-serve.sock"
+        path = demo_file.parent / "teacherdesk-serve.sock"
         done = curl_as(other_account, "--unix-socket", str(path), sock_server.url)
         assert done.stdout == "000" and done.returncode == 7  # curl: could not connect
         with socket.socket(socket.AF_UNIX) as probe:  # while this account can
