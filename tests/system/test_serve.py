@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import signal
 import socket
 import stat
 import subprocess
@@ -262,3 +263,20 @@ def test_another_account_cannot_connect_without_the_url(
             probe.connect(str(path))
     finally:
         stop_server(sock_server)
+
+
+async def test_a_hang_up_stops_the_server_and_every_tab_ends(served: Served):
+    """A dropped SSH session hangs the server up: it closes each tab (each app saves) and exits."""
+    async with session() as client:
+        async with client.get(served.url) as response:
+            assert response.status == 200
+        tab = await client.ws_connect(served.base + "/ws")
+        await read_until(tab, b"Today")
+        served.wait_for_apps(1)
+        [app] = served.app_processes()
+        served.process.send_signal(signal.SIGHUP)
+        async with asyncio.timeout(60):
+            async for _message in tab:  # the server closes the tab's connection
+                pass
+    assert served.process.wait(timeout=60) == 0
+    assert not Path(f"/proc/{app}").exists()  # ended with the server, not left running
