@@ -15,6 +15,7 @@ import signal
 import socket
 import stat
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -280,3 +281,27 @@ async def test_a_hang_up_stops_the_server_and_every_tab_ends(served: Served):
                 pass
     assert served.process.wait(timeout=60) == 0
     assert not Path(f"/proc/{app}").exists()  # ended with the server, not left running
+
+
+def ended(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+async def test_a_killed_server_hangs_its_apps_up(served: Served):
+    """Even `kill -9` of the server reaches each app as a hang-up (it saves, then exits)."""
+    async with session() as client:
+        async with client.get(served.url) as response:
+            assert response.status == 200
+        tab = await client.ws_connect(served.base + "/ws")
+        await read_until(tab, b"Today")
+        served.wait_for_apps(1)
+        [app] = served.app_processes()
+        served.process.kill()
+        served.process.wait(timeout=60)
+        deadline = time.monotonic() + 30
+        while not ended(app):
+            assert time.monotonic() < deadline, "the app outlived its server"
+            time.sleep(0.05)
