@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.store import Store
 
+# Set by textual-serve for each browser tab (`teacherdesk serve`): the pipes are the terminal.
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
 
 def has_terminal() -> bool:
     """The app reads keys from stdin and draws on stderr; stdout too must not be a pipe."""
+    if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
+        return True
     return all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr))
 
 

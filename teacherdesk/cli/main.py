@@ -59,6 +59,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("good-news", "good_news", "a short note home with good news, in the family's language"),
     ("letters", "letters", "the languages of letters home, catalogs for translators, --check"),
     ("calendar", "calendar", "what is coming up (conferences, events, follow-ups, IEP), as .ics"),
+    ("serve", "serve", "the app in a browser, behind a secret URL (127.0.0.1 or a socket)"),
     ("check", "check", "verify the data file and every past school year's file"),
     ("close-year", "close_year", "end the school year: move finished years to their own files"),
     ("share", "share", "make the data folder a team folder for a Unix group"),

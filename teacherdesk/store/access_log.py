@@ -44,6 +44,8 @@ KINDS = {
     "meeting-notice": "meeting notice",
     "meeting-evidence": "meeting evidence",
     "good-news": "good-news note",
+    "browser-start": "browser session started",
+    "browser-end": "browser session ended",
 }
 
 
