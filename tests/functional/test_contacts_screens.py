@@ -84,6 +84,10 @@ async def test_form_keeps_typed_text_on_a_problem(demo_store):
         assert type(app.screen).__name__ == "TodayScreen"
 
 
+def by_id_name(store, student_id: str) -> str:
+    return store.students.get(student_id).display_name
+
+
 async def test_mark_a_follow_up_done_with_d(demo_store):
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -104,8 +108,17 @@ async def test_mark_a_follow_up_done_with_d(demo_store):
             done = next(a.done_on for a in record.actions if a.id == item.action_id)
         assert done == TODAY
         assert item.key not in app.screen.query_one("#today-follow-ups").items
-        # the full list shows it done; d again reopens it
+        # the note names the student and offers the undo; u takes it back
+        name = by_id_name(demo_store, item.student_id)
+        assert any(name in n.message and "u undoes" in n.message for n in app._notifications)
         await pilot.press("u")
+        await settle(app, pilot)
+        assert item.key in table.items
+        table.move_to(item.key)
+        await pilot.press("d")
+        await settle(app, pilot)
+        # the full list (a) shows it done; d again reopens it
+        await pilot.press("a")
         await settle(app, pilot)
         full = app.screen.query_one("#follow-ups-table")
         full.move_cursor(row=full.get_row_index(item.key))
