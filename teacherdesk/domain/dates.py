@@ -147,6 +147,11 @@ def short(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
+def list_date(day: dt.date, today: dt.date) -> str:
+    """A date in a list: 'Mon 2 Nov' within this school year's reach, else 'Mon 2 Nov 2025'."""
+    return short(day) if abs((today - day).days) < 300 else exact(day)
+
+
 def clock(value: dt.time) -> str:
     """The time of day, one way everywhere: '5:30 pm', '9:00 am', '12:00 pm'."""
     hour = value.hour % 12 or 12

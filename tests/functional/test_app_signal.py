@@ -29,7 +29,8 @@ def contacts_status(app) -> str:
 
 def summaries(app) -> list[str]:
     table = app.screen.query_one("#contacts-table", DataTable)
-    return [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
+    # the summary wraps in its column: read it as one line
+    return [" ".join(str(table.get_row_at(i)[-1]).split()) for i in range(table.row_count)]
 
 
 def follow_ups_on_today(app) -> list[str]:

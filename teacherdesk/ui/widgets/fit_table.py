@@ -58,7 +58,10 @@ COMFORT = 36  # the free text gets at least this much before optional columns ar
 
 
 def fit_widths(
-    columns: Sequence[Col], room: int, wants: Mapping[str, int] | None = None
+    columns: Sequence[Col],
+    room: int,
+    wants: Mapping[str, int] | None = None,
+    comfort: int = COMFORT,
 ) -> dict[str, int]:
     """The width of each shown column (dropped columns are absent) for `room` cells.
 
@@ -81,7 +84,7 @@ def fit_widths(
             if col.drop:
                 total += col.min
             elif col.flex:
-                total += max(col.min, min(COMFORT, want(col)))
+                total += max(col.min, min(comfort, want(col)))
             else:
                 total += want(col)
         return total + PADDING * len(cols)
@@ -100,12 +103,13 @@ def fit_widths(
         widths[col.key] += more
         spare -= more
 
-    # Names and dates whole first, then the free text on one line, then the optional columns.
+    # Names and dates whole first, then the free text to a readable width, then the optional
+    # columns.
     for col in shown:
         if not col.flex and not col.drop:
             grow(col, want(col))
     if flex is not None and flex in shown:
-        grow(flex, want(flex))
+        grow(flex, min(want(flex), comfort))
     for col in shown:
         if col.drop:
             grow(col, want(col))
@@ -152,6 +156,7 @@ class FitTable(PlainTable):
         *,
         lines: int = 2,
         grow: bool = False,
+        comfort: int = COMFORT,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -159,6 +164,7 @@ class FitTable(PlainTable):
         self.fit_columns = list(columns)
         self.lines = lines
         self.grow = grow
+        self.comfort = comfort
         self.widths: dict[str, int] = {}
         self._rows: list[tuple[str, Cells]] = []
         self._wants: dict[str, int] = {}
@@ -210,7 +216,7 @@ class FitTable(PlainTable):
 
     def _lay_out(self, room: int) -> None:
         self._laid_for = room
-        widths = fit_widths(self.fit_columns, room, self._wants)
+        widths = fit_widths(self.fit_columns, room, self._wants, self.comfort)
         kept = self.current_key()
         if widths != self.widths or not self.columns:
             self.widths = widths
