@@ -66,7 +66,11 @@ class TodayScreen(DeskScreen):
             tooltip="Every follow-up, done ones too",
         ),
         Binding("u", "undo", "Undo", id="today-undo", tooltip="Undo the last Done"),
-    ]
+        Binding("c", "plan_conference", "Conference", id="today-conference",
+                tooltip="Plan a conference: which family, then the date"),
+        Binding("x", "app.export_packet", "Packet", id="today-packet",
+                tooltip="An IEP team packet: which student, then s saves"),
+    ]  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
@@ -321,6 +325,26 @@ class TodayScreen(DeskScreen):
         else:
             region = Region(0, top + offset, 1, height)
         scroll.scroll_to_region(region, animate=False, immediate=True)
+
+    def action_plan_conference(self) -> None:
+        self._choose_family()
+
+    @work(thread=True, group="today-open")
+    def _choose_family(self) -> None:
+        from teacherdesk.ui.screens.conferences import family_choices
+
+        choices = family_choices(self.desk.store)
+        self.app.call_from_thread(self._ask_family, choices)
+
+    def _ask_family(self, choices: list[tuple[str, str]]) -> None:
+        from teacherdesk.ui.dialogs.student_choice import StudentChoice
+        from teacherdesk.ui.screens.conferences import open_plan_form
+
+        def chosen(student_id: str | None) -> None:
+            if student_id:
+                open_plan_form(self, student_id)
+
+        self.app.push_screen(StudentChoice("Plan a conference with which family?", choices), chosen)
 
     def action_all_follow_ups(self) -> None:
         self.app.push_screen(FollowUpsScreen())
