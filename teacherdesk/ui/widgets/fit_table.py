@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.text import Text
+from rich.style import Style
+from rich.text import Span, Text
 from textual import events
 
 from teacherdesk.ui.widgets.plain import PlainTable, plain
@@ -142,6 +143,20 @@ def wrap_cell(value: object, width: int, lines: int) -> tuple[Text, int, bool]:
 _CONSOLE = Console(width=400, color_system=None, force_terminal=False)
 
 
+def _plain_style(text: Text) -> Text:
+    """With NO_COLOR: bold and reverse stay, colours and dimming go (they turn into dark grey)."""
+    out = text.copy()
+    out.style = Style.parse(str(text.style)).without_color if text.style else ""
+    out.spans = [
+        Span(span.start, span.end, Style.parse(str(span.style)).without_color + NOT_DIM)
+        for span in text.spans
+    ]
+    return out
+
+
+NOT_DIM = Style(dim=False)
+
+
 class FitTable(PlainTable):
     """A DataTable whose columns follow its width. Fill it with `fill(rows)`; `append(rows)`
     adds more (a next page) without changing the widths."""
@@ -244,6 +259,8 @@ class FitTable(PlainTable):
                 value, height, cut = wrap_cell(value, self.widths[col.key], self.lines)
                 if cut:
                     self._cut.add(key)
+            if self.app.no_color and isinstance(value, Text):
+                value = _plain_style(value)
             shown.append(value)
         self.add_row(*shown, key=key, height=height)
 
