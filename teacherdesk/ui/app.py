@@ -180,7 +180,9 @@ class TeacherDesk(App[None]):
 
     def _usual_theme(self) -> str:
         """The default theme, or the terminal's own colours in a 16-colour terminal."""
-        return SIXTEEN_COLOURS if few_colours(self.console.color_system) else DEFAULT_THEME
+        if self.is_headless:  # tests and snapshots: one theme everywhere
+            return DEFAULT_THEME
+        return SIXTEEN_COLOURS if few_colours(os.environ) else DEFAULT_THEME
 
     def apply_settings(self, settings: Settings | None) -> None:
         """Use the theme and remapped keys from settings (None: nothing was saved).

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.theme import Theme
 
 HIGH_CONTRAST = Theme(
@@ -45,6 +47,13 @@ SIXTEEN_COLOURS = "ansi-dark"
 THEMES = [HIGH_CONTRAST]
 
 
-def few_colours(color_system: str | None) -> bool:
-    """True in a terminal of 16 colours (or fewer)."""
-    return color_system in ("standard", "windows")
+def few_colours(environ: Mapping[str, str]) -> bool:
+    """True in a terminal of 16 colours or fewer, read from the environment as Rich reads it:
+    TEXTUAL_COLOR_SYSTEM if set, else COLORTERM (truecolor, 24bit), else TERM (…256color)."""
+    forced = environ.get("TEXTUAL_COLOR_SYSTEM", "auto")
+    if forced != "auto":
+        return forced in ("standard", "windows")
+    if environ.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
+        return False
+    term = environ.get("TERM", "").lower()
+    return bool(term) and "256" not in term and "truecolor" not in term and "direct" not in term
