@@ -27,7 +27,7 @@ from textual.signal import Signal
 from teacherdesk.domain.problems import save_error
 from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.store import Store, StoreError
-from teacherdesk.ui.palette import StudentsProvider
+from teacherdesk.ui.palette import PALETTE_PLACEHOLDER, StudentsProvider
 from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.terminal import restore_terminal
 from teacherdesk.ui.themes import SIXTEEN_COLOURS, THEMES, few_colours
@@ -177,6 +177,15 @@ class TeacherDesk(App[None]):
         except StoreError:
             return  # the file watcher says what is wrong with the file; keep the defaults
         self.call_from_thread(self.apply_settings, settings)
+
+    def action_command_palette(self) -> None:
+        """The palette, saying what it finds: screens, students and families."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette")
+            )
 
     def _usual_theme(self) -> str:
         """The default theme, or the terminal's own colours in a 16-colour terminal."""
