@@ -101,7 +101,7 @@ async def test_a_note_logged_with_the_form_reaches_a_contacts_screen_in_another_
         await pilot.press("n")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ContactForm"
-        await pilot.press(*"Brought in the permission slip", "f10")
+        await pilot.press("tab", "tab", *"Brought in the permission slip", "f10")  # how, with
         await settle(app, pilot)
         assert demo_store.contacts.count() == before + 1
 
