@@ -93,7 +93,12 @@ FAR_DAYS = 3653  # ten years
 
 
 def humanize(day: dt.date, *, relative_to: dt.date | None = None) -> str:
-    """'today', 'tomorrow', 'in 5 days', '3 days ago', 'in 2 months'."""
+    """'today', 'tomorrow', 'in 5 days', '3 days ago', 'in 2 weeks', 'in a month', 'in 2 years'.
+
+    The one humanizer: the words follow from the number of days alone (days under two weeks,
+    weeks under a month, months under a year, then years), so the same day reads the same on
+    every screen and in every hint.
+    """
     base = relative_to or today()
     delta = (day - base).days
     if delta == 0:
@@ -102,13 +107,20 @@ def humanize(day: dt.date, *, relative_to: dt.date | None = None) -> str:
         return "tomorrow"
     if delta == -1:
         return "yesterday"
-    if abs(delta) < 14:
-        return f"in {delta} days" if delta > 0 else f"{-delta} days ago"
     if abs(delta) > FAR_DAYS:  # a slip such as year 9999 must not read "in 7978 years"
         return "more than 10 years ahead" if delta > 0 else "more than 10 years ago"
-    import arrow  # imported when needed: the shell commands start faster without it
-
-    return arrow.get(day).humanize(arrow.get(base))
+    days = abs(delta)
+    if days < 14:
+        amount = f"{days} days"
+    elif days < 30:
+        amount = f"{days // 7} weeks"
+    elif days < 365:
+        months = days // 30
+        amount = "a month" if months == 1 else f"{min(months, 11)} months"
+    else:
+        years = days // 365
+        amount = "a year" if years == 1 else f"{years} years"
+    return f"in {amount}" if delta > 0 else f"{amount} ago"
 
 
 def due_in_words(due: dt.date, *, relative_to: dt.date | None = None) -> str:
@@ -145,6 +157,11 @@ def exact(day: dt.date) -> str:
 def short(day: dt.date) -> str:
     """A date within the school year, where the year goes without saying: 'Mon 2 Nov'."""
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def list_date(day: dt.date, today: dt.date) -> str:
+    """A date in a list: 'Mon 2 Nov' within this school year's reach, else 'Mon 2 Nov 2025'."""
+    return short(day) if abs((today - day).days) < 300 else exact(day)
 
 
 def clock(value: dt.time) -> str:

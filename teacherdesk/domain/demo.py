@@ -38,6 +38,7 @@ from teacherdesk.models import (
     Settings,
     Student,
     StudentInterview,
+    label,
 )
 from teacherdesk.store import Store
 
@@ -153,6 +154,11 @@ SUMMARIES = {
     ],
     Purpose.ACADEMIC: ["Went over {name}'s reading assessment; suggested 15 minutes a night."],
     Purpose.IEP: ["Reminded the family about the IEP meeting and asked for their input form."],
+}
+UNREACHED = {
+    Outcome.LEFT_MESSAGE: "Left a message asking the family to call back ({about}).",
+    Outcome.NO_ANSWER: "No answer; will try again another day ({about}).",
+    Outcome.BOUNCED: "The message bounced; checking the family's contact details ({about}).",
 }
 ANSWERS = {
     "strengths": "drawing comics and helping my friends with math",
@@ -290,15 +296,28 @@ def _note(rng, students, by_student, today: dt.date) -> ContactNote:
         due = day + dt.timedelta(days=rng.randint(3, 14))
         done = due - dt.timedelta(days=1) if due < today - dt.timedelta(days=5) else None
         follow_up = FollowUp(what="Check in on how the plan is going", due=due, done_on=done)
+    guardian_id = rng.choice(family).id if family else None
+    channel = rng.choice(list(Channel))
+    direction = rng.choices(list(Direction), weights=[3, 1])[0]
+    outcome = rng.choices(list(Outcome), weights=[6, 2, 2, 1])[0]
+    summary = rng.choice(SUMMARIES[purpose]).format(name=student.display_name)
+    # The note reads as what happened: a call is a phone call, a note home a letter, and a
+    # call nobody answered says so rather than what would have been said.
+    if summary.startswith("Called"):
+        channel = Channel.PHONE
+    elif summary.startswith("Sent a note home"):
+        channel, outcome = Channel.LETTER, Outcome.REACHED
+    if outcome != Outcome.REACHED:
+        summary = UNREACHED[outcome].format(about=label(purpose))
     return ContactNote(
         student_id=student.id,
-        guardian_id=rng.choice(family).id if family else None,
+        guardian_id=guardian_id,
         date=day,
-        channel=rng.choice(list(Channel)),
-        direction=rng.choices(list(Direction), weights=[3, 1])[0],
+        channel=channel,
+        direction=direction,
         purpose=purpose,
-        outcome=rng.choices(list(Outcome), weights=[6, 2, 2, 1])[0],
-        summary=rng.choice(SUMMARIES[purpose]).format(name=student.display_name),
+        outcome=outcome,
+        summary=summary,
         follow_up=follow_up,
         restricted=purpose == Purpose.BEHAVIOR and rng.random() < 0.3,
     )
@@ -347,16 +366,19 @@ def _conference(rng, students, by_student, today: dt.date) -> Conference:
             ),
             AgreedAction(what="Practice spelling words on Sundays", owner="family"),
         ]
+    form = rng.choice(list(ConferenceFormat))
+    # An interpreter comes to a spoken conference; an e-mail one is written in the language.
+    spoken = form != ConferenceFormat.EMAIL
     return Conference(
         student_id=student.id,
         when=when,
-        format=rng.choice(list(ConferenceFormat)),
+        format=form,
         status=ConferenceStatus.HELD if held else ConferenceStatus.PLANNED,
         guardian_ids=[guardian.id for guardian in family[:2]],
         staff=["Ms. Rowan Example"] + (["Mr. Ollie Counselor"] if rng.random() < 0.3 else []),
-        interpreter_needed=any(g.interpreter_needed for g in family),
+        interpreter_needed=spoken and any(g.interpreter_needed for g in family),
         interpreter_language=next(
-            (g.preferred_language for g in family if g.interpreter_needed), ""
+            (g.preferred_language for g in family if g.interpreter_needed and spoken), ""
         ),
         celebrations=f"{student.display_name} is reading more fluently." if held else "",
         concerns="Homework is often unfinished on Mondays." if held else "",

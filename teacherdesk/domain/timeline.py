@@ -124,6 +124,11 @@ def first_line(text: str, width: int = 90) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
+def whole(text: str) -> str:
+    """Every line of a note, blank lines dropped: the timeline shows what was written in full."""
+    return "\n".join(part.strip() for part in text.splitlines() if part.strip())
+
+
 def _who(guardian_id: str | None, guardians: dict[str, Guardian], student_id: str) -> str:
     guardian = guardians.get(guardian_id or "")
     if guardian is None:
@@ -158,7 +163,7 @@ def _contact(
         headline += " · restricted"
     headline += by_whom(note.created_by, me)
     details = []
-    if summary := first_line(note.summary):
+    if summary := whole(note.summary):
         details.append(summary)
     late = False
     if note.follow_up is not None:
@@ -200,9 +205,9 @@ def _conference(
         details.append("With " + ", ".join(family))
     if conference.interpreter_needed:
         details.append(f"Interpreter: {conference.interpreter_language or 'needed'}")
-    if celebrations := first_line(conference.celebrations):
+    if celebrations := whole(conference.celebrations):
         details.append(f"Celebrations: {celebrations}")
-    if concerns := first_line(conference.concerns):
+    if concerns := whole(conference.concerns):
         details.append(f"Concerns: {concerns}")
     open_actions = [a for a in conference.actions if a.done_on is None]
     if conference.actions:

@@ -27,9 +27,10 @@ from textual.signal import Signal
 from teacherdesk.domain.problems import save_error
 from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.store import Store, StoreError
-from teacherdesk.ui.palette import StudentsProvider
+from teacherdesk.ui.palette import PALETTE_PLACEHOLDER, StudentsProvider
 from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.terminal import restore_terminal
+from teacherdesk.ui.themes import SIXTEEN_COLOURS, THEMES, few_colours
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,9 @@ class TeacherDesk(App[None]):
         # The parsed data file is millions of long-lived objects: keep the cyclic garbage collector
         # from walking them all in a full collection, which paused the screen for 100-200 ms.
         gc.freeze()
-        self.theme = DEFAULT_THEME
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = self._usual_theme()
         self._load_settings()
         self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
         if self._watch_file:
@@ -175,6 +178,21 @@ class TeacherDesk(App[None]):
             return  # the file watcher says what is wrong with the file; keep the defaults
         self.call_from_thread(self.apply_settings, settings)
 
+    def action_command_palette(self) -> None:
+        """The palette, saying what it finds: screens, students and families."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette")
+            )
+
+    def _usual_theme(self) -> str:
+        """The default theme, or the terminal's own colours in a 16-colour terminal."""
+        if self.is_headless:  # tests and snapshots: one theme everywhere
+            return DEFAULT_THEME
+        return SIXTEEN_COLOURS if few_colours(os.environ) else DEFAULT_THEME
+
     def apply_settings(self, settings: Settings | None) -> None:
         """Use the theme and remapped keys from settings (None: nothing was saved).
 
@@ -183,8 +201,9 @@ class TeacherDesk(App[None]):
         """
         if settings is None:
             return
-        if settings.theme in self.available_themes and settings.theme != self.theme:
-            self.theme = settings.theme
+        wanted = settings.theme if settings.theme != DEFAULT_THEME else self._usual_theme()
+        if wanted in self.available_themes and wanted != self.theme:
+            self.theme = wanted
         if settings.keymap == self.keymap:
             return  # nothing to refresh (the footer and bindings stay as they are)
         try:

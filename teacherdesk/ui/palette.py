@@ -1,4 +1,4 @@
-"""Command palette: find any student by name and open their screen."""
+"""Command palette: find any student by name, or by a family member's name, and open them."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from teacherdesk.text import fold
+
+PALETTE_PLACEHOLDER = "A screen, a student or a family member's name…"
 
 
 class StudentsProvider(Provider):
@@ -17,7 +19,17 @@ class StudentsProvider(Provider):
         self._students = await worker.wait()
 
     def _load(self) -> list[tuple[str, str, str]]:
-        students = self.app.store.students.all()
+        from teacherdesk.domain.family import guardians_by_student
+
+        store = self.app.store
+        students = store.students.all()
+        families = guardians_by_student(store.guardians.all())
+        self._families = [
+            (s.id, g.name, f"family of {s.display_name}")
+            for s in students
+            if not s.archived
+            for g in families.get(s.id, [])
+        ]
         return [
             (s.id, s.display_name, f"grade {s.grade or '?'} · {s.class_name or 'no class'}")
             for s in sorted(students, key=lambda s: (fold(s.last_name), fold(s.first_name)))
@@ -38,4 +50,13 @@ class StudentsProvider(Provider):
                     matcher.highlight(name),
                     partial(self.app.open_student, student_id),
                     help=f"Open student · {detail}",
+                )
+        for student_id, name, detail in getattr(self, "_families", []):
+            score = matcher.match(fold(name))
+            if score > 0:
+                yield Hit(
+                    score * 0.9,  # a student of that name comes first
+                    matcher.highlight(name),
+                    partial(self.app.open_student, student_id),
+                    help=f"Open the student · {detail}",
                 )

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import DataTable
 
 from teacherdesk.domain.demo import DemoSize, build_demo
+from teacherdesk.domain.family import family as family_of
 from teacherdesk.models import ContactNote, Purpose
 from teacherdesk.store import Store
 from tests.helpers import TODAY, make_app, settle, static_text, table_rows, wait_until
@@ -26,34 +27,40 @@ async def test_log_a_contact_by_keyboard_alone(demo_store):
         await pilot.press(*"saoirse", "enter")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ContactForm"
-        # The form opens on the summary (guardian, date and channel are filled in); shift+tab
-        # goes back through outcome, purpose, direction, channel, date to the guardian.
-        assert app.focused.id == "contact-summary"
-        await pilot.press(*["shift+tab"] * 6)
+        # The form opens on "How" (guardian, date and channel are filled in): p picks the
+        # phone and moves on to "With", where 2 picks the second guardian and moves on to the
+        # summary; shift+tab goes back through the guardian to the channel.
+        assert app.focused.id == "contact-channel"
+        await pilot.press("p")
         assert app.focused.id == "contact-guardian"
-        await pilot.press(*["tab"] * 6)
+        await pilot.press("2")
+        assert app.focused.id == "contact-summary"
+        await pilot.press(*["shift+tab"] * 2)
+        assert app.focused.id == "contact-channel"
+        await pilot.press(*["tab"] * 2)
         assert app.focused.id == "contact-summary"
         await pilot.press(*"Called about reading", "enter", *"second line")
-        await pilot.press("tab", *"Send the log home", "tab", *"fri")
+        # about: c (concern) and on; outcome: n (no answer) and on to the follow-up
+        await pilot.press("tab", "c", "n", *"Send the log home", "tab", *"fri")
         await pilot.press("f10")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "TodayScreen"
         assert demo_store.contacts.count() == before + 1
         [note] = demo_store.contacts.filter(lambda d: "Called about" in d.get("summary", ""))
         assert note.summary == "Called about reading\nsecond line"  # enter stayed a newline
+        assert (note.channel, note.purpose, note.outcome) == ("phone", "concern", "no_answer")
         assert note.date == TODAY
         assert note.follow_up and note.follow_up.what == "Send the log home"
         assert note.follow_up.due == dt.date(2026, 11, 20)  # "fri" from Monday 16 Nov
         saoirse = demo_store.students.get(note.student_id)
         assert saoirse.first_name == "Saoirse"
-        family = demo_store.guardians.for_student(saoirse.id)
-        assert note.guardian_id in {g.id for g in family}
+        assert note.guardian_id == family_of(demo_store, saoirse.id)[1].id  # "2"
         # Today shows its follow-up (due Friday, this week); Contacts shows it first.
         assert any("Send the log home" in row[2] for row in table_rows(app, "#today-follow-ups"))
         await pilot.press("f4")
         await settle(app, pilot)
         first = table_rows(app, "#contacts-table")[0]
-        assert "Saoirse" in first[1] and "Called about reading" in first[4]
+        assert "Saoirse" in first[1] and "Called about reading" in first[-1]
 
 
 async def test_form_keeps_typed_text_on_a_problem(demo_store):
@@ -62,9 +69,9 @@ async def test_form_keeps_typed_text_on_a_problem(demo_store):
         await settle(app, pilot)
         await pilot.press("n", *"saoirse", "enter")
         await settle(app, pilot)
-        await pilot.press(*"Spoke with grandma")
-        # back to the date (outcome, purpose, direction, channel, date): not in the future
-        await pilot.press(*["shift+tab"] * 5, "ctrl+a", "ctrl+k", *"tomorrow")
+        await pilot.press("tab", "tab", *"Spoke with grandma")
+        # on to the date (about, outcome, follow-up, due, date): not in the future
+        await pilot.press(*["tab"] * 5, "ctrl+a", "ctrl+k", *"tomorrow")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ContactForm"
@@ -77,11 +84,15 @@ async def test_form_keeps_typed_text_on_a_problem(demo_store):
         # escape twice discards, once only warns
         await pilot.press("n", *"saoirse", "enter")
         await settle(app, pilot)
-        await pilot.press(*"half typed", "escape")
+        await pilot.press("tab", "tab", *"half typed", "escape")
         assert type(app.screen).__name__ == "ContactForm"
         assert "escape again" in static_text(app, "#contact-problem")
         await pilot.press("escape")
         assert type(app.screen).__name__ == "TodayScreen"
+
+
+def by_id_name(store, student_id: str) -> str:
+    return store.students.get(student_id).display_name
 
 
 async def test_mark_a_follow_up_done_with_d(demo_store):
@@ -104,8 +115,17 @@ async def test_mark_a_follow_up_done_with_d(demo_store):
             done = next(a.done_on for a in record.actions if a.id == item.action_id)
         assert done == TODAY
         assert item.key not in app.screen.query_one("#today-follow-ups").items
-        # the full list shows it done; d again reopens it
+        # the note names the student and offers the undo; u takes it back
+        name = by_id_name(demo_store, item.student_id)
+        assert any(name in n.message and "u undoes" in n.message for n in app._notifications)
         await pilot.press("u")
+        await settle(app, pilot)
+        assert item.key in table.items
+        table.move_to(item.key)
+        await pilot.press("d")
+        await settle(app, pilot)
+        # the full list (a) shows it done; d again reopens it
+        await pilot.press("a")
         await settle(app, pilot)
         full = app.screen.query_one("#follow-ups-table")
         full.move_cursor(row=full.get_row_index(item.key))

@@ -26,16 +26,19 @@ async def open_contact_form(app, pilot, store):
     return student
 
 
-async def test_contact_form_opens_on_the_summary(demo_store):
+async def test_contact_form_picks_the_channel_with_one_key(demo_store):
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await open_contact_form(app, pilot, demo_store)
-        assert app.focused.id == "contact-summary"
-        burst(app, list("Called home"))
+        # It opens on "How": one letter picks the channel and moves on to "With"; tab keeps
+        # the first guardian; then the summary. Keys in one burst, as over SSH.
+        assert app.focused.id == "contact-channel"
+        burst(app, ["t", "tab", *"Called home"])
         summary = app.screen.query_one("#contact-summary", TextArea)
         await wait_until(pilot, lambda: len(summary.text) >= len("Called home"))
         assert app.screen.query_one("#contact-summary", TextArea).text == "Called home"
+        assert app.screen.query_one("#contact-channel").value == "text"
 
 
 async def test_keys_typed_right_after_tab_are_kept(demo_store):
@@ -43,10 +46,10 @@ async def test_keys_typed_right_after_tab_are_kept(demo_store):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await open_contact_form(app, pilot, demo_store)
-        # Back to the guardian, then six tabs and the summary in one burst.
-        burst(app, ["shift+tab"] * 6)
-        await wait_until(pilot, lambda: app.focused.id == "contact-guardian")
-        burst(app, ["tab"] * 6 + list("typed ahead") + ["tab"] + list("call back"))
+        # From "How": two tabs, the summary, three tabs (about, outcome) and the follow-up,
+        # all in one burst.
+        assert app.focused.id == "contact-channel"
+        burst(app, ["tab"] * 2 + list("typed ahead") + ["tab"] * 3 + list("call back"))
         follow_what = app.screen.query_one("#contact-follow-what")
         await wait_until(pilot, lambda: len(follow_what.value) >= len("call back"))
         await typing_paused(app, pilot)
@@ -62,6 +65,7 @@ async def test_a_long_paste_typed_key_by_key_is_checked_once_and_kept(demo_store
         await settle(app, pilot)
         await open_contact_form(app, pilot, demo_store)
         form = app.screen
+        form.query_one("#contact-summary", TextArea).focus()
         checks = []
         real_validate = form._validate
         form._validate = lambda: checks.append(1) or real_validate()

@@ -33,8 +33,9 @@ async def test_contact_form_refuses_with_the_sentence_the_cli_prints(memory_stor
         await settle(app, pilot)
         open_contact_form(app, kid.id)
         await settle(app, pilot, lambda: type(app.screen).__name__ == "ContactForm")
-        await pilot.press(*"Called home")
-        await pilot.press(*["shift+tab"] * 5, "ctrl+a", "ctrl+k", *"in 2 weeks", "f10")
+        await pilot.press("tab", "tab", *"Called home")  # how, with whom, then the summary
+        # on to the date: about, outcome, follow-up, due, date
+        await pilot.press(*["tab"] * 5, "ctrl+a", "ctrl+k", *"in 2 weeks", "f10")
         await settle(app, pilot)
         assert shown(app, "#contact-problem") == (
             "The contact date is in the future: when did it happen?"

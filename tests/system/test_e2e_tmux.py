@@ -148,9 +148,9 @@ def test_log_a_contact_by_keyboard_in_a_real_terminal(
 
     terminal.keys("n")
     terminal.wait_for("Log a contact", surname, "Write a line about what was said")
-    # The form opens on the summary. Go back to the guardian and forward again, then type at
-    # once: over SSH keys come in bursts, and none typed right after a tab may be lost.
-    terminal.keys(*["BTab"] * 6, *["Tab"] * 6)
+    # The form opens on "How". On to the summary, back to "How" and forward again, then type
+    # at once: over SSH keys come in bursts, and none typed right after a tab may be lost.
+    terminal.keys(*["Tab"] * 2, *["BTab"] * 2, *["Tab"] * 2)
     terminal.type(summary)
     terminal.wait_for(summary[:40], "Ready")
 

@@ -152,7 +152,7 @@ def test_timeline_has_everything_newest_first(memory_store):
             guardian_id=mum.id,
             date=TODAY - 3 * day,
             purpose=Purpose.CONCERN,
-            summary="Homework missing twice.\nSecond line not shown.",
+            summary="Homework missing twice.\nSecond line shown too.",
             follow_up=FollowUp(what="Call back", due=TODAY - day),
         )
     )
@@ -181,5 +181,5 @@ def test_timeline_has_everything_newest_first(memory_store):
     assert (EVENT, "Math night — Aroha Quillfeather attended") in kinds
     contact = next(e for e in entries if e.kind == CONTACT)
     assert "concern" in contact.headline and "Aroha Quillfeather (mother)" in contact.headline
-    assert contact.details[0] == "Homework missing twice."
+    assert contact.details[0] == "Homework missing twice.\nSecond line shown too."  # in full
     assert contact.late and "1 day late" in contact.details[1]

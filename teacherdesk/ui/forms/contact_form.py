@@ -2,8 +2,10 @@
 
 `open_contact_form(app, student_id=None, note_id=None)` is the one way in: without a student it
 asks for one (type part of a name, enter); it loads the family in a thread and opens the form with
-today's date and the family's preferred channel filled in, the cursor in the summary. Tab and
-shift+tab move between fields, F10 (or ctrl+s, or the Save button) saves, escape twice discards.
+today's date and the family's preferred channel filled in. The fields follow the order a call is
+told in (how, with whom, what, about, outcome, follow-up), each choice picked by one key shown
+beside it: a phone call is `p`, tab (the first guardian), the summary, F10. Tab and shift+tab move
+between fields, F10 (or ctrl+s, or the Save button) saves, escape twice discards.
 Enter in the summary is a newline. Problems are shown as you type; nothing typed is lost when
 something is wrong.
 """
@@ -17,7 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from teacherdesk.domain.contact_rules import contact_problems
 from teacherdesk.domain.family import family as family_of
@@ -36,6 +38,7 @@ from teacherdesk.models import (
 from teacherdesk.ui.dialogs.student_choice import StudentChoice
 from teacherdesk.ui.forms.base import SAVE_BINDING, Debounce
 from teacherdesk.ui.screens.base import DeskModal
+from teacherdesk.ui.widgets.choice_bar import ChoiceBar
 from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.plain import plain
 from teacherdesk.ui.widgets.tick_box import TickBox
@@ -173,49 +176,18 @@ class ContactForm(DeskModal[ContactNote | None]):
             guardian = first.id
         follow = note.follow_up if note else None
         verb = "Edit contact" if note else "Log a contact"
+        # The order a teacher tells a call in: how, with whom, what was said, what about, how
+        # it went, what happens next; the date and direction (usually today, we called) last.
         with Vertical():
             yield Static(f"{verb} · {self.student.display_name}", id="contact-title", markup=False)
             with VerticalScroll(can_focus=False):
                 with Horizontal(classes="form-row"):
-                    yield Label("Guardian", markup=False)
-                    yield Select(
-                        guardian_options,
-                        value=guardian,
-                        allow_blank=False,
-                        compact=True,
-                        id="contact-guardian",
-                    )
+                    yield Label("How", markup=False)
+                    yield self._bar(Channel, channel or Channel.PHONE, "contact-channel")
                 with Horizontal(classes="form-row"):
-                    yield Label("Date", markup=False)
-                    yield DateInput(
-                        note.date if note else self.desk.today(),
-                        required=True,
-                        id="contact-date",
-                    )
-                with Horizontal(classes="form-row"):
-                    with Horizontal(classes="half"):
-                        yield Label("Channel", markup=False)
-                        yield self._select(Channel, channel or Channel.PHONE, "contact-channel")
-                    with Horizontal(classes="half"):
-                        yield Label("Direction", markup=False)
-                        yield self._select(
-                            Direction,
-                            note.direction if note else Direction.WE_REACHED_OUT,
-                            "contact-direction",
-                        )
-                with Horizontal(classes="form-row"):
-                    with Horizontal(classes="half"):
-                        yield Label("Purpose", markup=False)
-                        yield self._select(
-                            Purpose,
-                            note.purpose if note else Purpose.INFORMATION,
-                            "contact-purpose",
-                        )
-                    with Horizontal(classes="half"):
-                        yield Label("Outcome", markup=False)
-                        yield self._select(
-                            Outcome, note.outcome if note else Outcome.REACHED, "contact-outcome"
-                        )
+                    yield Label("With", markup=False)
+                    keys = [*"123456789abcdeghijk"[: len(self.family)], "f"]  # f: the family
+                    yield ChoiceBar(guardian_options, guardian, keys=keys, id="contact-guardian")
                 with Horizontal(classes="form-row"):
                     yield Label("Summary", markup=False)
                     yield TextArea(
@@ -223,7 +195,18 @@ class ContactForm(DeskModal[ContactNote | None]):
                         tab_behavior="focus",
                         soft_wrap=True,
                         show_line_numbers=False,
+                        placeholder="what was said (enter: new line · tab: next)",
                         id="contact-summary",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("About", markup=False)
+                    yield self._bar(
+                        Purpose, note.purpose if note else Purpose.INFORMATION, "contact-purpose"
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("Outcome", markup=False)
+                    yield self._bar(
+                        Outcome, note.outcome if note else Outcome.REACHED, "contact-outcome"
                     )
                 with Horizontal(classes="form-row"):
                     yield Label("Follow-up", markup=False)
@@ -237,8 +220,22 @@ class ContactForm(DeskModal[ContactNote | None]):
                     yield Label("Due", markup=False)
                     yield DateInput(
                         follow.due if follow else None,
-                        placeholder="follow-up due: fri, in 2 weeks, 12/3",
+                        placeholder="follow-up due: fri, in 2 weeks, dec 3",
                         id="contact-follow-due",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("Date", markup=False)
+                    yield DateInput(
+                        note.date if note else self.desk.today(),
+                        required=True,
+                        id="contact-date",
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label("Who began", markup=False)
+                    yield self._bar(
+                        Direction,
+                        note.direction if note else Direction.WE_REACHED_OUT,
+                        "contact-direction",
                     )
                 with Horizontal(classes="form-row"):
                     yield Label("", markup=False)
@@ -250,25 +247,24 @@ class ContactForm(DeskModal[ContactNote | None]):
                     )
             yield Static("", id="contact-problem", markup=False)
             with Horizontal(id="contact-buttons"):
-                yield Button(
-                    "Save (F10)", id="contact-save-button", compact=True, variant="primary"
-                )
+                yield Button("Save (F10)", id="contact-save-button", compact=True)
                 yield Button("Cancel (esc)", id="contact-cancel-button", compact=True)
 
-    def _select(self, kind, value, widget_id: str) -> Select:
-        return Select(
-            _choices(kind), value=value.value, allow_blank=False, compact=True, id=widget_id
-        )
+    def _bar(self, kind, value, widget_id: str) -> ChoiceBar:
+        return ChoiceBar(_choices(kind), value.value, id=widget_id)
 
     def on_mount(self) -> None:
         for date_input in self.query(DateInput):
             date_input.query_one(Input).compact = True
-        # Date, channel and guardian are filled in: the teacher's first words are the summary.
-        # Tab goes on to the follow-up; shift+tab goes back to outcome, purpose, … guardian.
+        # A new contact starts on "How": one letter picks the channel and moves on to "With"
+        # (a digit, or tab to keep the first guardian), then the summary. An edit starts at the
+        # end of the summary, which is what is usually added to.
         summary = self.query_one("#contact-summary", TextArea)
-        summary.focus()
         if self.note:
-            summary.move_cursor(summary.document.end)  # editing usually adds to the end
+            summary.focus()
+            summary.move_cursor(summary.document.end)
+        else:
+            self.query_one("#contact-channel", ChoiceBar).focus()
         self.call_after_refresh(self._remember_initial)
 
     def _remember_initial(self) -> None:
@@ -278,7 +274,7 @@ class ContactForm(DeskModal[ContactNote | None]):
     # --- reading the fields --------------------------------------------------------------------
 
     def _value(self, widget_id: str) -> Any:
-        return self.query_one(f"#{widget_id}", Select).value
+        return self.query_one(f"#{widget_id}", ChoiceBar).value
 
     def _snapshot(self) -> tuple:
         return (
@@ -366,19 +362,20 @@ class ContactForm(DeskModal[ContactNote | None]):
 
     # --- reacting --------------------------------------------------------------------------------
 
-    @on(Select.Changed, "#contact-guardian")
-    def _guardian_changed(self, event: Select.Changed) -> None:
-        if not self._channel_touched:
+    @on(ChoiceBar.Changed, "#contact-guardian")
+    def _guardian_changed(self, event: ChoiceBar.Changed) -> None:
+        if not self._channel_touched and not self.query_one("#contact-channel", ChoiceBar).picked:
             guardian = next((g for g in self.family if g.id == event.value), None)
             if guardian and guardian.preferred_channel:
-                self.query_one("#contact-channel", Select).value = guardian.preferred_channel.value
+                channel = self.query_one("#contact-channel", ChoiceBar)
+                channel.value = guardian.preferred_channel.value
 
-    @on(Select.Changed, "#contact-channel")
+    @on(ChoiceBar.Changed, "#contact-channel")
     def _channel_changed(self) -> None:
         if self._initial is not None and self._value("contact-channel") != self._initial[2]:
             self._channel_touched = True
 
-    @on(Select.Changed)
+    @on(ChoiceBar.Changed)
     @on(Input.Changed)
     @on(DateInput.Changed)
     @on(TextArea.Changed)

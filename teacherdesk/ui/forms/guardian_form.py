@@ -75,7 +75,7 @@ class GuardianForm(RecordForm):
                 )
                 yield Input(
                     phone.number if phone else "",
-                    placeholder="555-0142",
+                    placeholder="phone number",
                     id=f"f-phones-{n}-number",
                     compact=True,
                 )

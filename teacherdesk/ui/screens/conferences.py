@@ -19,11 +19,18 @@ from teacherdesk.domain.dates import exact_time, humanize
 from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.models import Conference, ConferenceStatus, Guardian, Student, label
 from teacherdesk.ui.screens.table_list import TableListScreen
+from teacherdesk.ui.widgets.fit_table import Col, FitTable
 
 if TYPE_CHECKING:
     from teacherdesk.ui.screens.base import DeskScreen
 
-COLUMNS = [("When", 18), ("Student", 20), ("Format", 10), ("Status", 9), ("Interpreter", 11)]
+COLUMNS = [
+    Col("when", "When", 17, 19),
+    Col("student", "Student", 12, 32),
+    Col("format", "Format", 10, 12, drop=1),
+    Col("status", "Status", 9, 10),
+    Col("interpreter", "Interpreter", 11, 24, drop=2),  # goes first: the line below says it
+]
 UPCOMING_KEY, PAST_KEY = "--upcoming--", "--past--"
 
 
@@ -75,32 +82,35 @@ class ConferencesScreen(TableListScreen):
     def show(self, listing: ConferenceList) -> None:
         self.listing = listing
         self.by_id = {c.id: c for c in listing.upcoming + listing.past}
-        table = self.query_one(DataTable)
+        table = self.query_one(FitTable)
         keep = self.current()
-        table.clear()
         today = self.desk.today()
-        table.add_row(
-            Text(f"Upcoming ({len(listing.upcoming)})", "bold"), "", "", "", "", key=UPCOMING_KEY
-        )
-        for c in listing.upcoming:
-            self._add(table, c, today)
-        table.add_row(Text(f"Past ({len(listing.past)})", "bold"), "", "", "", "", key=PAST_KEY)
-        for c in listing.past:
-            self._add(table, c, today)
+        rows: list[tuple[str, dict[str, object]]] = [
+            (UPCOMING_KEY, {"when": Text(f"Upcoming ({len(listing.upcoming)})", "bold")})
+        ]
+        rows += [self._row(c, today) for c in listing.upcoming]
+        rows.append((PAST_KEY, {"when": Text(f"Past ({len(listing.past)})", "bold")}))
+        rows += [self._row(c, today) for c in listing.past]
+        table.fill(rows)
         if keep is not None and keep.id in self.by_id:
-            table.move_cursor(row=table.get_row_index(keep.id))
+            table.move_to(keep.id)
         elif listing.upcoming:
             table.move_cursor(row=1)
         self._describe()
 
-    def _add(self, table: DataTable, c: Conference, today) -> None:
+    def _row(self, c: Conference, today) -> tuple[str, dict[str, object]]:
         student = self.listing.students.get(c.student_id)
         name = student.display_name if student else "(student removed)"
-        when = exact_time(c.when)
         status = status_words(c, today)
         style = "bold yellow" if status == "to record" else ""
         interpreter = (c.interpreter_language or "yes") if c.interpreter_needed else ""
-        table.add_row(when, name, label(c.format), Text(status, style), interpreter[:11], key=c.id)
+        return c.id, {
+            "when": exact_time(c.when),
+            "student": name,
+            "format": label(c.format),
+            "status": Text(status, style),
+            "interpreter": interpreter,
+        }
 
     def current(self) -> Conference | None:
         return self.by_id.get(self.current_key() or "")

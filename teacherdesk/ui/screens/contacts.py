@@ -7,6 +7,7 @@ in a thread, and the table is filled in small chunks so typing never waits. Ente
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -16,14 +17,14 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 from textual.worker import get_current_worker
 
 from teacherdesk.domain.contacts import ContactFilter, ContactRow, build_rows, history_entries
-from teacherdesk.domain.dates import exact, humanize
+from teacherdesk.domain.dates import exact, humanize, list_date
 from teacherdesk.models import Channel, ContactNote, Outcome, Purpose, label
 from teacherdesk.ui.forms.contact_form import open_contact_form
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskModal, DeskScreen
 from teacherdesk.ui.screens.type_to_filter import route_key
 from teacherdesk.ui.widgets.date_input import DateInput
-from teacherdesk.ui.widgets.plain import PlainTable
+from teacherdesk.ui.widgets.fit_table import Col, FitTable
 
 PAGE = 200  # rows put in the table at a time; the next page comes as the cursor nears the end
 RESTRICTED = "[R] "  # marks a restricted note in the list
@@ -34,6 +35,15 @@ SHORT_HOW = {
     Channel.APP: "app",
     Outcome.LEFT_MESSAGE: "left msg",
 }
+
+
+COLUMNS = [
+    Col("date", "Date", 9, 14),
+    Col("student", "Student", 12, 30),
+    Col("purpose", "Purpose", 8, 10, drop=1),
+    Col("how", "How", 12, 22, drop=2),  # goes first at narrow widths (the detail line says it)
+    Col("summary", "Summary", 16, flex=True),
+]
 
 
 def short(choice) -> str:
@@ -80,7 +90,8 @@ class ContactsScreen(DeskScreen):
             yield DateInput(placeholder="first date", id="f-since")
             yield Label("To", markup=False)
             yield DateInput(placeholder="last date", id="f-until")
-        yield PlainTable(id="contacts-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(COLUMNS, id="contacts-table", comfort=24)
+        yield Static("", id="contacts-detail", classes="row-detail", markup=False)
         yield Static("Loading contacts…", id="contacts-status", classes="status-line", markup=False)
         yield Footer()
 
@@ -88,20 +99,8 @@ class ContactsScreen(DeskScreen):
         self.sub_title = "Contacts"
         for date_input in self.query(DateInput):
             date_input.query_one(Input).compact = True
-        table = self.query_one("#contacts-table", DataTable)
-        wide = self.app.size.width >= 100
-        student, how = (20, 22) if wide else (14, 16)
-        # 2 for the scrollbar, 10 for cell padding
-        summary = max(16, self.app.size.width - 10 - student - 10 - how - 12)
-        for title, width in (
-            ("Date", 10),
-            ("Student", student),
-            ("Purpose", 10),
-            ("How", how),
-            ("Summary", summary),
-        ):
-            table.add_column(title, width=width, key=title.lower())
-        table.focus()
+        self.query_one("#contacts-detail").display = False
+        self.query_one("#contacts-table", DataTable).focus()
         self.load()
 
     # --- loading and filtering -----------------------------------------------------------------
@@ -156,45 +155,63 @@ class ContactsScreen(DeskScreen):
         A DataTable's cost per frame grows with its rows (10,000 rows: ~50 ms a frame), so the
         table only ever holds what the teacher has scrolled to.
         """
-        table = self.query_one("#contacts-table", DataTable)
+        table = self.query_one("#contacts-table", FitTable)
         kept = self.selected_note_id()
         self.shown = shown
-        table.clear()
         status = self.query_one("#contacts-status", Static)
         total = len(self.rows)
         if not total:
+            table.fill([])
             status.update("No contacts yet: press n to log one.")
             return
         what = f"{len(shown):,} of {total:,} contacts" if filtered else f"{total:,} contacts"
         status.update(f"{what}, newest first · [R] restricted · enter opens · e edits")
-        self._add_page()
+        # Names as wide as the longest name in the whole list, so later pages fit too.
+        longest = max((cell_len(row.student_name) for row in shown), default=0)
+        table.fill((self._cells(row) for row in shown[:PAGE]), wants={"student": longest})
         if kept:
             self._move_to(kept)
+        self._describe()
 
     def _add_page(self) -> None:
-        table = self.query_one("#contacts-table", DataTable)
+        table = self.query_one("#contacts-table", FitTable)
         start = table.row_count
-        table.add_rows(self._cells(row) for row in self.shown[start : start + PAGE])
+        table.append(self._cells(row) for row in self.shown[start : start + PAGE])
 
     @on(DataTable.RowHighlighted, "#contacts-table")
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
         table = event.data_table
         if event.cursor_row >= table.row_count - 20 and table.row_count < len(self.shown):
             self._add_page()
+        self._describe()
 
-    def _cells(self, row: ContactRow) -> list:
-        """One row's cells; the note id is the row's key (add_rows keys by position)."""
+    def _describe(self) -> None:
+        """At narrow widths, the highlighted note's hidden columns and cut summary."""
+        table = self.query_one("#contacts-table", FitTable)
+        detail = self.query_one("#contacts-detail", Static)
+        words = table.detail(table.current_key())
+        detail.update(words)
+        detail.display = bool(words)
+
+    def _cells(self, row: ContactRow) -> tuple[str, dict[str, object]]:
+        """One row's key (the note id) and cells."""
         note = row.note
         summary = Text()
         if note.restricted:
-            summary.append(RESTRICTED, style="bold yellow")
-        summary.append(row.first_line)
+            summary.append(RESTRICTED, style="bold")
+        summary.append(" ".join(note.summary.split()) or row.first_line)
         if note.created_by and note.created_by != self.desk.store.author and not note.sealed:
             summary.append(f" — {note.created_by}", style="dim")  # a team member wrote it
         if note.sealed:  # someone else's restricted note: how and why are theirs too
             return [note.date.isoformat(), row.student_name, "—", "—", summary]
         how = f"{short(note.channel)}, {short(note.outcome)}"
-        return [note.date.isoformat(), row.student_name, short(note.purpose), how, summary]
+        return note.id, {
+            "date": list_date(note.date, self.desk.today()),
+            "student": row.student_name,
+            "purpose": short(note.purpose),
+            "how": how,
+            "summary": summary,
+        }
 
     def _move_to(self, note_id: str) -> None:
         """Put the cursor back on a note (when it is among the first few pages)."""

@@ -9,12 +9,19 @@ from textual import on, work
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from teacherdesk.domain.dates import humanize
+from teacherdesk.domain.dates import exact, humanize, list_date
 from teacherdesk.domain.engagement import event_counts, minutes_in_words
 from teacherdesk.models import EngagementEvent, label
 from teacherdesk.ui.screens.table_list import TableListScreen
+from teacherdesk.ui.widgets.fit_table import Col, FitTable
 
-COLUMNS = [("Date", 11), ("Event", 23), ("Kind", 17), ("Came", 4), ("Volunteers", 13)]
+COLUMNS = [
+    Col("date", "Date", 9, 16),
+    Col("title", "Event", 14, flex=True),
+    Col("kind", "Kind", 8, 22, drop=1),
+    Col("came", "Came", 4, 5),
+    Col("helped", "Volunteers", 10, 22, drop=2),
+]
 
 
 class EngagementScreen(TableListScreen):
@@ -27,6 +34,7 @@ class EngagementScreen(TableListScreen):
     ]
 
     COLUMNS = COLUMNS
+    COMFORT = 18  # event names wrap onto a second line before the kind or volunteers go
     table_id, status_id = "events-table", "events-status"
     loading_words = "Loading events…"
 
@@ -40,21 +48,23 @@ class EngagementScreen(TableListScreen):
     def show(self, events: list[EngagementEvent]) -> None:
         keep = self.current()
         self.events = {e.id: e for e in events}
-        table = self.query_one(DataTable)
-        table.clear()
+        table = self.query_one(FitTable)
+        today = self.desk.today()
+        rows = []
         for event in sorted(events, key=lambda e: e.date, reverse=True):
             came, volunteers, minutes = event_counts(event)
             helped = f"{volunteers} · {minutes_in_words(minutes)}" if volunteers else ""
-            table.add_row(
-                f"{event.date:%d %b %Y}",
-                event.title,
-                label(event.kind),
-                str(came) if came else "",
-                helped,
-                key=event.id,
-            )
+            cells = {
+                "date": list_date(event.date, today),
+                "title": event.title,
+                "kind": label(event.kind),
+                "came": str(came) if came else "",
+                "helped": helped,
+            }
+            rows.append((event.id, cells))
+        table.fill(rows)
         if keep is not None and keep.id in self.events:
-            table.move_cursor(row=table.get_row_index(keep.id))
+            table.move_to(keep.id)
         self._describe()
 
     def current(self) -> EngagementEvent | None:
@@ -67,9 +77,9 @@ class EngagementScreen(TableListScreen):
         if event is None:
             status.update("No events yet: press n to add an open house, meeting or workshop.")
             return
-        when = humanize(event.date, relative_to=self.desk.today())
+        when = f"{exact(event.date)}, {humanize(event.date, relative_to=self.desk.today())}"
         text = f"{when} · " + (" ".join(event.description.split()) or "no description")
-        status.update(text[:200])
+        status.update(text[:300])
 
     @on(DataTable.RowSelected, "#events-table")
     def _selected(self) -> None:

@@ -29,8 +29,11 @@ if TYPE_CHECKING:
     from teacherdesk.ui.app import TeacherDesk
 
 
-def toggle_follow_up(app: TeacherDesk, item: FollowUpItem) -> None:
-    """Mark `item` done today (or not done, if it was); saved at once through the app."""
+def toggle_follow_up(
+    app: TeacherDesk, item: FollowUpItem, *, student_name: str = "", undo_key: str = ""
+) -> bool:
+    """Mark `item` done today (or not done, if it was); saved at once through the app. The note
+    names the student and, with `undo_key`, the key that takes it back. True: marked done."""
     store = app.store
     today = app.today()
     done_on = None if item.done_on else today
@@ -44,9 +47,12 @@ def toggle_follow_up(app: TeacherDesk, item: FollowUpItem) -> None:
         return item.what
 
     def saved(what: str) -> None:
-        app.notify(f"{'Done' if done_on else 'Not done yet'}: {what}")
+        whose = f" ({student_name})" if student_name else ""
+        undo = f" · {undo_key} undoes" if undo_key and done_on else ""
+        app.notify(f"{'Done' if done_on else 'Not done yet'}: {what}{whose}{undo}")
 
     app.save(work_, then=saved)
+    return done_on is not None
 
 
 class FollowUpsScreen(DeskScreen):
@@ -88,7 +94,8 @@ class FollowUpsScreen(DeskScreen):
 
     @on(FollowUpTable.DoneToggled)
     def _toggle(self, event: FollowUpTable.DoneToggled) -> None:
-        toggle_follow_up(self.desk, event.item)
+        item = event.item
+        toggle_follow_up(self.desk, item, student_name=event.table.names.get(item.student_id, ""))
 
     @on(DataTable.RowSelected, "#follow-ups-table")
     def _open(self, event: DataTable.RowSelected) -> None:

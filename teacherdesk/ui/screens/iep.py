@@ -14,15 +14,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from teacherdesk.domain.dates import short
 from teacherdesk.domain.iep_timeline import IEPStatus, State, iep_statuses
 from teacherdesk.domain.meetings import MeetingEvidence, meeting_evidence
 from teacherdesk.ui.forms.iep_record import deadline_markup
 from teacherdesk.ui.forms.meeting_fields import evidence_line
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
-from teacherdesk.ui.widgets.plain import PlainTable, escape
+from teacherdesk.ui.widgets.fit_table import Col, FitTable
+from teacherdesk.ui.widgets.plain import escape
 
-COLUMNS = [("Student", 20), ("Next step", 19), ("When", 12), ("Date", 10), ("Meeting", 7)]
+COLUMNS = [
+    Col("student", "Student", 12, 32),
+    Col("step", "Next step", 12, flex=True),
+    Col("when", "When", 10, 14),
+    Col("date", "Date", 9, 11),
+    Col("meeting", "Meeting", 9, 11, drop=1),  # also in the deadlines below
+]
+KEYS = [col.key for col in COLUMNS]
 RICH_STYLE = {
     State.LATE: "bold red",
     State.TODAY: "bold yellow",
@@ -49,7 +58,7 @@ class IEPScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield PlainTable(id="iep-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(COLUMNS, id="iep-table", comfort=18)
         yield Static("", id="iep-detail", classes="iep-deadlines")
         yield Static(
             "Loading the IEP students…", id="iep-status", classes="status-line", markup=False
@@ -58,9 +67,6 @@ class IEPScreen(DeskScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "IEP"
-        table = self.query_one(DataTable)
-        for title, width in COLUMNS:
-            table.add_column(title, width=width, key=title)
         self.load()
 
     @work(thread=True, exclusive=True, group="iep-load")
@@ -82,12 +88,13 @@ class IEPScreen(DeskScreen):
         self.app.call_from_thread(self._show, statuses)
 
     def _show(self, statuses: list[IEPStatus]) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FitTable)
         keep = self._current()
         self.statuses = statuses
-        table.clear()
-        for status in statuses:
-            table.add_row(*self._cells(status), key=status.student.id)
+        table.fill(
+            (status.student.id, dict(zip(KEYS, self._cells(status), strict=True)))
+            for status in statuses
+        )
         if keep is not None:
             for row, status in enumerate(statuses):
                 if status.student.id == keep.student.id:
@@ -117,8 +124,8 @@ class IEPScreen(DeskScreen):
         else:
             step = upcoming.title
             words = Text(upcoming.words, style=RICH_STYLE[upcoming.state])
-            date = f"{upcoming.due:%a} {upcoming.due.day} {upcoming.due:%b}"
-        return (status.student.display_name, step, words, date, f"{meeting.day} {meeting:%b}")
+            date = short(upcoming.due)
+        return (status.student.display_name, step, words, date, short(meeting))
 
     def _current(self) -> IEPStatus | None:
         table = self.query_one(DataTable)

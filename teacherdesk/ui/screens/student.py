@@ -431,7 +431,10 @@ class StudentScreen(DeskScreen):
         phone = guardian.phones[turn]
         self.app.copy_to_clipboard(phone.number)
         more = " (t again for the next)" if len(guardian.phones) > 1 else ""
-        self.notify(f"Copied {guardian.name}'s {phone.label} phone: {phone.number}{more}")
+        self.notify(
+            f"{guardian.name}'s {phone.label} phone {phone.number} sent to the terminal's "
+            f"clipboard (OSC 52; some terminals ignore it){more}"
+        )
 
     def action_copy_email(self) -> None:
         guardian = self._target_guardian("press m")
@@ -441,7 +444,10 @@ class StudentScreen(DeskScreen):
             self.notify(f"{guardian.name} has no email yet.", severity="warning")
             return
         self.app.copy_to_clipboard(guardian.email)
-        self.notify(f"Copied {guardian.name}'s email: {guardian.email}")
+        self.notify(
+            f"{guardian.name}'s email {guardian.email} sent to the terminal's clipboard "
+            "(OSC 52; some terminals ignore it)"
+        )
 
 
 # --- text blocks -----------------------------------------------------------------------------

@@ -8,32 +8,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
-from teacherdesk.ui.widgets.plain import PlainTable
+from teacherdesk.ui.widgets.fit_table import Col, FitTable
 
 
 class TableListScreen(DeskScreen):
-    COLUMNS: list[tuple[str, int]] = []  # (title, width)
+    COLUMNS: list[Col] = []  # sized from the width by FitTable
+    COMFORT = 36  # the free-text column's share before optional columns show
     table_id = "list-table"
     status_id = "list-status"
     loading_words = "Loading…"
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield PlainTable(id=self.table_id, cursor_type="row", zebra_stripes=True)
+        yield FitTable(self.COLUMNS, id=self.table_id, comfort=self.COMFORT)
+        yield Static("", id=f"{self.table_id}-detail", classes="row-detail", markup=False)
         yield Static(self.loading_words, id=self.status_id, classes="status-line", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for title, width in self.COLUMNS:
-            table.add_column(title, width=width, key=title)
+        self.query_one(f"#{self.table_id}-detail").display = False
         self.load()
+
+    @on(DataTable.RowHighlighted)
+    def _row_detail(self) -> None:
+        """At narrow widths, what the highlighted row's hidden columns and cut text say."""
+        table = self.query_one(FitTable)
+        detail = self.query_one(f"#{self.table_id}-detail", Static)
+        words = table.detail(table.current_key())
+        detail.update(words)
+        detail.display = bool(words)
 
     def fetch(self) -> Any:
         """Read what the list shows (runs in a thread)."""

@@ -1,35 +1,66 @@
 """Today: what needs doing, who has not heard from you, and whose news has been all bad.
 
-Sections scroll at 80×24; tab moves between them; enter opens the student; `d` marks the
-highlighted follow-up done (saved at once). What is shown is computed in `teacherdesk.domain.today`.
+The whole screen scrolls, each section as tall as its rows; the arrows run from one section into
+the next (tab jumps). Enter opens the student; `d` marks the highlighted follow-up done (saved at
+once, the note names the student) and `u` takes it back; `a` lists every follow-up.
+What is shown is computed in `teacherdesk.domain.today`.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.widgets import DataTable, Footer, Header, Static
 
 from teacherdesk.domain.dates import due_in_words, exact, exact_time, since_in_words
+from teacherdesk.domain.followups import FollowUpItem
 from teacherdesk.domain.records import mark_given
 from teacherdesk.domain.today import TodayView, build_today
 from teacherdesk.models import label
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.screens.followups import FollowUpsScreen, toggle_follow_up
+from teacherdesk.ui.widgets.fit_table import Col, FitTable
 from teacherdesk.ui.widgets.followup_table import FollowUpTable
-from teacherdesk.ui.widgets.plain import PlainTable
 
-MAX_ROWS = 8  # rows shown per section before it scrolls
+# Each section's columns: names whole when there is room, the free text takes the rest.
+SECTIONS = {
+    "today-conferences": [
+        Col("when", "When", 17, 18),
+        Col("student", "Student", 12, 32),
+        Col("how", "How", 9, 12),
+        Col("interpreter", "Interpreter", 11, 30, drop=1),
+    ],
+    "today-iep": [
+        Col("when", "When", 11, 14),
+        Col("student", "Student", 12, 32),
+        Col("what", "What", 14, flex=True),
+    ],
+    "today-stale": [
+        Col("when", "Last contact", 12, 14),
+        Col("student", "Student", 12, 32),
+        Col("family", "Family", 14, flex=True),
+    ],
+    "today-balance": [
+        Col("positive", "Positive", 8),
+        Col("concern", "Concern", 7),
+        Col("student", "Student", 12, 32),
+        Col("note", "", 10, flex=True),
+    ],
+}
+ORDER = ["today-follow-ups", *SECTIONS]
 
 
 class TodayScreen(DeskScreen):
     BINDINGS = [
         Binding(
-            "u",
+            "a",
             "all_follow_ups",
             "All follow-ups",
             id="today-follow-ups",
@@ -43,53 +74,51 @@ class TodayScreen(DeskScreen):
             id="today-records-given",
             tooltip="Mark the most urgent records request as given to the family",
         ),
-    ]
+        Binding("u", "undo", "Undo", id="today-undo", tooltip="Undo the last Done"),
+        Binding("c", "plan_conference", "Conference", id="today-conference",
+                tooltip="Plan a conference: which family, then the date"),
+        Binding("x", "app.export_packet", "Packet", id="today-packet",
+                tooltip="An IEP team packet: which student, then s saves"),
+    ]  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
         self.view: TodayView | None = None
         self.conference_students: dict[str, str] = {}
+        self.last_done: FollowUpItem | None = None  # what `u` takes back
 
     def compose(self) -> ComposeResult:
+        # One scroll for the whole screen: every section is as tall as its rows, so nothing
+        # hides in a box of its own; arrows go on from one section's last row to the next.
         yield Header()
-        yield Static("Loading…", id="today-heading", markup=False)
-        yield Static("", id="today-records", markup=False)  # records requests' 45-day clocks
-        with VerticalScroll(id="today-sections"):
+        with VerticalScroll(id="today-sections", can_focus=False):
+            yield Static("Loading…", id="today-heading", markup=False)
+            yield Static("", id="today-records", markup=False)  # records requests' 45-day clocks
             yield Static(
                 "Follow-ups overdue and due this week", classes="section-title", markup=False
             )
             yield Static("", id="today-follow-ups-empty", classes="section-empty", markup=False)
-            yield FollowUpTable(id="today-follow-ups")
-            yield Static("Conferences in the next 14 days", classes="section-title", markup=False)
-            yield Static("", id="today-conferences-empty", classes="section-empty", markup=False)
-            yield PlainTable(id="today-conferences", cursor_type="row", zebra_stripes=True)
-            yield Static("IEP deadlines", classes="section-title", markup=False)
-            yield Static("", id="today-iep-empty", classes="section-empty", markup=False)
-            yield PlainTable(id="today-iep", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="today-stale-title", classes="section-title", markup=False)
-            yield Static("", id="today-stale-empty", classes="section-empty", markup=False)
-            yield PlainTable(id="today-stale", cursor_type="row", zebra_stripes=True)
-            yield Static(
-                "Positive-to-concern balance this term", classes="section-title", markup=False
-            )
-            yield Static("", id="today-balance-empty", classes="section-empty", markup=False)
-            yield PlainTable(id="today-balance", cursor_type="row", zebra_stripes=True)
+            yield FollowUpTable(id="today-follow-ups", grow=True)
+            titles = {
+                "today-conferences": "Conferences in the next 14 days",
+                "today-iep": "IEP deadlines",
+                "today-stale": "",
+                "today-balance": "Positive-to-concern balance this term",
+            }
+            for table_id, columns in SECTIONS.items():
+                yield Static(
+                    titles[table_id], id=f"{table_id}-title", classes="section-title", markup=False
+                )
+                yield Static("", id=f"{table_id}-empty", classes="section-empty", markup=False)
+                yield FitTable(columns, id=table_id, grow=True)
+        # At narrow widths: what the highlighted row's hidden columns and cut text say.
+        yield Static("", id="today-detail", classes="row-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Today"
-        columns = {
-            "today-conferences": [("When", 18), ("Student", 18), ("How", 12), ("Interpreter", 14)],
-            "today-iep": [("When", 13), ("Student", 18), ("What", 30)],
-            "today-stale": [("Last contact", 13), ("Student", 18), ("Family", 30)],
-            "today-balance": [("Positive", 8), ("Concern", 7), ("Student", 18), ("", 24)],
-        }
-        for table_id, cols in columns.items():
-            table = self.query_one(f"#{table_id}", DataTable)
-            for title, width in cols:
-                table.add_column(title, width=width)
+        for table in self.query(FitTable):
             table.display = False
-        self.query_one("#today-follow-ups").display = False
         self.query_one("#today-records").display = False
         self.load()
 
@@ -100,8 +129,8 @@ class TodayScreen(DeskScreen):
 
     # --- showing ---------------------------------------------------------------------------------
 
-    def _section(self, table_id: str, empty_text: str, has_rows: bool) -> DataTable:
-        table = self.query_one(f"#{table_id}", DataTable)
+    def _section(self, table_id: str, empty_text: str, has_rows: bool) -> FitTable:
+        table = self.query_one(f"#{table_id}", FitTable)
         empty = self.query_one(f"#{table_id}-empty", Static)
         empty.update(empty_text if not has_rows else "")
         empty.display = not has_rows
@@ -137,8 +166,8 @@ class TodayScreen(DeskScreen):
             "No conferences planned in the next 14 days.",
             bool(view.conferences),
         )
-        table.clear()
         self.conference_students = {}
+        rows = []
         for conference in view.conferences:
             self.conference_students[conference.conference_id] = conference.family.student_id
             interpreter = (
@@ -146,25 +175,27 @@ class TodayScreen(DeskScreen):
                 if conference.interpreter_needed
                 else ""
             )
-            table.add_row(
-                exact_time(conference.when),
-                conference.family.student_name,
-                label(conference.format),
-                interpreter,
-                key=conference.conference_id,
-            )
+            cells = {
+                "when": exact_time(conference.when),
+                "student": conference.family.student_name,
+                "how": label(conference.format),
+                "interpreter": interpreter,
+            }
+            rows.append((conference.conference_id, cells))
+        table.fill(rows)
 
         table = self._section("today-iep", "No IEP deadlines coming up.", bool(view.iep_deadlines))
-        table.clear()
+        rows = []
         for number, deadline in enumerate(view.iep_deadlines):
             when = "done" if deadline.done else due_in_words(deadline.due, relative_to=today)
             late = not deadline.done and deadline.due < today
-            table.add_row(
-                Text(when, style="bold red" if late else ""),
-                deadline.student_name,
-                deadline.what,
-                key=f"{deadline.student_id}:{number}",
-            )
+            cells = {
+                "when": Text(when, style="bold red" if late else ""),
+                "student": deadline.student_name,
+                "what": deadline.what,
+            }
+            rows.append((f"{deadline.student_id}:{number}", cells))
+        table.fill(rows)
 
         days = settings.stale_after_days
         self.query_one("#today-stale-title", Static).update(
@@ -174,17 +205,20 @@ class TodayScreen(DeskScreen):
             "today-stale", f"Every family has heard from you in the last {days} days.",
             bool(view.not_contacted),
         )  # fmt: skip
-        table.clear()
-        for stale in view.not_contacted:
-            table.add_row(
-                Text(
-                    since_in_words(stale.last_contact, relative_to=today),
-                    style="bold" if stale.last_contact is None else "",
-                ),
-                stale.family.student_name,
-                stale.family.guardians or "(no family on file)",
-                key=stale.family.student_id,
+        table.fill(
+            (
+                stale.family.student_id,
+                {
+                    "when": Text(
+                        since_in_words(stale.last_contact, relative_to=today),
+                        style="bold" if stale.last_contact is None else "",
+                    ),
+                    "student": stale.family.student_name,
+                    "family": stale.family.guardians or "(no family on file)",
+                },
             )
+            for stale in view.not_contacted
+        )
 
         start, end = view.term
         table = self._section(
@@ -192,23 +226,38 @@ class TodayScreen(DeskScreen):
             f"No positive or concern contacts this term ({start:%d %b} – {end:%d %b}).",
             bool(view.balance),
         )
-        table.clear()
-        for balance in view.balance:
-            note = Text("only concerns so far", style="bold red") if balance.only_concerns else ""
-            table.add_row(
-                str(balance.positive),
-                str(balance.concern),
-                balance.family.student_name,
-                note,
-                key=balance.family.student_id,
+        table.fill(
+            (
+                balance.family.student_id,
+                {
+                    "positive": str(balance.positive),
+                    "concern": str(balance.concern),
+                    "student": balance.family.student_name,
+                    "note": Text("only concerns so far", style="bold red")
+                    if balance.only_concerns
+                    else "",
+                },
             )
-        for table in self.query("#today-sections DataTable").results(DataTable):
-            # header + rows, at most MAX_ROWS (auto height lags behind the rows being added)
-            table.styles.height = min(table.row_count, MAX_ROWS) + 1
-        if first_time and self.focused in (None, self.query_one("#today-sections")):
-            tables = [table for table in self.query(DataTable) if table.display]
+            for balance in view.balance
+        )
+        if first_time and self.focused is None:
+            tables = self._shown_tables()
             if tables:
                 tables[0].focus(scroll_visible=False)
+
+    def _show_detail(self, table: FitTable) -> None:
+        detail = self.query_one("#today-detail", Static)
+        words = table.detail(table.current_key())
+        detail.update(words)
+        detail.display = bool(words)
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, FitTable):
+            self._show_detail(event.widget)
+
+    def _shown_tables(self) -> list[FitTable]:
+        return [table for table in self.query(FitTable) if table.display and table.row_count]
 
     # --- keys and messages ---------------------------------------------------------------------
 
@@ -231,7 +280,88 @@ class TodayScreen(DeskScreen):
 
     @on(FollowUpTable.DoneToggled)
     def _toggle(self, event: FollowUpTable.DoneToggled) -> None:
-        toggle_follow_up(self.desk, event.item)
+        item = event.item
+        name = event.table.names.get(item.student_id, "")
+        done = toggle_follow_up(self.desk, item, student_name=name, undo_key="u")
+        self.last_done = item if done else None
+
+    def action_undo(self) -> None:
+        item, self.last_done = self.last_done, None
+        if item is None:
+            self.notify("Nothing to undo: u takes back the last follow-up marked done.")
+            return
+        done = replace(item, done_on=self.desk.today())  # as it is now: done
+        name = self.query_one(FollowUpTable).names.get(item.student_id, "")
+        toggle_follow_up(self.desk, done, student_name=name)
+
+    def on_key(self, event: events.Key) -> None:
+        """Down on a section's last row goes on to the next section; up on the first row goes
+        back: the whole screen reads top to bottom with the arrows alone."""
+        focused = self.focused
+        if event.key not in ("up", "down") or not isinstance(focused, FitTable):
+            return
+        tables = self._shown_tables()
+        if focused not in tables:
+            return
+        index = tables.index(focused)
+        row = focused.cursor_row
+        scroll = self.query_one("#today-sections", VerticalScroll)
+        if event.key == "down" and row >= focused.row_count - 1:
+            if index + 1 < len(tables):
+                nxt = tables[index + 1]
+                nxt.focus(scroll_visible=False)
+                nxt.move_cursor(row=0)
+            else:
+                scroll.scroll_end(animate=False)  # the empty sections' words below
+            event.stop()
+        elif event.key == "up" and row <= 0 and index > 0:
+            before = tables[index - 1]
+            before.focus(scroll_visible=False)
+            before.move_cursor(row=before.row_count - 1)
+            event.stop()
+        elif event.key == "up" and row <= 0:
+            scroll.scroll_home(animate=False)
+            event.stop()
+
+    @on(DataTable.RowHighlighted)
+    def _keep_in_view(self, event: DataTable.RowHighlighted) -> None:
+        """The screen scrolls, not the table: bring the highlighted row (and, on a section's
+        first row, its title) into view."""
+        table = event.data_table
+        if not table.has_focus:
+            return
+        if isinstance(table, FitTable):
+            self._show_detail(table)
+        scroll = self.query_one("#today-sections", VerticalScroll)
+        top = table.virtual_region.y
+        rows = list(table.ordered_rows)
+        offset = table.header_height + sum(r.height for r in rows[: event.cursor_row])
+        height = rows[event.cursor_row].height if event.cursor_row < len(rows) else 1
+        if event.cursor_row == 0:  # the section title, the header and the first row
+            region = Region(0, max(0, top - 2), 1, offset + height + 2)
+        else:
+            region = Region(0, top + offset, 1, height)
+        scroll.scroll_to_region(region, animate=False, immediate=True)
+
+    def action_plan_conference(self) -> None:
+        self._choose_family()
+
+    @work(thread=True, group="today-open")
+    def _choose_family(self) -> None:
+        from teacherdesk.ui.screens.conferences import family_choices
+
+        choices = family_choices(self.desk.store)
+        self.app.call_from_thread(self._ask_family, choices)
+
+    def _ask_family(self, choices: list[tuple[str, str]]) -> None:
+        from teacherdesk.ui.dialogs.student_choice import StudentChoice
+        from teacherdesk.ui.screens.conferences import open_plan_form
+
+        def chosen(student_id: str | None) -> None:
+            if student_id:
+                open_plan_form(self, student_id)
+
+        self.app.push_screen(StudentChoice("Plan a conference with which family?", choices), chosen)
 
     def action_records_given(self) -> None:
         if self.view is None or not self.view.records_requests:

@@ -14,13 +14,14 @@ from textual.message import Message
 
 from teacherdesk.domain.dates import due_in_words
 from teacherdesk.domain.followups import FollowUpItem, FollowUpState
-from teacherdesk.ui.widgets.plain import PlainTable
+from teacherdesk.ui.widgets.fit_table import Col, FitTable
 
+# Colour only underlines what the words already say ("5 days late", "done 3 Dec").
 STYLE = {
     FollowUpState.OVERDUE: "bold red",
-    FollowUpState.DUE: "",
-    FollowUpState.NO_DATE: "dim",
-    FollowUpState.DONE: "dim green",
+    FollowUpState.DUE: "bold",
+    FollowUpState.NO_DATE: "",
+    FollowUpState.DONE: "green",
 }
 
 
@@ -42,7 +43,15 @@ def owner_word(owner: str) -> str:
     return "you" if owner.casefold() in YOU else owner
 
 
-class FollowUpTable(PlainTable):
+COLUMNS = [
+    Col("when", "When", 11, 14),
+    Col("student", "Student", 12, 32),
+    Col("what", "What", 16, flex=True),
+    Col("origin", "Who · from", 14, 44, drop=1),  # goes first at narrow widths
+]
+
+
+class FollowUpTable(FitTable):
     BINDINGS = [
         Binding(
             "d",
@@ -63,56 +72,37 @@ class FollowUpTable(PlainTable):
         def control(self) -> FollowUpTable:
             return self.table
 
-    def __init__(self, *, show_origin: bool = True, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+    def __init__(self, *, grow: bool = False, id: str | None = None) -> None:
+        super().__init__(COLUMNS, grow=grow, id=id)
         self.items: dict[str, FollowUpItem] = {}
-        self.show_origin = show_origin
-        self.wide = True
-
-    def on_mount(self) -> None:
-        # Under 100 columns "Who · from" goes (the owner joins "What" when it is not you), so
-        # what is to be done is readable at 80×24.
-        self.wide = self.app.size.width >= 100
-        columns = 4 if self.wide else 3
-        room = max(36, self.app.size.width - 12 - 18 - 2 * columns - 4)  # cells pad 1 each side
-        self.add_column("When", width=12, key="when")
-        self.add_column("Student", width=18, key="student")
-        if self.wide:
-            self.add_column("What", width=room * 11 // 20, key="what")
-            self.add_column("Who · from", width=room - room * 11 // 20, key="origin")
-        else:
-            self.add_column("What", width=room, key="what")
+        self.names: dict[str, str] = {}
 
     def show(self, items: list[FollowUpItem], names: dict[str, str], today: dt.date) -> None:
         """Replace the rows; keeps the cursor on the same item when it is still there."""
-        kept = self.current_item()
-        self.clear()
         self.items = {item.key: item for item in items}
+        self.names = names
+        rows = []
         for item in items:
             state = item.state(today)
             owner = owner_word(item.owner)
-            what = Text(item.what, style="strike dim" if state == FollowUpState.DONE else "")
-            cells = [
-                Text(when_words(item, today), style=STYLE[state]),
-                Text(names.get(item.student_id, "(unknown student)")),
-                what,
-            ]
-            if self.wide:
-                cells.append(Text(f"{owner} · {item.origin}", style="dim"))
-            elif owner != "you":
-                what.append(f" ({owner})", style="dim")
-            self.add_row(*cells, key=item.key)
-        if kept is not None and kept.key in self.items:
-            self.move_cursor(row=self.get_row_index(kept.key))
+            what = Text(item.what, style="strike" if state == FollowUpState.DONE else "")
+            if owner != "you":
+                what.append(f" ({owner})")
+            rows.append(
+                (
+                    item.key,
+                    {
+                        "when": Text(when_words(item, today), style=STYLE[state]),
+                        "student": names.get(item.student_id, "(unknown student)"),
+                        "what": what,
+                        "origin": f"{owner} · {item.origin}",
+                    },
+                )
+            )
+        self.fill(rows)
 
     def current_item(self) -> FollowUpItem | None:
-        if not self.row_count:
-            return None
-        try:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        except Exception:  # cursor outside the rows
-            return None
-        return self.items.get(key or "")
+        return self.items.get(self.current_key() or "")
 
     def action_toggle_done(self) -> None:
         item = self.current_item()
