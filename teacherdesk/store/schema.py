@@ -25,6 +25,7 @@ TABLES = (
     "ieps",
     "interviews",
     "settings",
+    "drafts",
 )
 
 Data = dict[str, dict[str, Any]]

@@ -20,6 +20,7 @@ from typing import Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
@@ -109,7 +110,15 @@ class TeacherDesk(App[None]):
             id="focus-previous",
         ),
     ] + [
-        Binding(place.key, f"go('{place.mode}')", place.title, show=False, id=f"go-{place.mode}")
+        # Priority: F2-F7 work from every dialog and form too (a modal hides plain app keys).
+        Binding(
+            place.key,
+            f"go('{place.mode}')",
+            place.title,
+            show=False,
+            priority=True,
+            id=f"go-{place.mode}",
+        )
         for place in PLACES
     ]
 
@@ -151,6 +160,7 @@ class TeacherDesk(App[None]):
         self.theme = DEFAULT_THEME
         self._load_settings()
         self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         if self._watch_file:
             self.set_interval(2.0, self._check_file)
         self._install_hangup_handler()
@@ -268,26 +278,31 @@ class TeacherDesk(App[None]):
         *,
         then: Callable[[Any], None] | None = None,
         quiet: bool = False,
+        records: bool = True,
     ) -> None:
-        """Queue a save; `then(result)` runs on the event loop when it is on disk."""
+        """Queue a save; `then(result)` runs on the event loop when it is on disk.
+
+        `records=False`: only a draft changed, which no screen shows: nothing reloads.
+        """
 
         def done(result: Any, error: BaseException | None) -> None:
             if getattr(self, "_hanging_up", False):
                 return  # on disk; the event loop is blocked in the hang-up handler
             # RuntimeError: the app has already closed; the save itself is on disk.
             with contextlib.suppress(RuntimeError):
-                self.call_from_thread(self._saved, result, error, then, quiet)
+                self.call_from_thread(self._saved, result, error, then, records)
 
         self.saver.submit(work, done)
 
-    def _saved(self, result: Any, error: BaseException | None, then, quiet: bool) -> None:
+    def _saved(self, result: Any, error: BaseException | None, then, records: bool) -> None:
         if error is not None:
             self.notify(save_error(error), title="Not saved", severity="error", timeout=10)
             return
         if then is not None:
             then(result)
         self._seen_generation = self.store.generation
-        self.broadcast_data_changed()
+        if records:
+            self.broadcast_data_changed()
 
     def broadcast_data_changed(self) -> None:
         """Saved data changed: every screen that shows it reloads (now, or when next shown)."""
@@ -312,8 +327,55 @@ class TeacherDesk(App[None]):
     # --- navigation ----------------------------------------------------------------------------
 
     def action_go(self, mode: str) -> None:
-        if mode in self.MODES:
+        """F2-F7: the named screen's own top. What is open above it closes; a form with
+        unsaved text asks first (the same key again leaves it, as escape does)."""
+        if mode not in self.MODES or not self._close_open_screens():
+            return
+        if mode != self.current_mode:
             self.switch_mode(mode)
+            self._close_open_screens()  # left open in that mode some other way (a palette jump)
+
+    def _close_open_screens(self) -> bool:
+        """Close every screen above the mode's own, top first; False when a form asked first."""
+        while len(self.screen_stack) > 1:
+            top = self.screen
+            asks = getattr(top, "asks_before_leaving", None)
+            if asks is not None:
+                if asks():
+                    return False
+                top.leave_unsaved()  # dismisses it; a draft it kept goes too
+                continue
+            flush = getattr(top, "flush_pending_edits", None)
+            if flush is not None:
+                flush()  # forms that save as you type (IEP record, interview) save first
+            self.pop_screen()
+        return True
+
+    # --- where you are -------------------------------------------------------------------------
+
+    def breadcrumb(self) -> str:
+        """'Roster › Priya Copperkettle › New contact': each open screen's part, bottom first.
+        A form about a student names the student unless the screen below already does."""
+        parts: list[str] = []
+        for screen in self.screen_stack:
+            student = getattr(screen, "student", None)
+            name = getattr(student, "display_name", None)
+            own = screen.sub_title if isinstance(screen.sub_title, str) else ""
+            for part in (name, own):
+                if isinstance(part, str) and part and (not parts or parts[-1] != part):
+                    parts.append(part)
+        return " › ".join(parts)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The title bar: the app's name, then where you are (never a stale screen's name)."""
+        where = self.breadcrumb()
+        if not where:
+            return Content(title)
+        return Content.assemble(Content(title), (" — ", "dim"), Content(where).stylize("dim"))
+
+    def _screen_changed(self, _screen: Screen) -> None:
+        # Every Header watches the app's sub_title: changing it repaints them with the new trail.
+        self.sub_title = self.breadcrumb()
 
     def action_help(self) -> None:
         from teacherdesk.ui.screens.help import HelpScreen
