@@ -167,6 +167,14 @@ class TeacherDesk(App[None]):
         self.set_timer(3.0, self._say_what_was_skipped)
         if self._interview_student:
             self.call_after_refresh(self._open_interview, self._interview_student)
+        else:
+            self.call_after_refresh(self._offer_drafts)
+
+    def _offer_drafts(self) -> None:
+        """Forms cut off last time (hang-up, SIGTERM, crash): "1 unfinished note for …"."""
+        from teacherdesk.ui.dialogs.drafts import offer_drafts
+
+        offer_drafts(self)
 
     def _say_what_was_skipped(self) -> None:
         """Damaged records the screens left out are said once, never hidden (`check` names them)."""
