@@ -17,13 +17,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 from teacherdesk.domain.problems import save_error
 from teacherdesk.models import DEFAULT_THEME, Settings
@@ -31,6 +34,9 @@ from teacherdesk.store import Store, StoreError
 from teacherdesk.ui.palette import StudentsProvider
 from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.terminal import restore_terminal
+
+HOLD_KEYS_AT_MOST = 3.0  # seconds: keys held for an opening screen go on after this anyway
+KEY_IN_FLIGHT_AT_MOST = 0.5  # seconds: the same for a key whose handling could not be followed
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,10 @@ class TeacherDesk(App[None]):
         self._watch_file = watch_file and store.path is not None
         self._seen_generation = store.generation
         self.saver = Saver()
+        self._held_keys: list[events.Key] = []  # typed before the screen was ready for them
+        self._hold_timer: Timer | None = None
+        self._opening = False  # a screen is loading in a thread: hold keys for it
+        self._key_in_flight = False  # a key for a list or screen is not handled yet
         self.keymap: dict[str, str] = {}  # keys remapped in settings (help shows them)
         self.MODES = _mode_screens()
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
@@ -277,6 +287,84 @@ class TeacherDesk(App[None]):
     ) -> None:
         """Notifications name students and guardians: never markup (a name like `[/]` crashed)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    # --- keys typed before a screen is ready ---------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._hold(event):
+            return
+        await super().on_event(event)
+
+    def _hold(self, key: events.Key) -> bool:
+        """Hold `key` while the screen it is meant for is still opening (the first screen after
+        launch, a form loading its student): typed before, it would reach no field at all."""
+        if not self._held_keys and self._keys_can_go():
+            if not isinstance(self.focused, Input | TextArea):
+                self._wait_until_handled(self.focused or self.screen)
+            return False
+        self._held_keys.append(key)
+        if self._hold_timer is None:  # never hold for long: a screen that stays busy gets them
+            self._hold_timer = self.set_timer(HOLD_KEYS_AT_MOST, self._let_keys_go)
+        return True
+
+    def _wait_until_handled(self, widget: Widget) -> None:
+        """A key for a list or a screen (`n`, enter on a row) may open a screen, but its binding
+        runs only once the key has bubbled back up here: hold the keys after it until then.
+        A callback is queued behind the key at each step up; the last one is the app's."""
+        self._key_in_flight = True
+        chain = list(widget.ancestors_with_self)
+
+        def step(index: int) -> None:
+            while index < len(chain):
+                if chain[index].call_later(step, index + 1):
+                    return
+                index += 1  # that widget has closed (a dialog that just left): go on up
+            self._key_in_flight = False
+            self.release_held_keys()
+
+        step(0)
+        # Never wait long on it (a step can be dropped by a screen closing under it).
+        self.set_timer(KEY_IN_FLIGHT_AT_MOST, self._key_landed)
+
+    def _key_landed(self) -> None:
+        if self._key_in_flight:
+            self._key_in_flight = False
+            self.release_held_keys()
+
+    def _keys_can_go(self) -> bool:
+        if self._opening or self._key_in_flight:
+            return False
+        try:
+            screen = self.screen
+        except Exception:  # no screen yet: the app is still starting
+            return False
+        if screen.id == "_default":  # Textual's placeholder before the first mode is shown
+            return False
+        return getattr(screen, "keys_ready", True)  # not ours (the palette): always ready
+
+    def hold_keys_until_next_screen(self) -> None:
+        """A screen opens after a load in a thread (the contact form): keys typed meanwhile
+        are for it, not for the screen still on view."""
+        self._opening = True
+        if self._hold_timer is None:
+            self._hold_timer = self.set_timer(HOLD_KEYS_AT_MOST, self._let_keys_go)
+
+    def release_held_keys(self) -> None:
+        """A screen became ready: hand it the keys typed so far (in order)."""
+        self._opening = False
+        if self._keys_can_go():
+            self._let_keys_go()
+
+    def _let_keys_go(self) -> None:
+        self._opening = False
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        held, self._held_keys = self._held_keys, []
+        for key in held:  # queued again: a key that opens a screen holds the rest once more
+            again = events.Key(key.key, key.character)
+            again.set_sender(self)  # as the driver sends it (a dialog's own would be ignored)
+            self.post_message(again)
 
     # --- saving --------------------------------------------------------------------------------
 

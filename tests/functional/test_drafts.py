@@ -183,3 +183,35 @@ async def test_volunteer_dialog_cut_off_keeps_an_attendance_draft(memory_store):
     [draft] = memory_store.drafts.all()
     assert draft.kind == "attendance" and "snacks" in str(draft.fields["came"])
     assert kid.id in str(draft.fields["came"])
+
+
+async def test_future_event_attendance_is_refused_and_past_plans_ask(memory_store):
+    _kid(memory_store)
+    future = memory_store.events.save(
+        EngagementEvent(kind=EventKind.WORKSHOP, title="Math night", date=TODAY + dt.timedelta(7))
+    )
+    app = make_app(memory_store, start="engagement")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await wait_for_screen(app, pilot, "AttendanceScreen")
+        await pilot.press("space", "f10")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "AttendanceScreen"
+        assert "in the future" in str(app.screen.query_one(".form-status").content)
+        await pilot.press("escape", "escape")
+        await settle(app, pilot)
+        await pilot.press("n")
+        await wait_for_screen(app, pilot, "EventFormScreen")
+        await pilot.press("tab", *"Coffee morning", "tab", *"2026-11-02", "f10")
+        await wait_for_screen(app, pilot, "ConfirmScreen")
+        assert "in the past. Save it anyway?" in str(app.screen.query_one(".dialog-title").content)
+        await pilot.press("n")  # no: back in the form, nothing saved, nothing lost
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "EventFormScreen"
+        assert memory_store.events.count() == 1
+        await pilot.press("f10")
+        await wait_for_screen(app, pilot, "ConfirmScreen")
+        await pilot.press("y")
+        await settle(app, pilot, lambda: memory_store.events.count() == 2)
+    assert memory_store.events.get(future.id).attendance == []

@@ -89,6 +89,10 @@ class FormScreen(KeepsDraft, DeskScreen[RecordT], Generic[RecordT]):
     def saved_words(self, saved: RecordT) -> str:
         return "Saved."
 
+    def save_questions(self, record: RecordT) -> list[str]:
+        """What to ask before saving `record` (a plan dated in the past); empty: save at once."""
+        return []
+
     # --- tracking changes --------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -144,6 +148,20 @@ class FormScreen(KeepsDraft, DeskScreen[RecordT], Generic[RecordT]):
         if isinstance(built, str):
             self.say(f"Not saved yet: {built}", bad=True)
             return
+        if questions := self.save_questions(built):
+            from teacherdesk.ui.dialogs.questions import ConfirmScreen
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._save_record(built)
+                else:
+                    self.say("Not saved: change the date, then F10.", bad=True)
+
+            self.app.push_screen(ConfirmScreen(questions[0], yes="Save"), answered)
+            return
+        self._save_record(built)
+
+    def _save_record(self, built: RecordT) -> None:
         self._dirty = False
 
         def done(saved: RecordT) -> None:

@@ -80,6 +80,7 @@ def open_contact_form(
         sid = note.student_id if note else student_id
         student = store.students.get(sid) if sid else None
         if student is None or (note_id and note is None):
+            app.call_from_thread(app.release_held_keys)
             app.call_from_thread(
                 app.notify, "That student or note is no longer in the data file.", severity="error"
             )
@@ -87,6 +88,7 @@ def open_contact_form(
         family = family_of(store, student.id)  # who to reach first
         app.call_from_thread(app.push_screen, ContactForm(student, family, note, draft))
 
+    app.hold_keys_until_next_screen()  # what is typed now is the note, not keys for this screen
     app.run_worker(load, thread=True, group="contact-form-load")
 
 
@@ -106,7 +108,11 @@ def _choices(kind) -> list[tuple[str, str]]:
 
 
 class StudentPicker(StudentChoice):
-    """Log a contact for which student? Every student on the roster, loaded off the loop."""
+    """Log a contact for which student? Every student on the roster, loaded off the loop.
+
+    Keys typed before the list is there ("ravi⏎" right after `n`) wait for it."""
+
+    holds_keys_until_loaded = True
 
     def __init__(self) -> None:
         super().__init__("Log a contact for which student?", [])
@@ -130,6 +136,7 @@ class StudentPicker(StudentChoice):
     def _loaded(self, students: list[tuple[str, str]], keys: list[str]) -> None:
         self.set_students(students, keys)
         self._fill(self.query_one("#choice-filter", Input).value)
+        self.ready_for_keys()
 
 
 # --- the form ---------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from teacherdesk.domain.engagement import (
     parse_minutes,
     with_attendance,
 )
+from teacherdesk.domain.event_rules import attendance_problems
 from teacherdesk.models import Attendance, Draft, EngagementEvent, label
 from teacherdesk.text import fold
 from teacherdesk.ui.forms.base import CLOSE_BINDING, SAVE_BINDING, FormScreen
@@ -199,6 +200,8 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
         yield Footer(compact=True)  # the screen's keys and f1 Help fit at 80 columns
 
     def on_mount(self) -> None:
+        if problems := attendance_problems(self.event, self.desk.today()):
+            self.say(problems[0].sentence, bad=True)  # said at once, not only on save
         table = self.query_one(DataTable)
         for title, width in COLUMNS:
             table.add_column(title, width=width, key=title)
@@ -284,7 +287,9 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
     def _to_list(self) -> None:
         self.query_one(DataTable).focus()
 
-    def build(self) -> EngagementEvent:
+    def build(self) -> EngagementEvent | str:
+        if problems := attendance_problems(self.event, self.desk.today()):
+            return problems[0].sentence
         return with_attendance(self.event, self.state)
 
     def save_work(self, record: EngagementEvent):

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
 
+from teacherdesk.domain.event_rules import planned_in_the_past
 from teacherdesk.domain.problems import first_error
 from teacherdesk.models import Draft, EngagementEvent, EventKind, label
 from teacherdesk.ui.forms.base import FormScreen
@@ -89,6 +90,12 @@ class EventFormScreen(FormScreen[EngagementEvent]):
             return EngagementEvent.model_validate(self.event.model_dump() | fields)
         except ValueError as error:
             return f"Not saved: {first_error(error)}"
+
+    def save_questions(self, record: EngagementEvent) -> list[str]:
+        if self.event is not None and self.event.date == record.date:
+            return []  # the date was not changed: nothing new to ask
+        problems = planned_in_the_past(record.date, self.desk.today(), record.title)
+        return [p.sentence for p in problems]
 
     def save_work(self, record: EngagementEvent):
         store = self.desk.store
