@@ -126,7 +126,12 @@ class ParentalInputScreen(AutosaveForm):
         widget = event.widget
         if isinstance(widget, TextArea) and widget.id and widget.id.startswith("pi-"):
             prompt = self.query_one(f"#{widget.id}-prompt", Label)
-            self.call_after_refresh(prompt.scroll_visible, top=True, animate=False)
+            self.call_after_refresh(self._reveal, prompt, widget)
+
+    def _reveal(self, prompt: Label, box: TextArea) -> None:
+        # The prompt first, then the box (just under it): both end up in view.
+        prompt.scroll_visible(animate=False, immediate=True)
+        box.scroll_visible(animate=False, immediate=True)
 
     def _ready(self) -> None:
         self._filling = False
