@@ -476,6 +476,60 @@ class StudentInterview(Record):
         return {key: text for key, text in answers.items() if text}
 
 
+class Draft(Record):
+    """A form cut off before it was saved (a hang-up, SIGTERM, a crash): kept apart from the
+    records, so a draft is never counted as a contact, a conference or an event.
+
+    `fields` is what each field of the form held (widget id -> text, choice or tick); the form
+    named by `kind` puts it back when the teacher opens the draft.
+    """
+
+    kind: Line  # the form: "contact", "conference_record", "event", "volunteer"
+    student_id: str | None = None  # the student it is about, if any
+    record_id: str | None = None  # the record being changed (a note, a conference, an event)
+    about: Line = ""  # "note for Ravi Honeysett": what the next start says
+    fields: dict[str, str | bool | None] = Field(default_factory=dict)
+
+    @field_validator("fields")
+    @classmethod
+    def _clean_fields(cls, fields: dict[str, Any]) -> dict[str, Any]:
+        return {
+            clean_line(str(key))[:64]: _block(value) if isinstance(value, str) else value
+            for key, value in list(fields.items())[:200]
+        }
+
+
+# kind -> what one unfinished thing of that kind is called ("1 unfinished note")
+DRAFT_WORDS = {
+    "contact": ("note", "notes"),
+    "conference_record": ("conference record", "conference records"),
+    "event": ("event", "events"),
+    "volunteer": ("volunteer entry", "volunteer entries"),
+}
+
+
+def kind_words(kind: str, count: int) -> str:
+    one, many = DRAFT_WORDS.get(kind, ("form", "forms"))
+    return one if count == 1 else many
+
+
+def draft_about(draft: Draft, names: dict[str, str]) -> str:
+    """' for Ravi Honeysett' (a student's), ': Family math night' (an event), or nothing."""
+    who = names.get(draft.student_id, "") if draft.student_id else ""
+    if who:
+        return f" for {who}"
+    return f": {draft.about}" if draft.about else ""
+
+
+def draft_line(draft: Draft, names: dict[str, str]) -> str:
+    """One draft as `check` lists it: what, about whom, when it was cut off."""
+    when = f" (cut off {draft.updated_at:%Y-%m-%d %H:%M})" if draft.updated_at else ""
+    return (
+        f"unfinished {kind_words(draft.kind, 1)}{draft_about(draft, names)}{when}: "
+        "open teacherdesk to finish or discard it"
+    )
+
+
 class Settings(Record):
     id: str = "settings"
     teacher_name: Line = ""

@@ -56,7 +56,13 @@ def _check_past_year(label: str, path: Path) -> dict:
 
 
 def _failed(problem: str) -> dict:
-    return {"ok": False, "schema": None, **dict.fromkeys(COUNTS, 0), "problems": [problem]}
+    return {
+        "ok": False,
+        "schema": None,
+        **dict.fromkeys(COUNTS, 0),
+        "problems": [problem],
+        "drafts": [],
+    }
 
 
 def _print(path: Path, report: dict, years: list[dict]) -> None:
@@ -74,6 +80,8 @@ def _print(path: Path, report: dict, years: list[dict]) -> None:
                 f"{year['file']}: school year {year['label']}, {year['contacts']} contact notes, "
                 f"{year['conferences']} conferences, {year['events']} events, {year['ieps']} IEPs."
             )
+    for draft in report.get("drafts", []):
+        print(f"draft: {draft}")
     for problem in report["problems"]:
         print(f"problem: {problem}", file=sys.stderr if report["schema"] is None else sys.stdout)
     print("OK: the files are sound." if report["ok"] else "NOT OK: see the problems above.")

@@ -8,6 +8,7 @@ import os
 import stat
 from collections import defaultdict
 
+from teacherdesk.models import draft_line
 from teacherdesk.store import schema
 from teacherdesk.store.database import Store
 from teacherdesk.store.files import is_shared_folder
@@ -73,6 +74,9 @@ def inspect(store: Store) -> dict:
             problems.append(f"interview {interview.id} is about a missing student")
     problems += _shared_student_numbers(loaded["students"])
     problems += clean_restricted_leftovers(store)
+    drafts = store.drafts.newest_first()
+    problems += store.drafts.problems
+    names = {student.id: student.display_name for student in loaded["students"]}
     if store.path is not None and store.path.exists():
         problems += repeated_keys(store.path.read_bytes())
         mode = stat.S_IMODE(os.stat(store.path).st_mode)
@@ -92,6 +96,8 @@ def inspect(store: Store) -> dict:
         "schema": schema.version_of(store.storage.read()),
         **{name: len(records) for name, records in loaded.items()},
         "problems": problems,
+        # Forms cut off before they were saved: listed, never counted above, not a problem.
+        "drafts": [draft_line(draft, names) for draft in drafts],
     }
 
 
@@ -140,6 +146,7 @@ RECORD_WORDS = {
     "ieps": ("IEP record", "IEP records"),
     "interviews": ("interview record", "interview records"),
     "settings": ("settings record", "settings records"),
+    "drafts": ("draft", "drafts"),
 }
 
 

@@ -20,6 +20,7 @@ from teacherdesk.store.errors import NotADataFileError, StoreError
 from teacherdesk.store.repositories import (
     Conferences,
     Contacts,
+    Drafts,
     Events,
     Guardians,
     IEPs,
@@ -99,6 +100,7 @@ class Store:
         self.events = Events(self)
         self.ieps = IEPs(self)
         self.interviews = Interviews(self)
+        self.drafts = Drafts(self)  # forms cut off before saving (never records)
         self.settings = SettingsRepository(self)
         self.records_requests = RecordsRequests(self)
 

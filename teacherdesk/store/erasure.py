@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 ERASING_DOC = "erasing"  # in the data file's `_meta` while an erasure is under way
 ERASED_DOC = "erased"  # {"notes": [ids]}: restricted notes gone, for every account's side file
 PLACEHOLDER = "another student"
-STUDENT_TABLES = ("contacts", "conferences", "ieps", "interviews", "records_requests")
+STUDENT_TABLES = ("contacts", "conferences", "ieps", "interviews", "records_requests", "drafts")
 
 
 @dataclass

@@ -19,6 +19,7 @@ from teacherdesk.models import (
     IEP,
     Conference,
     ContactNote,
+    Draft,
     EngagementEvent,
     Guardian,
     Record,
@@ -379,6 +380,24 @@ class Interviews(Repository[StudentInterview]):
         found = self.where(student_id=student_id)
         stamp = dt.datetime.min.replace(tzinfo=dt.UTC)
         return max(found, key=lambda iv: (iv.school_year, iv.updated_at or stamp), default=None)
+
+
+class Drafts(Repository[Draft]):
+    """Forms cut off before they were saved; never read as contacts, conferences or events."""
+
+    model = Draft
+    table_name = "drafts"
+
+    def newest_first(self) -> list[Draft]:
+        stamp = dt.datetime.min.replace(tzinfo=dt.UTC)
+        return sorted(self.all(), key=lambda d: d.updated_at or stamp, reverse=True)
+
+    def discard(self, draft_id: str) -> bool:
+        """Delete the draft if it is there (no write when it is not)."""
+        with self.store.transaction():
+            if self.table.get(doc_id=draft_id) is None:
+                return False
+            return bool(self.table.remove(doc_ids=[draft_id]))
 
 
 class SettingsRepository(Repository[Settings]):

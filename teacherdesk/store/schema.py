@@ -26,6 +26,7 @@ TABLES = (
     "interviews",
     "settings",
     "records_requests",
+    "drafts",
 )
 
 Data = dict[str, dict[str, Any]]

@@ -17,12 +17,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 from teacherdesk.domain.problems import save_error
 from teacherdesk.models import DEFAULT_THEME, Settings
@@ -31,6 +35,9 @@ from teacherdesk.ui.palette import PALETTE_PLACEHOLDER, StudentsProvider
 from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.terminal import restore_terminal
 from teacherdesk.ui.themes import SIXTEEN_COLOURS, THEMES, few_colours
+
+HOLD_KEYS_AT_MOST = 3.0  # seconds: keys held for an opening screen go on after this anyway
+KEY_IN_FLIGHT_AT_MOST = 0.5  # seconds: the same for a key whose handling could not be followed
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,15 @@ class TeacherDesk(App[None]):
             id="focus-previous",
         ),
     ] + [
-        Binding(place.key, f"go('{place.mode}')", place.title, show=False, id=f"go-{place.mode}")
+        # Priority: F2-F7 work from every dialog and form too (a modal hides plain app keys).
+        Binding(
+            place.key,
+            f"go('{place.mode}')",
+            place.title,
+            show=False,
+            priority=True,
+            id=f"go-{place.mode}",
+        )
         for place in PLACES
     ]
 
@@ -129,6 +144,10 @@ class TeacherDesk(App[None]):
         self._watch_file = watch_file and store.path is not None
         self._seen_generation = store.generation
         self.saver = Saver()
+        self._held_keys: list[events.Key] = []  # typed before the screen was ready for them
+        self._hold_timer: Timer | None = None
+        self._opening = False  # a screen is loading in a thread: hold keys for it
+        self._key_in_flight = False  # a key for a list or screen is not handled yet
         self.keymap: dict[str, str] = {}  # keys remapped in settings (help shows them)
         self.MODES = _mode_screens()
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
@@ -154,12 +173,21 @@ class TeacherDesk(App[None]):
         self.theme = self._usual_theme()
         self._load_settings()
         self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         if self._watch_file:
             self.set_interval(2.0, self._check_file)
         self._install_hangup_handler()
         self.set_timer(3.0, self._say_what_was_skipped)
         if self._interview_student:
             self.call_after_refresh(self._open_interview, self._interview_student)
+        else:
+            self.call_after_refresh(self._offer_drafts)
+
+    def _offer_drafts(self) -> None:
+        """Forms cut off last time (hang-up, SIGTERM, crash): "1 unfinished note for …"."""
+        from teacherdesk.ui.dialogs.drafts import offer_drafts
+
+        offer_drafts(self)
 
     def _say_what_was_skipped(self) -> None:
         """Damaged records the screens left out are said once, never hidden (`check` names them)."""
@@ -279,6 +307,84 @@ class TeacherDesk(App[None]):
         """Notifications name students and guardians: never markup (a name like `[/]` crashed)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    # --- keys typed before a screen is ready ---------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._hold(event):
+            return
+        await super().on_event(event)
+
+    def _hold(self, key: events.Key) -> bool:
+        """Hold `key` while the screen it is meant for is still opening (the first screen after
+        launch, a form loading its student): typed before, it would reach no field at all."""
+        if not self._held_keys and self._keys_can_go():
+            if not isinstance(self.focused, Input | TextArea):
+                self._wait_until_handled(self.focused or self.screen)
+            return False
+        self._held_keys.append(key)
+        if self._hold_timer is None:  # never hold for long: a screen that stays busy gets them
+            self._hold_timer = self.set_timer(HOLD_KEYS_AT_MOST, self._let_keys_go)
+        return True
+
+    def _wait_until_handled(self, widget: Widget) -> None:
+        """A key for a list or a screen (`n`, enter on a row) may open a screen, but its binding
+        runs only once the key has bubbled back up here: hold the keys after it until then.
+        A callback is queued behind the key at each step up; the last one is the app's."""
+        self._key_in_flight = True
+        chain = list(widget.ancestors_with_self)
+
+        def step(index: int) -> None:
+            while index < len(chain):
+                if chain[index].call_later(step, index + 1):
+                    return
+                index += 1  # that widget has closed (a dialog that just left): go on up
+            self._key_in_flight = False
+            self.release_held_keys()
+
+        step(0)
+        # Never wait long on it (a step can be dropped by a screen closing under it).
+        self.set_timer(KEY_IN_FLIGHT_AT_MOST, self._key_landed)
+
+    def _key_landed(self) -> None:
+        if self._key_in_flight:
+            self._key_in_flight = False
+            self.release_held_keys()
+
+    def _keys_can_go(self) -> bool:
+        if self._opening or self._key_in_flight:
+            return False
+        try:
+            screen = self.screen
+        except Exception:  # no screen yet: the app is still starting
+            return False
+        if screen.id == "_default":  # Textual's placeholder before the first mode is shown
+            return False
+        return getattr(screen, "keys_ready", True)  # not ours (the palette): always ready
+
+    def hold_keys_until_next_screen(self) -> None:
+        """A screen opens after a load in a thread (the contact form): keys typed meanwhile
+        are for it, not for the screen still on view."""
+        self._opening = True
+        if self._hold_timer is None:
+            self._hold_timer = self.set_timer(HOLD_KEYS_AT_MOST, self._let_keys_go)
+
+    def release_held_keys(self) -> None:
+        """A screen became ready: hand it the keys typed so far (in order)."""
+        self._opening = False
+        if self._keys_can_go():
+            self._let_keys_go()
+
+    def _let_keys_go(self) -> None:
+        self._opening = False
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        held, self._held_keys = self._held_keys, []
+        for key in held:  # queued again: a key that opens a screen holds the rest once more
+            again = events.Key(key.key, key.character)
+            again.set_sender(self)  # as the driver sends it (a dialog's own would be ignored)
+            self.post_message(again)
+
     # --- saving --------------------------------------------------------------------------------
 
     def save(
@@ -287,26 +393,31 @@ class TeacherDesk(App[None]):
         *,
         then: Callable[[Any], None] | None = None,
         quiet: bool = False,
+        records: bool = True,
     ) -> None:
-        """Queue a save; `then(result)` runs on the event loop when it is on disk."""
+        """Queue a save; `then(result)` runs on the event loop when it is on disk.
+
+        `records=False`: only a draft changed, which no screen shows: nothing reloads.
+        """
 
         def done(result: Any, error: BaseException | None) -> None:
             if getattr(self, "_hanging_up", False):
                 return  # on disk; the event loop is blocked in the hang-up handler
             # RuntimeError: the app has already closed; the save itself is on disk.
             with contextlib.suppress(RuntimeError):
-                self.call_from_thread(self._saved, result, error, then, quiet)
+                self.call_from_thread(self._saved, result, error, then, records)
 
         self.saver.submit(work, done)
 
-    def _saved(self, result: Any, error: BaseException | None, then, quiet: bool) -> None:
+    def _saved(self, result: Any, error: BaseException | None, then, records: bool) -> None:
         if error is not None:
             self.notify(save_error(error), title="Not saved", severity="error", timeout=10)
             return
         if then is not None:
             then(result)
         self._seen_generation = self.store.generation
-        self.broadcast_data_changed()
+        if records:
+            self.broadcast_data_changed()
 
     def broadcast_data_changed(self) -> None:
         """Saved data changed: every screen that shows it reloads (now, or when next shown)."""
@@ -331,8 +442,55 @@ class TeacherDesk(App[None]):
     # --- navigation ----------------------------------------------------------------------------
 
     def action_go(self, mode: str) -> None:
-        if mode in self.MODES:
+        """F2-F7: the named screen's own top. What is open above it closes; a form with
+        unsaved text asks first (the same key again leaves it, as escape does)."""
+        if mode not in self.MODES or not self._close_open_screens():
+            return
+        if mode != self.current_mode:
             self.switch_mode(mode)
+            self._close_open_screens()  # left open in that mode some other way (a palette jump)
+
+    def _close_open_screens(self) -> bool:
+        """Close every screen above the mode's own, top first; False when a form asked first."""
+        while len(self.screen_stack) > 1:
+            top = self.screen
+            asks = getattr(top, "asks_before_leaving", None)
+            if asks is not None:
+                if asks():
+                    return False
+                top.leave_unsaved()  # dismisses it; a draft it kept goes too
+                continue
+            flush = getattr(top, "flush_pending_edits", None)
+            if flush is not None:
+                flush()  # forms that save as you type (IEP record, interview) save first
+            self.pop_screen()
+        return True
+
+    # --- where you are -------------------------------------------------------------------------
+
+    def breadcrumb(self) -> str:
+        """'Roster › Priya Copperkettle › New contact': each open screen's part, bottom first.
+        A form about a student names the student unless the screen below already does."""
+        parts: list[str] = []
+        for screen in self.screen_stack:
+            student = getattr(screen, "student", None)
+            name = getattr(student, "display_name", None)
+            own = screen.sub_title if isinstance(screen.sub_title, str) else ""
+            for part in (name, own):
+                if isinstance(part, str) and part and (not parts or parts[-1] != part):
+                    parts.append(part)
+        return " › ".join(parts)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The title bar: the app's name, then where you are (never a stale screen's name)."""
+        where = self.breadcrumb()
+        if not where:
+            return Content(title)
+        return Content.assemble(Content(title), (" — ", "dim"), Content(where).stylize("dim"))
+
+    def _screen_changed(self, _screen: Screen) -> None:
+        # Every Header watches the app's sub_title: changing it repaints them with the new trail.
+        self.sub_title = self.breadcrumb()
 
     def action_help(self) -> None:
         from teacherdesk.ui.screens.help import HelpScreen

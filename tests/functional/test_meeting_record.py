@@ -1,4 +1,4 @@
-"""The meeting fields on the IEP record are saved, the readiness panel follows them, and f7
+"""The meeting fields on the IEP record are saved, the readiness panel follows them, and f12
 previews the notice (Pilot, 80×24)."""
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ async def test_meeting_fields_saved_and_notice_key(memory_store):
         assert saved.notice_sent_on == dt.date(2026, 11, 20)
         assert "Meeting: ready" in text_of(app, "#ir-evidence")
 
-        await pilot.press("f7")
+        await pilot.press("f12")
         await settle(app, pilot)
         assert isinstance(app.screen, MeetingNoticePreview)
         assert "You are invited to Ada Quill's IEP meeting" in app.screen.markdown

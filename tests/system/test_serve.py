@@ -140,8 +140,17 @@ async def test_the_websocket_needs_the_cookie_and_each_one_is_its_own_app(
         served.wait_for_apps(1)
         await second.close()
         served.wait_for_apps(0)
-    # each browser session's start and end is in the access log (who and when, never the secret)
-    log = demo_file.with_name(f"{demo_file.stem}.access-log.jsonl").read_text()
+    # each browser session's start and end is in the access log (who and when, never the secret);
+    # the server writes the end once the tab's app has finished, so wait for it
+    log_file = demo_file.with_name(f"{demo_file.stem}.access-log.jsonl")
+
+    def logged() -> str:
+        return log_file.read_text() if log_file.exists() else ""
+
+    deadline = time.monotonic() + 30
+    while logged().count('"browser-end"') < 2 and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    log = logged()
     whats = [line for line in log.splitlines() if '"browser-' in line]
     assert sum('"browser-start"' in line for line in whats) == 2
     assert sum('"browser-end"' in line for line in whats) == 2

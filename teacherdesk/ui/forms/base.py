@@ -17,13 +17,16 @@ classes `-save` and `-back` do what F10 and escape do; typing in a widget with t
 from __future__ import annotations
 
 from collections.abc import Callable
-from time import monotonic
 from typing import Any, Generic, TypeVar
 
 from textual import on
 from textual.binding import Binding
 from textual.widgets import Button, Input, Select, TextArea
 
+from teacherdesk.models import Draft
+from teacherdesk.ui.forms.drafts import KeepsDraft
+from teacherdesk.ui.forms.typing import Debounce as Debounce  # re-exported: forms and tests
+from teacherdesk.ui.forms.typing import TypingPause as TypingPause
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.date_input import DateInput
 
@@ -42,85 +45,16 @@ CLOSE_BINDING = Binding(
 RecordT = TypeVar("RecordT")
 
 
-class TypingPause:
-    """Seconds of no typing before a form acts, read when a key arrives: one place, so tests set
-    them to 0 (act at once) or an hour (never on its own) and never wait on a clock."""
-
-    check: float = 0.15  # re-check what is typed
-    save: float = 0.5  # save a draft, or a form that saves as you type
-
-
-class _Soon:
-    """The stand-in timer when there is no pause (tests): stopping it makes its run a no-op."""
-
-    def stop(self) -> None:
-        pass
-
-
-class Debounce:
-    """Run `callback` once typing has paused (cheap to call on every key).
-
-    A form that re-checks everything it holds on every keystroke costs the square of the length
-    of a long paste (100 kB arriving as single keys over SSH froze the app for minutes). One
-    timer is kept; a keystroke only notes the time, and the timer waits again if it was early.
-    """
-
-    def __init__(self, owner: Any, callback: Callable[[], Any], pause: str = "check"):
-        self._owner = owner
-        self._callback = callback
-        self._pause = pause  # which TypingPause: "check" or "save"
-        self._timer: Any = None
-        self._last = 0.0
-
-    @property
-    def _delay(self) -> float:
-        return getattr(TypingPause, self._pause)
-
-    def __call__(self) -> None:
-        self._last = monotonic()
-        if self._timer is None:
-            self._start(self._delay)
-
-    def _start(self, delay: float) -> None:
-        if delay > 0:
-            self._timer = self._owner.set_timer(delay, self._fire)
-        else:  # no pause: once the messages already queued are handled (a timer cannot be 0)
-            soon = self._timer = _Soon()
-            self._owner.call_later(lambda: self._timer is soon and self._fire())
-
-    @property
-    def pending(self) -> bool:
-        return self._timer is not None
-
-    def _fire(self) -> None:
-        self._timer = None
-        wait = self._last + self._delay - monotonic()
-        if wait > 0.01:
-            self._start(wait)
-        elif self._owner.is_attached:
-            self._callback()
-
-    def cancel(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-
-    def flush(self) -> None:
-        """Run now if a run is waiting (typing has paused, as far as the caller knows)."""
-        if self._timer is not None:
-            self.cancel()
-            if self._owner.is_attached:
-                self._callback()
-
-
 def compact_date_inputs(screen) -> None:
     """DateInput composes a bordered Input; in these forms it is one line like the others."""
     for date_input in screen.query(DateInput):
         date_input.query_one(Input).compact = True
 
 
-class FormScreen(DeskScreen[RecordT], Generic[RecordT]):
-    """F10/ctrl+s saves, escape leaves (asking once if unsaved), quitting saves what is complete.
+class FormScreen(KeepsDraft, DeskScreen[RecordT], Generic[RecordT]):
+    """F10/ctrl+s saves, escape leaves (asking once if unsaved). A form with a `draft_kind`
+    keeps what is typed as a draft until saved (ui/forms/drafts.py); one without saves what
+    is complete when the app quits or hangs up.
 
     Dismisses with the saved record, or None when left without saving.
     """
@@ -128,11 +62,19 @@ class FormScreen(DeskScreen[RecordT], Generic[RecordT]):
     BINDINGS = [SAVE_BINDING, CLOSE_BINDING]
     unsaved_words = "This form"  # "This plan is not saved: F10 saves it, …"
 
-    def __init__(self) -> None:
+    def __init__(self, draft: Draft | None = None) -> None:
         super().__init__()
         self._dirty = False
         self._warned = False
         self._ready = False  # changes posted while mounting are not the teacher's
+        self.init_draft(draft)
+
+    def draft_worth_keeping(self) -> bool:
+        return self._dirty
+
+    def draft_subject(self) -> tuple[str | None, str | None, str]:
+        student = getattr(self, "student", None)
+        return (student.id if student is not None else None), None, ""
 
     # --- what a form says --------------------------------------------------------------------
 
@@ -147,11 +89,19 @@ class FormScreen(DeskScreen[RecordT], Generic[RecordT]):
     def saved_words(self, saved: RecordT) -> str:
         return "Saved."
 
+    def save_questions(self, record: RecordT) -> list[str]:
+        """What to ask before saving `record` (a plan dated in the past); empty: save at once."""
+        return []
+
     # --- tracking changes --------------------------------------------------------------------
 
     def on_mount(self) -> None:
         """Runs after the form's own on_mount (Textual calls the handler of every class)."""
         compact_date_inputs(self)
+        if self.resumed_draft is not None:
+            self.restore_draft(self.resumed_draft.fields)
+            self.mark_changed(always=True)  # the draft is not saved as a record
+            self.say("Draft restored: F10 saves it, escape twice throws it away.")
         self.call_after_refresh(self._set_ready)
 
     def _set_ready(self) -> None:
@@ -160,6 +110,8 @@ class FormScreen(DeskScreen[RecordT], Generic[RecordT]):
     def mark_changed(self, *, always: bool = False) -> None:
         if self._ready or always:
             self._dirty, self._warned = True, False
+            if self.draft_kind:
+                self.draft_changed()
 
     @on(Input.Changed)
     @on(TextArea.Changed)
@@ -196,13 +148,28 @@ class FormScreen(DeskScreen[RecordT], Generic[RecordT]):
         if isinstance(built, str):
             self.say(f"Not saved yet: {built}", bad=True)
             return
+        if questions := self.save_questions(built):
+            from teacherdesk.ui.dialogs.questions import ConfirmScreen
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._save_record(built)
+                else:
+                    self.say("Not saved: change the date, then F10.", bad=True)
+
+            self.app.push_screen(ConfirmScreen(questions[0], yes="Save"), answered)
+            return
+        self._save_record(built)
+
+    def _save_record(self, built: RecordT) -> None:
         self._dirty = False
 
         def done(saved: RecordT) -> None:
             self.app.notify(self.saved_words(saved), title="Saved", timeout=3)
             self.dismiss(saved)
 
-        self.desk.save(self.save_work(built), then=done)
+        work = self.save_work(built)
+        self.desk.save(self.draft_saved_with(work) if self.draft_kind else work, then=done)
 
     @on(Button.Pressed, ".-save")
     def _save_pressed(self) -> None:
@@ -217,14 +184,30 @@ class FormScreen(DeskScreen[RecordT], Generic[RecordT]):
             self._warned = True
             self.say(
                 f"{self.unsaved_words} is not saved: F10 saves it, "
-                "escape again leaves without saving.",
+                "escape again leaves without saving (or the same F-key again).",
                 bad=True,
             )
             return
+        self.leave_unsaved()
+
+    def asks_before_leaving(self) -> bool:
+        """F2-F7 leaving this form: say once that something is unsaved (True: it just said)."""
+        if self._dirty and not self._warned:
+            self.action_close()
+            return True
+        return False
+
+    def leave_unsaved(self) -> None:
+        if self.draft_kind:
+            self.discard_draft()
         self.dismiss(None)
 
     def flush_pending_edits(self) -> None:
-        """Quitting or hanging up with something complete but unsaved: save it quietly."""
+        """Quitting or hanging up with something unsaved: keep it as a draft (a form that keeps
+        drafts), or save it quietly if it is complete."""
+        if self.draft_kind:
+            self.save_draft_now()
+            return
         if not self._dirty:
             return
         built = self.build()

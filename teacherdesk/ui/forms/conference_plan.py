@@ -31,6 +31,7 @@ from teacherdesk.domain.conferences import (
     parse_time,
     split_staff,
 )
+from teacherdesk.domain.event_rules import planned_in_the_past
 from teacherdesk.domain.problems import first_error
 from teacherdesk.models import Conference, ConferenceFormat, Guardian, Student, label
 from teacherdesk.ui.forms.base import FormScreen
@@ -220,6 +221,12 @@ class ConferencePlanScreen(FormScreen[Conference]):
             return Conference.model_validate(self.conference.model_dump() | fields)
         except ValueError as error:
             return f"Not saved: {first_error(error)}"
+
+    def save_questions(self, record: Conference) -> list[str]:
+        if self.conference is not None and self.conference.when == record.when:
+            return []  # the date was not changed: nothing new to ask
+        problems = planned_in_the_past(record.when.date(), self.desk.today(), "This conference")
+        return [p.sentence for p in problems]
 
     def save_work(self, record: Conference):
         store = self.desk.store

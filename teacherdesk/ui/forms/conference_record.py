@@ -16,7 +16,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static, TextAr
 from teacherdesk.domain.conference_rules import action_problems, held_problems
 from teacherdesk.domain.dates import exact_time
 from teacherdesk.domain.problems import first_error
-from teacherdesk.models import AgreedAction, Conference, ConferenceStatus, Student, label
+from teacherdesk.models import AgreedAction, Conference, ConferenceStatus, Draft, Student, label
 from teacherdesk.ui.forms.base import CLOSE_BINDING, SAVE_BINDING, FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
 
@@ -88,11 +88,23 @@ class ConferenceRecordScreen(FormScreen[Conference]):
         CLOSE_BINDING,
     ]
     unsaved_words = "This record"
+    draft_kind = "conference_record"  # cut off before F10: kept as a draft, never as held
 
-    def __init__(self, conference: Conference, student: Student) -> None:
-        super().__init__()
+    def __init__(
+        self, conference: Conference, student: Student, draft: Draft | None = None
+    ) -> None:
+        super().__init__(draft)
         self.conference = conference
         self.student = student
+
+    def draft_subject(self) -> tuple[str | None, str | None, str]:
+        return self.student.id, self.conference.id, ""
+
+    def _rows_wanted(self) -> int:
+        """As many action rows as the conference has, or the draft being restored had."""
+        fields = self.resumed_draft.fields if self.resumed_draft else {}
+        drafted = sum(1 for key in fields if key.startswith("action-what#"))
+        return max(len(self.conference.actions), drafted, 1)
 
     def compose(self) -> ComposeResult:
         c = self.conference
@@ -116,7 +128,9 @@ class ConferenceRecordScreen(FormScreen[Conference]):
                 markup=False,
             )
             with Vertical(id="record-actions"):
-                for action in c.actions or [None]:
+                actions: list[AgreedAction | None] = list(c.actions)
+                actions += [None] * (self._rows_wanted() - len(actions))
+                for action in actions:
                     yield ActionRow(action)
             with Horizontal(classes="form-buttons"):
                 yield Button("Add action (F8)", id="record-add-action", compact=True)

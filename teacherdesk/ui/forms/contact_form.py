@@ -28,6 +28,7 @@ from teacherdesk.models import (
     Channel,
     ContactNote,
     Direction,
+    Draft,
     FollowUp,
     Guardian,
     Outcome,
@@ -37,6 +38,7 @@ from teacherdesk.models import (
 )
 from teacherdesk.ui.dialogs.student_choice import StudentChoice
 from teacherdesk.ui.forms.base import SAVE_BINDING, Debounce
+from teacherdesk.ui.forms.drafts import KeepsDraft
 from teacherdesk.ui.screens.base import DeskModal
 from teacherdesk.ui.widgets.choice_bar import ChoiceBar
 from teacherdesk.ui.widgets.date_input import DateInput
@@ -59,9 +61,13 @@ RULE_TARGETS = {
 
 
 def open_contact_form(
-    app: TeacherDesk, student_id: str | None = None, note_id: str | None = None
+    app: TeacherDesk,
+    student_id: str | None = None,
+    note_id: str | None = None,
+    draft: Draft | None = None,
 ) -> None:
-    """Log a contact for `student_id` (ask which student when None), or edit note `note_id`."""
+    """Log a contact for `student_id` (ask which student when None), or edit note `note_id`;
+    with `draft`, what was typed before a hang-up goes back in."""
     if note_id is None and student_id is None:
 
         def chosen(picked: str | None) -> None:
@@ -77,24 +83,24 @@ def open_contact_form(
         sid = note.student_id if note else student_id
         student = store.students.get(sid) if sid else None
         if student is None or (note_id and note is None):
+            app.call_from_thread(app.release_held_keys)
             app.call_from_thread(
                 app.notify, "That student or note is no longer in the data file.", severity="error"
             )
             return
         family = family_of(store, student.id)  # who to reach first
-        app.call_from_thread(app.push_screen, ContactForm(student, family, note))
+        app.call_from_thread(app.push_screen, ContactForm(student, family, note, draft))
 
+    app.hold_keys_until_next_screen()  # what is typed now is the note, not keys for this screen
     app.run_worker(load, thread=True, group="contact-form-load")
 
 
 def student_in_view(screen: Any) -> str | None:
-    """The student the teacher is looking at, if any: a student-level screen's, or the
-    highlighted row's on the Roster and Contacts (their `selected_student_id`)."""
-    for name in ("student_id", "selected_student_id"):
-        value = getattr(screen, name, None)
-        if isinstance(value, str) and value:
-            return value
-    return None
+    """The student whose own screen is on view; anywhere else (a list, a highlighted row, a
+    preview) the form asks which student, so a note never lands on whoever was last looked at."""
+    from teacherdesk.ui.screens.student import StudentScreen
+
+    return screen.student_id if isinstance(screen, StudentScreen) else None
 
 
 def _choices(kind) -> list[tuple[str, str]]:
@@ -105,7 +111,11 @@ def _choices(kind) -> list[tuple[str, str]]:
 
 
 class StudentPicker(StudentChoice):
-    """Log a contact for which student? Every student on the roster, loaded off the loop."""
+    """Log a contact for which student? Every student on the roster, loaded off the loop.
+
+    Keys typed before the list is there ("ravi⏎" right after `n`) wait for it."""
+
+    holds_keys_until_loaded = True
 
     def __init__(self) -> None:
         super().__init__("Log a contact for which student?", [])
@@ -129,13 +139,17 @@ class StudentPicker(StudentChoice):
     def _loaded(self, students: list[tuple[str, str]], keys: list[str]) -> None:
         self.set_students(students, keys)
         self._fill(self.query_one("#choice-filter", Input).value)
+        self.ready_for_keys()
 
 
 # --- the form ---------------------------------------------------------------------------------
 
 
-class ContactForm(DeskModal[ContactNote | None]):
-    """Returns the saved note (None when discarded)."""
+class ContactForm(KeepsDraft, DeskModal[ContactNote | None]):
+    """Returns the saved note (None when discarded). What is typed is kept as a draft (never
+    a contact) until F10 files it."""
+
+    draft_kind = "contact"
 
     BINDINGS = [
         SAVE_BINDING,
@@ -145,9 +159,15 @@ class ContactForm(DeskModal[ContactNote | None]):
     ]
 
     def __init__(
-        self, student: Student, family: list[Guardian], note: ContactNote | None = None
+        self,
+        student: Student,
+        family: list[Guardian],
+        note: ContactNote | None = None,
+        draft: Draft | None = None,
     ) -> None:
         super().__init__()
+        self.init_draft(draft)
+        self.sub_title = "Edit contact" if note else "New contact"  # its part of the breadcrumb
         self.student = student
         self.family = family
         self.note = note
@@ -269,7 +289,21 @@ class ContactForm(DeskModal[ContactNote | None]):
 
     def _remember_initial(self) -> None:
         self._initial = self._snapshot()
+        if self.resumed_draft is not None:  # after the snapshot: the draft is not saved
+            self.restore_draft(self.resumed_draft.fields)
+            self.app.notify(
+                "Draft restored: F10 saves it as a contact, escape twice throws it away.",
+                title="Draft restored",
+            )
         self._validate()
+
+    # --- the draft -------------------------------------------------------------------------------
+
+    def draft_subject(self) -> tuple[str | None, str | None, str]:
+        return self.student.id, (self.note.id if self.note else None), ""
+
+    def draft_worth_keeping(self) -> bool:
+        return self.dirty
 
     # --- reading the fields --------------------------------------------------------------------
 
@@ -384,6 +418,7 @@ class ContactForm(DeskModal[ContactNote | None]):
         self._discard_armed = False
         if self._initial is not None:
             self._check_soon()  # once typing pauses: a long paste stays quick
+            self.draft_changed()
 
     @on(Button.Pressed, "#contact-save-button")
     def _save_pressed(self) -> None:
@@ -415,11 +450,12 @@ class ContactForm(DeskModal[ContactNote | None]):
             except Exception as error:  # shown below; the form keeps what was typed
                 return error
 
-        self.desk.save(work, then=self._saved)
+        self.desk.save(self.draft_saved_with(work), then=self._saved)
 
     def _saved(self, note: ContactNote | Exception) -> None:
         self._saving = False
         if isinstance(note, Exception):
+            self.reopen_draft()
             from teacherdesk.domain.problems import save_error
 
             self.app.notify(save_error(note), title="Not saved", severity="error")
@@ -435,17 +471,27 @@ class ContactForm(DeskModal[ContactNote | None]):
         if self.dirty and not self._discard_armed:
             self._discard_armed = True
             shown = self.query_one("#contact-problem", Static)
-            shown.update("Press escape again to throw away what you typed (F10 saves it).")
+            shown.update(
+                "Press escape again (or the same F-key) to throw away what you typed "
+                "(F10 saves it)."
+            )
             shown.set_class(True, "-shout")
             return
+        self.leave_unsaved()
+
+    def asks_before_leaving(self) -> bool:
+        """F2-F7 leaving the form: say once that something is unsaved (True: it just said)."""
+        if self.dirty and not self._discard_armed:
+            self.action_cancel()
+            return True
+        return False
+
+    def leave_unsaved(self) -> None:
+        self.discard_draft()
         self.dismiss(None)
 
     def flush_pending_edits(self) -> None:
-        """On quit or hang-up: a complete, unsaved contact is saved rather than lost."""
-        if self._saving or not self.dirty:
-            return
-        note, _, _ = self.build()
-        if note is not None:
-            self._saving = True
-            store = self.desk.store
-            self.desk.save(lambda: store.contacts.save(note), quiet=True)
+        """On quit or hang-up: what is typed is kept as a draft, never filed as a contact (a
+        half-typed note is not what was said); the next start offers to open or discard it."""
+        if not self._saving:
+            self.save_draft_now()

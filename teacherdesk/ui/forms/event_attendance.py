@@ -6,6 +6,9 @@ volunteering (role and minutes), / filters by name, F10 saves, escape goes back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import orjson
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,7 +24,8 @@ from teacherdesk.domain.engagement import (
     parse_minutes,
     with_attendance,
 )
-from teacherdesk.models import Attendance, EngagementEvent, label
+from teacherdesk.domain.event_rules import attendance_problems
+from teacherdesk.models import Attendance, Draft, EngagementEvent, label
 from teacherdesk.text import fold
 from teacherdesk.ui.forms.base import CLOSE_BINDING, SAVE_BINDING, FormScreen
 from teacherdesk.ui.screens.base import DeskModal
@@ -33,12 +37,24 @@ COLUMNS = [("Came", 4), ("Student", 21), ("Family", 20), ("Volunteered", 23)]
 class VolunteerDialog(DeskModal[Attendance | None]):
     """Role and minutes; enter saves, escape cancels. An empty role means 'did not volunteer'."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="volunteer-cancel", tooltip="Close")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="volunteer-cancel", tooltip="Close"),
+        # Priority: focus moves while the app reads enter, so keys typed right after it
+        # ("snacks⏎1h⏎" in one burst) reach the minutes, not the role being left.
+        Binding("enter", "enter", "Next / done", show=False, priority=True, id="volunteer-next"),
+    ]
 
-    def __init__(self, name: str, attendance: Attendance) -> None:
+    def __init__(
+        self,
+        name: str,
+        attendance: Attendance,
+        on_cut_off: Callable[[Attendance], None] | None = None,
+    ) -> None:
         super().__init__()
         self.name_text = name
         self.attendance = attendance
+        self.on_cut_off = on_cut_off  # hang-up or quit: what is typed goes into the draft
+        self.sub_title = "Volunteering"
 
     def compose(self) -> ComposeResult:
         a = self.attendance
@@ -69,28 +85,44 @@ class VolunteerDialog(DeskModal[Attendance | None]):
     def on_mount(self) -> None:
         self.query_one("#volunteer-role", Input).focus()
 
-    @on(Input.Submitted, "#volunteer-role")
-    def _next(self) -> None:
-        self.query_one("#volunteer-minutes", Input).focus()
+    def action_enter(self) -> None:
+        role = self.query_one("#volunteer-role", Input)
+        minutes = self.query_one("#volunteer-minutes", Input)
+        if self.focused is role:
+            self.set_focus(minutes)  # at once, not after the role's queued keys
+            return
+        # Each field handles the keys already sent to it before the answer is read.
+        role.call_later(lambda: minutes.call_later(self._done))
 
-    @on(Input.Submitted, "#volunteer-minutes")
-    def _done(self) -> None:
+    def _typed(self) -> Attendance | str:
+        """The attendance as typed, or what is wrong with the minutes."""
         role = self.query_one("#volunteer-role", Input).value.strip()
         try:
             minutes = parse_minutes(self.query_one("#volunteer-minutes", Input).value)
         except ValueError as error:
-            self.query_one("#volunteer-hint", Static).update(str(error))
-            return
+            return str(error)
         volunteered = bool(role) or bool(minutes)
-        self.dismiss(
-            self.attendance.model_copy(
-                update={
-                    "volunteered": volunteered,
-                    "role": role if volunteered else "",
-                    "minutes": minutes if volunteered else None,
-                }
-            )
+        return self.attendance.model_copy(
+            update={
+                "volunteered": volunteered,
+                "role": role if volunteered else "",
+                "minutes": minutes if volunteered else None,
+            }
         )
+
+    def _done(self) -> None:
+        if not self.is_attached or self.app.screen is not self:
+            return
+        typed = self._typed()
+        if isinstance(typed, str):
+            self.query_one("#volunteer-hint", Static).update(typed)
+            return
+        self.dismiss(typed)
+
+    def flush_pending_edits(self) -> None:
+        typed = self._typed()
+        if self.on_cut_off is not None and not isinstance(typed, str) and typed.volunteered:
+            self.on_cut_off(typed)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -112,12 +144,42 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
         CLOSE_BINDING,
     ]
     unsaved_words = "Attendance"
+    draft_kind = "attendance"  # cut off before F10: kept as a draft, not who came
 
-    def __init__(self, event: EngagementEvent, families: list[tuple[str, str]]) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        event: EngagementEvent,
+        families: list[tuple[str, str]],
+        draft: Draft | None = None,
+    ) -> None:
+        super().__init__(draft)
         self.event = event
         self.families = families  # (student id, "Name · guardians")
         self.state: dict[str, Attendance] = attendance_by_student(event)
+        self.sub_title = f"Attendance · {event.title}"
+
+    # --- the draft: who came, as marked so far ---------------------------------------------------
+
+    def draft_subject(self) -> tuple[str | None, str | None, str]:
+        return None, self.event.id, self.event.title
+
+    def draft_fields(self) -> dict[str, str | bool | None]:
+        came = [a.model_dump(mode="json") for a in self.state.values()]
+        return {"came": orjson.dumps(came).decode()}
+
+    def restore_draft(self, fields: dict[str, str | bool | None]) -> None:
+        try:
+            came = [Attendance.model_validate(a) for a in orjson.loads(str(fields["came"]))]
+        except (KeyError, ValueError):
+            return  # a damaged draft: the event's own attendance stays
+        self.state = {a.student_id: a for a in came}
+        self._fill()
+
+    def _volunteer_cut_off(self, attendance: Attendance) -> None:
+        """The volunteer dialog was open when the app was cut off: keep what it held."""
+        self.state[attendance.student_id] = attendance
+        self.mark_changed(always=True)
+        self.save_draft_now()
 
     def compose(self) -> ComposeResult:
         e = self.event
@@ -138,6 +200,8 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
         yield Footer(compact=True)  # the screen's keys and f1 Help fit at 80 columns
 
     def on_mount(self) -> None:
+        if problems := attendance_problems(self.event, self.desk.today()):
+            self.say(problems[0].sentence, bad=True)  # said at once, not only on save
         table = self.query_one(DataTable)
         for title, width in COLUMNS:
             table.add_column(title, width=width, key=title)
@@ -210,7 +274,7 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
                 self.state[student_id] = result  # volunteering means the family came
                 self._refresh_row(student_id)
 
-        self.app.push_screen(VolunteerDialog(name, current), done)
+        self.app.push_screen(VolunteerDialog(name, current, self._volunteer_cut_off), done)
 
     def action_filter(self) -> None:
         self.query_one("#attendance-filter", Input).focus()
@@ -223,7 +287,9 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
     def _to_list(self) -> None:
         self.query_one(DataTable).focus()
 
-    def build(self) -> EngagementEvent:
+    def build(self) -> EngagementEvent | str:
+        if problems := attendance_problems(self.event, self.desk.today()):
+            return problems[0].sentence
         return with_attendance(self.event, self.state)
 
     def save_work(self, record: EngagementEvent):

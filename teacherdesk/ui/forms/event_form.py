@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
 
+from teacherdesk.domain.event_rules import planned_in_the_past
 from teacherdesk.domain.problems import first_error
-from teacherdesk.models import EngagementEvent, EventKind, label
+from teacherdesk.models import Draft, EngagementEvent, EventKind, label
 from teacherdesk.ui.forms.base import FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
 
@@ -15,10 +16,17 @@ from teacherdesk.ui.widgets.date_input import DateInput
 class EventFormScreen(FormScreen[EngagementEvent]):
     SUB_TITLE = "Event"  # the title bar shows the screen's name
     unsaved_words = "This event"
+    draft_kind = "event"  # cut off before F10: kept as a draft, never on the calendar
 
-    def __init__(self, event: EngagementEvent | None) -> None:
-        super().__init__()
+    def __init__(self, event: EngagementEvent | None, draft: Draft | None = None) -> None:
+        super().__init__(draft)
         self.event = event
+        if event is not None:
+            self.sub_title = f"Event · {event.title}"
+
+    def draft_subject(self) -> tuple[str | None, str | None, str]:
+        title = self.query_one("#event-title", Input).value.strip()
+        return None, (self.event.id if self.event else None), title or "a new event"
 
     def compose(self) -> ComposeResult:
         e = self.event
@@ -82,6 +90,12 @@ class EventFormScreen(FormScreen[EngagementEvent]):
             return EngagementEvent.model_validate(self.event.model_dump() | fields)
         except ValueError as error:
             return f"Not saved: {first_error(error)}"
+
+    def save_questions(self, record: EngagementEvent) -> list[str]:
+        if self.event is not None and self.event.date == record.date:
+            return []  # the date was not changed: nothing new to ask
+        problems = planned_in_the_past(record.date, self.desk.today(), record.title)
+        return [p.sentence for p in problems]
 
     def save_work(self, record: EngagementEvent):
         store = self.desk.store

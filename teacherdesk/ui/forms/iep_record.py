@@ -5,7 +5,7 @@ deadlines and whether the meeting is ready (the participation evidence of 34 CFR
 Saved as you type (half a second of quiet; at once on leaving, quitting and hang-up). A new record
 is created as soon as the meeting date can be read; F10 (or ctrl+s) saves at once. Every field
 takes typing, so the two actions use F-keys: `f9` opens the Parental Input form, `f8` writes the
-letter asking the family for their input, `f7` previews the meeting notice (and saves it). (The
+letter asking the family for their input, `f12` previews the meeting notice (and saves it). (The
 student interview is `i` on the IEP list.)
 """
 
@@ -62,7 +62,7 @@ class IEPRecordScreen(AutosaveForm):
     BINDINGS = [
         Binding("f8", "request", "Ask family", id="iep-record-request", tooltip="Write the letter"),
         Binding("f9", "parental", "Parental input", id="iep-record-parental", tooltip="The form"),
-        Binding("f7", "notice", "Notice", id="iep-record-notice", tooltip="The meeting notice"),
+        Binding("f12", "notice", "Notice", id="iep-record-notice", tooltip="The meeting notice"),
     ]
     DEFAULT_CSS = """
     IEPRecordScreen .iep-choice { width: 1fr; }

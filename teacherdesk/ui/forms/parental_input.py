@@ -7,7 +7,7 @@ says what was expected; nothing typed is thrown away. `f8` writes the letter tha
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -36,6 +36,7 @@ def method_or_none(value: object) -> InputMethod | None:
 
 class ParentalInputScreen(AutosaveForm):
     SUB_TITLE = "Parental input"  # the title bar shows the screen's name
+    holds_keys_until_loaded = True  # typing before (a) has focus waits for it, never lost
     BINDINGS = [
         Binding("f8", "request", "Ask family", id="parental-request", tooltip="Write the letter"),
     ]
@@ -52,7 +53,8 @@ class ParentalInputScreen(AutosaveForm):
 
     def compose(self) -> ComposeResult:
         yield Static("Parental input", id="pi-title", classes="iep-title", markup=False)
-        with VerticalScroll(id="pi-form", classes="iep-form"):
+        # Not a tab stop itself: every stop is a field you can see.
+        with VerticalScroll(id="pi-form", classes="iep-form", can_focus=False):
             yield Static("", id="pi-due", classes="iep-line", markup=False)
             with Horizontal(classes="iep-row"):
                 yield Label("Requested", classes="iep-label", markup=False)
@@ -66,8 +68,10 @@ class ParentalInputScreen(AutosaveForm):
                 yield Label("Entered by", classes="iep-label", markup=False)
                 yield Input(id="pi-entered-by", placeholder="who typed it in")
             for key, title in PARTS:
-                yield Label(title, classes="iep-part", markup=False)
-                yield TextArea(id=f"pi-{key}", classes="iep-text", soft_wrap=True)
+                yield Label(title, id=f"pi-{key}-prompt", classes="iep-part", markup=False)
+                box = TextArea(id=f"pi-{key}", classes="iep-text", soft_wrap=True)
+                box.border_title = title  # the prompt stays on the box itself
+                yield box
         yield Static("", id="pi-status", classes="status-line", markup=False)
         yield Footer()
 
@@ -86,6 +90,7 @@ class ParentalInputScreen(AutosaveForm):
     def _loaded(self, iep, student, interview, teacher: str) -> None:
         if iep is None or student is None:
             self.notify("That IEP record is gone (deleted in another window?).", severity="error")
+            self.ready_for_keys()
             self.app.pop_screen()
             return
         first = self.iep is None
@@ -113,6 +118,20 @@ class ParentalInputScreen(AutosaveForm):
             self.query_one(f"#pi-{key}", TextArea).load_text(getattr(parental, key))
         self.call_after_refresh(self._ready)
         self.query_one("#pi-strengths_needs", TextArea).focus()
+        self.call_after_refresh(self.ready_for_keys)
+
+    @on(events.DescendantFocus)
+    def _show_prompt(self, event: events.DescendantFocus) -> None:
+        """A section's box has focus: its prompt and the box come into view together."""
+        widget = event.widget
+        if isinstance(widget, TextArea) and widget.id and widget.id.startswith("pi-"):
+            prompt = self.query_one(f"#{widget.id}-prompt", Label)
+            self.call_after_refresh(self._reveal, prompt, widget)
+
+    def _reveal(self, prompt: Label, box: TextArea) -> None:
+        # The prompt first, then the box (just under it): both end up in view.
+        prompt.scroll_visible(animate=False, immediate=True)
+        box.scroll_visible(animate=False, immediate=True)
 
     def _ready(self) -> None:
         self._filling = False

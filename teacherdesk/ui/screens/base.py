@@ -25,14 +25,34 @@ ResultT = TypeVar("ResultT")
 
 
 class DeskScreen(Screen[ResultT], Generic[ResultT]):
-    """A screen of the teacherdesk app; `on_data_changed` runs whenever saved data changed."""
+    """A screen of the teacherdesk app; `on_data_changed` runs whenever saved data changed.
+
+    Keys typed before the screen is ready for them (mounted, its first field focused) are held
+    by the app and handed over once it is (`ready_for_keys`). A screen that focuses its first
+    field only after loading sets `holds_keys_until_loaded` and calls `ready_for_keys()` then.
+    """
 
     _stale = False  # data changed while this screen was in a mode not on view
+    keys_ready = False
+    holds_keys_until_loaded = False
 
     @property
     def desk(self) -> TeacherDesk:
         """The running app (typed; `self.app` is any Textual app)."""
         return cast("TeacherDesk", self.app)
+
+    @on(events.Mount)
+    def _ready_after_first_frame(self) -> None:
+        if not self.holds_keys_until_loaded:
+            self.call_after_refresh(self.ready_for_keys)
+
+    def ready_for_keys(self) -> None:
+        """The first field has focus: keys held while this screen was opening go to it now."""
+        if not self.keys_ready:
+            self.keys_ready = True
+            release = getattr(self.app, "release_held_keys", None)  # None in a bare test app
+            if release is not None:
+                release()
 
     @on(events.Mount)
     def _follow_data_changes(self) -> None:

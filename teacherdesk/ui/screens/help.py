@@ -27,8 +27,15 @@ GUIDE = """\
 | `escape` | Leave; if something typed is not saved yet, it asks once first |
 | `tab` / `shift+tab` | Next / previous field |
 
-F2 to F7 always go to the screens above, never anything else. Where you type
-in every field, extra actions use `f8` and `f9`; elsewhere they are letters.
+F2 to F7 always show that screen's own top, never anything else: what is open
+above it closes (a form with unsaved text asks first; the same key again leaves
+it). The title bar says where you are: Roster › Priya Copperkettle › New contact.
+Where you type in every field, extra actions use `f8` and `f9`; elsewhere they
+are letters.
+
+A form cut off before it is saved (a dropped connection, quitting) is kept as
+a draft, never as a record; the next start offers to open (`o`) or discard
+(`d`) it.
 
 **On this screen**
 
@@ -132,7 +139,11 @@ EVERYWHERE = [
     ("ctrl+p", "Go to any screen or student by typing part of its name", ""),
     ("f1,question_mark", "This help", "help"),
     ("escape", "Back, or close a dialog", ""),
-    ("n", "Log a contact with a family (where you are not typing)", "log-contact"),
+    (
+        "n",
+        "Log a contact: for the student whose screen is open, else it asks which student",
+        "log-contact",
+    ),
     ("ctrl+q", "Quit — everything is saved as you go", "quit"),
 ]
 
