@@ -25,3 +25,16 @@ async def test_help_opens_and_closes(demo_store):
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
         assert type(app.screen).__name__ != "HelpScreen"
+
+
+async def test_help_starts_with_this_screens_keys(demo_store):
+    """The keys of the screen underneath come first; the global keys after them."""
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        text = app.screen._text()
+        assert text.index("**On this screen**") < text.index("**Everywhere**")
+        assert "shown at the top" not in text
+        assert "Data file:" in text

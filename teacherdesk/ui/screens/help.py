@@ -12,6 +12,15 @@ from teacherdesk.ui.screens.base import DeskModal
 GUIDE = """\
 # teacherdesk help
 
+**On this screen**
+
+| Key | What it does | Id |
+|---|---|---|
+{screen_keys}
+
+Letter keys work when the cursor is not in a text box (tab out of it, or press escape).
+A key listed here wins over the same key under "Everywhere" (on a list, `n` makes a new one).
+
 **Everywhere**
 
 | Key | What it does | Id |
@@ -37,19 +46,10 @@ A form cut off before it is saved (a dropped connection, quitting) is kept as
 a draft, never as a record; the next start offers to open (`o`) or discard
 (`d`) it.
 
-**On this screen**
-
-| Key | What it does | Id |
-|---|---|---|
-{screen_keys}
-
-Letter keys work when the cursor is not in a text box (tab out of it, or press escape).
-A key listed here wins over the same key under "Everywhere" (on a list, `n` makes a new one).
-
 To use other keys, write `id = keys` lines (`go-contacts = f4,ctrl+o`) under Keys in
 Settings (`ctrl+p`, Settings); the ids are in the tables above.
 
-Everything you type is saved as you go to the data file shown at the top.
+Everything you type is saved as you go to the data file named at the end of this page.
 Another teacherdesk (or `teacherdesk note` in a shell) can use the same file at the same time.
 """
 
