@@ -16,6 +16,7 @@ classes `-save` and `-back` do what F10 and escape do; typing in a widget with t
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -78,10 +79,12 @@ class FormScreen(KeepsDraft, DeskScreen[RecordT], Generic[RecordT]):
 
     # --- what a form says --------------------------------------------------------------------
 
+    @abstractmethod  # every subclass provides it
     def build(self) -> RecordT | str:
         """The record as typed, or one sentence saying what is wrong."""
         raise NotImplementedError
 
+    @abstractmethod  # every subclass provides it
     def save_work(self, record: RecordT) -> Callable[[], Any]:
         """What the saver thread runs to store `record` (returns the saved record)."""
         raise NotImplementedError

@@ -9,6 +9,7 @@ thread worker, `c` makes a recap of one of the student's conferences for the fam
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -152,9 +153,11 @@ class DocumentPreview(DeskScreen):
         self.load()
 
     # subclasses: build the text (runs in a thread) and name the default file
+    @abstractmethod  # every subclass provides it
     def build(self, fmt: str) -> str:
         raise NotImplementedError
 
+    @abstractmethod  # every subclass provides it
     def default_stem(self) -> str:
         raise NotImplementedError
 

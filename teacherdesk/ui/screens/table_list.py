@@ -6,6 +6,7 @@ on the event loop) and shows them in `show(data)`; it is reloaded whenever data 
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any
 
 from textual import on, work
@@ -44,10 +45,12 @@ class TableListScreen(DeskScreen):
         detail.update(words)
         detail.display = bool(words)
 
+    @abstractmethod  # every subclass provides it
     def fetch(self) -> Any:
         """Read what the list shows (runs in a thread)."""
         raise NotImplementedError
 
+    @abstractmethod  # every subclass provides it
     def show(self, data: Any) -> None:
         raise NotImplementedError
 
