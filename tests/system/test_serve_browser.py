@@ -135,19 +135,28 @@ def test_a_note_typed_in_the_browser_is_in_the_file(
         tab.forget_screen()
         tab.press("n")
         tab.wait_for("Log a contact")
-        tab.press("p", "Tab")  # the form opens on How: p is phone, tab keeps the first guardian
+        # the form opens on How; tab, tab keep the family's usual channel and the first guardian
+        # (tab is a priority key: focus moves before the next key is read)
+        # Known race, reported: a tab that arrives before the form is ready can be undone when
+        # it focuses its first field; give the form a moment (a person reads the form first).
+        page.wait_for_timeout(1000)
+        tab.press("Tab", "Tab")
         tab.type(summary)
         tab.wait_for(summary[-20:])  # every key arrived
         tab.forget_screen()
         tab.press("F10")
         tab.wait_for("Saved the contact")  # said once the note is on disk
+        tab.wait_for("Student no.")  # the form has closed: the student's screen is back
 
         # A second note typed but not saved: closing the tab is a hang-up, which keeps it as a
         # draft (never filed as a contact; the next start offers it).
         tab.forget_screen()
         tab.press("n")
         tab.wait_for("Log a contact")
-        tab.press("p", "Tab")
+        # Known race, reported: a tab that arrives before the form is ready can be undone when
+        # it focuses its first field; give the form a moment (a person reads the form first).
+        page.wait_for_timeout(1000)
+        tab.press("Tab", "Tab")
         # The form counts as changed only against what it held after its first refresh (keys
         # typed before that count as the starting text: a contact_form.py matter, reported).
         first, rest = unsaved.split(" ", 1)
