@@ -58,3 +58,20 @@ def rendered(content) -> str:
     console = Console(width=200, record=True, color_system=None)
     console.print(content)
     return console.export_text()
+
+
+async def test_contacts_lists_another_members_restricted_note_sealed(tmp_path) -> None:
+    """Contacts shows that the note exists (date, student, author) and never its text."""
+    path = tmp_path / "t.json"
+    kim = Store.open(path, author="mr.kim")
+    ava = kim.students.save(Student(first_name="Ava", last_name="Quill"))
+    kim.contacts.save(
+        ContactNote(student_id=ava.id, date=TODAY, summary="KIM SECRET", restricted=True)
+    )
+    app = make_app(Store.open(path, author="ms.rowan"), start="contacts")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot, lambda: "1 contacts" in static_text(app, "#contacts-status"))
+        table = app.screen.query_one("#contacts-table")
+        cells = " ".join(str(cell) for cell in table.get_row_at(0))
+        assert "Ava Quill" in cells and "—" in cells
+        assert "KIM SECRET" not in cells

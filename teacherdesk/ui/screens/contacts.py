@@ -202,14 +202,12 @@ class ContactsScreen(DeskScreen):
         summary.append(" ".join(note.summary.split()) or row.first_line)
         if note.created_by and note.created_by != self.desk.store.author and not note.sealed:
             summary.append(f" — {note.created_by}", style="dim")  # a team member wrote it
-        if note.sealed:  # someone else's restricted note: how and why are theirs too
-            return [note.date.isoformat(), row.student_name, "—", "—", summary]
-        how = f"{short(note.channel)}, {short(note.outcome)}"
+        sealed = note.sealed  # someone else's restricted note: how and why are theirs too
         return note.id, {
             "date": list_date(note.date, self.desk.today()),
             "student": row.student_name,
-            "purpose": short(note.purpose),
-            "how": how,
+            "purpose": "—" if sealed else short(note.purpose),
+            "how": "—" if sealed else f"{short(note.channel)}, {short(note.outcome)}",
             "summary": summary,
         }
 
