@@ -13,6 +13,7 @@ about (`draft_subject`) and when it holds something worth keeping (`draft_worth_
 from __future__ import annotations
 
 import contextlib
+from abc import abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -101,10 +102,12 @@ class KeepsDraft:
 
     # --- what a form says ----------------------------------------------------------------------
 
+    @abstractmethod  # every subclass provides it
     def draft_subject(self) -> tuple[str | None, str | None, str]:
         """(student id, id of the record being changed, words about it for an event)."""
         raise NotImplementedError
 
+    @abstractmethod  # every subclass provides it
     def draft_worth_keeping(self) -> bool:
         """Something typed that is not saved."""
         raise NotImplementedError

@@ -10,6 +10,7 @@ to store it (`store_work`, run on the app's saver thread).
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,9 +65,11 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
     def initial_values(self) -> dict[str, Any]:
         return {}
 
+    @abstractmethod  # every subclass provides it
     def build(self, values: dict[str, Any]) -> BaseModel:
         raise NotImplementedError
 
+    @abstractmethod  # every subclass provides it
     def store_work(self, record: BaseModel) -> Callable[[], Any]:
         raise NotImplementedError
 
