@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from figures import appfigures, storefigures, yearfigures
-from figures.common import BigFile, make_big_file
+from figures.common import BigFile, compile_like_an_install, make_big_file
 
 
 @dataclass
@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         else BigFile()
     )
     log = (lambda *a: print(*a, file=sys.stderr)) if args.json else print
+    compile_like_an_install()
     with tempfile.TemporaryDirectory(prefix="teacherdesk-bench-") as folder:
         root = Path(folder)
         os.chmod(root, 0o700)
