@@ -33,6 +33,7 @@ from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.store import Store, StoreError
 from teacherdesk.ui.palette import PALETTE_PLACEHOLDER, StudentsProvider
 from teacherdesk.ui.saver import Saver
+from teacherdesk.ui.stylesheet import KeptStylesheet
 from teacherdesk.ui.terminal import restore_terminal
 from teacherdesk.ui.themes import SIXTEEN_COLOURS, THEMES, few_colours
 
@@ -152,6 +153,13 @@ class TeacherDesk(App[None]):
         self.MODES = _mode_screens()
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
         super().__init__()
+        # The usual theme before the first parse of the styles, and a stylesheet that keeps its
+        # parsed rules while the theme stays: otherwise every rule is parsed again from scratch
+        # once for the theme set in on_mount and twice for each screen shown for the first time.
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = SIXTEEN_COLOURS if few_colours(os.environ) else DEFAULT_THEME
+        self.stylesheet = KeptStylesheet(variables=self.get_css_variables())
         # Published after every save and every change by another process; each screen follows it
         # (ui/screens/base.py), in every mode, not only the one on view.
         self.data_changed_signal: Signal[None] = Signal(self, "data-changed")
@@ -168,9 +176,7 @@ class TeacherDesk(App[None]):
         # The parsed data file is millions of long-lived objects: keep the cyclic garbage collector
         # from walking them all in a full collection, which paused the screen for 100-200 ms.
         gc.freeze()
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = self._usual_theme()
+        self.theme = self._usual_theme()  # tests and snapshots: one theme in any terminal
         self._load_settings()
         self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
         self.screen_change_signal.subscribe(self, self._screen_changed)
