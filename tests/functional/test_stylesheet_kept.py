@@ -50,3 +50,22 @@ async def test_a_new_theme_still_recolours_the_screen(demo_store):
         await pilot.press("f3")  # a screen shown for the first time after the change
         await settle(app, pilot, until=lambda: type(app.screen).__name__ == "RosterScreen")
         assert app.screen.query_one(Header).styles.background != before
+
+
+async def test_a_new_screen_does_not_restyle_the_whole_app(demo_store, monkeypatch):
+    """Its widgets are styled as they mount; Textual restyled every node twice on top of that."""
+    app = make_app(demo_store, start="today")
+    refreshes: list[str] = []
+    real_refresh = type(app).refresh_css
+
+    def counting_refresh(self, *args, **kwargs):
+        refreshes.append(type(self.screen).__name__)
+        return real_refresh(self, *args, **kwargs)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        monkeypatch.setattr(type(app), "refresh_css", counting_refresh)
+        await pilot.press("f3")
+        await settle(app, pilot, until=lambda: type(app.screen).__name__ == "RosterScreen")
+        assert refreshes == []
+        assert app.screen.query_one("#roster-table").region.height > 3  # laid out, styled

@@ -11,6 +11,7 @@ again (F4 after saving on the Roster), so hidden screens cost nothing while the 
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from textual import events, on
@@ -35,6 +36,14 @@ class DeskScreen(Screen[ResultT], Generic[ResultT]):
     _stale = False  # data changed while this screen was in a mode not on view
     keys_ready = False
     holds_keys_until_loaded = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # A new screen counts as styled with the stylesheet of now: its widgets get their styles
+        # as they mount. Textual's -1 made it restyle every node of the app, twice, the first
+        # time a mode was shown (F3, F4); a theme changed later still restyles it.
+        with contextlib.suppress(Exception):  # no running app (a screen built in a unit test)
+            self._css_update_count = self.app._css_update_count
 
     @property
     def desk(self) -> TeacherDesk:
