@@ -89,7 +89,6 @@ def main(argv: list[str] | None = None) -> int:
             storefigures.version_vs_python,
             appfigures.open_app_vs_bare,
             appfigures.filter_roster_keystroke,
-            appfigures.bare_keystroke_echo,
             appfigures.peak_memory_vs_bare,
             appfigures.roster_after_f3,
             appfigures.contacts_after_f4,

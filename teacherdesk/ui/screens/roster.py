@@ -169,7 +169,8 @@ class RosterScreen(DeskScreen):
             status = "No students yet: press a to add one, or import a roster."
         elif self.query_text.strip() and not shown:
             status = f"Nobody matches “{self.query_text.strip()}” · escape clears the filter"
-        self.query_one("#roster-status", Static).update(status)
+        # One line high whatever it says: no layout of the whole screen on every keystroke.
+        self.query_one("#roster-status", Static).update(status, layout=False)
 
     def _mark_sort(self) -> None:
         self.table.set_header_marks({self.sort_by: "▼" if self.sort_reverse else "▲"})
