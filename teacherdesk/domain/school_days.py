@@ -15,6 +15,24 @@ def is_school_day(day: dt.date, holidays: Collection[dt.date] = ()) -> bool:
     return day.weekday() < 5 and day not in holidays
 
 
+def day_off(day: dt.date, holidays: Collection[dt.date] = ()) -> str:
+    """Why `day` is not a school day, in words: "a Saturday", "a Sunday", "a school holiday"
+    ("" for a school day). IEP meetings and conferences set on such a day are flagged, not
+    refused: teachers do sometimes meet on a Saturday."""
+    if day.weekday() >= 5:
+        return f"a {day:%A}"
+    return "a school holiday" if day in holidays else ""
+
+
+def day_off_warning(what: str, day: dt.date, holidays: Collection[dt.date] = ()) -> str:
+    """One sentence for the command line: "The IEP meeting is on Sat 5 Dec 2026 — a Saturday."
+    ("" when `day` is a school day)."""
+    from teacherdesk.domain.dates import exact
+
+    words = day_off(day, holidays)
+    return f"{what} is on {exact(day)} — {words}." if words else ""
+
+
 def school_days_between(start: dt.date, end: dt.date, holidays: Collection[dt.date] = ()) -> int:
     """School days from `start` (counted) up to `end` (not counted): a notice sent on Monday 1
     for a meeting on Monday 15 gives 10, the school days the family had to plan."""
