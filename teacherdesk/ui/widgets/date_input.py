@@ -60,6 +60,7 @@ class DateInput(Widget):
         self.required = required
         self._today = today
         self.flag_days_off = flag_days_off
+        self.order_setting: str | None = None  # None: the app's (a form may choose its own)
 
     def compose(self) -> ComposeResult:
         yield Input(self._initial, placeholder=self._placeholder)
@@ -76,6 +77,8 @@ class DateInput(Widget):
     @property
     def order(self) -> str:
         """How slash dates read: the app's setting ("" = the computer's locale)."""
+        if self.order_setting is not None:
+            return self.order_setting
         return getattr(self.app, "date_order", "")
 
     @property
