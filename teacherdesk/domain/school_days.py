@@ -85,3 +85,22 @@ def birthday(born: dt.date, age: int) -> dt.date:
         return born.replace(year=born.year + age)
     except ValueError:
         return dt.date(born.year + age, 3, 1)
+
+
+YOUNGEST = 3  # a "student" born less than this many years ago is a date typed without its year
+
+
+def birth_date_problem(born: dt.date, today: dt.date) -> str:
+    """Why `born` cannot be a student's date of birth, in one sentence ("" when it can be)."""
+    if born > today:
+        return "A date of birth cannot be in the future."
+    if age_on(born, today) < YOUNGEST:
+        return f"A date of birth needs its year, like {born.day} {born:%b} {today.year - 10}."
+    return ""
+
+
+def born_words(born: dt.date, today: dt.date) -> str:
+    """For the student's profile: "Born Tue 3 Mar 2010 · age 16"."""
+    from teacherdesk.domain.dates import exact
+
+    return f"Born {exact(born)} · age {age_on(born, today)}"

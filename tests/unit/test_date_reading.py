@@ -199,3 +199,17 @@ def test_days_off_in_words():
         == "The IEP meeting is on Sat 5 Dec 2026 — a Saturday."
     )
     assert day_off_warning("The IEP meeting", dt.date(2026, 12, 4)) == ""
+
+
+def test_birth_dates():
+    from teacherdesk.domain.school_days import birth_date_problem, born_words
+
+    assert birth_date_problem(dt.date(2010, 3, 3), TODAY) == ""
+    assert birth_date_problem(TODAY + dt.timedelta(days=1), TODAY) == (
+        "A date of birth cannot be in the future."
+    )
+    assert birth_date_problem(dt.date(2026, 3, 3), TODAY) == (
+        "A date of birth needs its year, like 3 Mar 2016."
+    )
+    assert born_words(dt.date(2010, 3, 3), TODAY) == "Born Wed 3 Mar 2010 · age 16"
+    assert born_words(dt.date(2010, 11, 17), TODAY) == "Born Wed 17 Nov 2010 · age 15"
