@@ -79,6 +79,9 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
             yield Label("Term ends", markup=False)
             yield DateInput(id="settings-term-end")
         with Horizontal(classes="form-row"):
+            yield Label("Not contacted in (days)", markup=False)
+            yield Input(type="integer", compact=True, id="settings-stale")
+        with Horizontal(classes="form-row"):
             yield Label("School holidays", markup=False)
             yield TextArea(
                 "",
@@ -100,9 +103,6 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
                 compact=True,
                 id="settings-date_order",
             )
-        with Horizontal(classes="form-row"):
-            yield Label("Not contacted in (days)", markup=False)
-            yield Input(type="integer", compact=True, id="settings-stale")
         yield Static("IEP meetings (34 CFR 300.322)", classes="settings-heading", markup=False)
         for name, words in MEETING_NUMBERS:
             with Horizontal(classes="form-row"):
