@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import uuid
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
@@ -555,6 +555,9 @@ class Settings(Record):
     transition_age: int = Field(default=16, ge=10, le=21)  # the notice's transition paragraph
     transition_interview_age: int = Field(default=14, ge=10, le=21)  # interview questions
     holidays: list[Day] = Field(default_factory=list)  # days school is closed
+    # How 3/12 reads: "day-first" (3 December), "month-first" (12 March); "" = the computer's
+    # locale (en_US month-first, others day-first). 25/12 and 12/25 read the same either way.
+    date_order: Literal["", "day-first", "month-first"] = ""
     # Finished school years older than this many years are removed by `retention --apply`.
     retention_years: int | None = Field(default=None, ge=1, le=100)
 
@@ -566,6 +569,17 @@ class Settings(Record):
         except ValueError:
             raise ValueError(f"'{value}' is not a month and day such as 08-01") from None
         return value
+
+    @field_validator("holidays")
+    @classmethod
+    def _holidays_in_order(cls, value: list[dt.date]) -> list[dt.date]:
+        return sorted(set(value))
+
+    @field_validator("date_order", mode="before")
+    @classmethod
+    def _date_order(cls, value: Any) -> str:
+        """A hand-edited order that is not one of the two falls back to the locale's."""
+        return value if value in ("day-first", "month-first") else ""
 
     @field_validator("time_zone")
     @classmethod

@@ -50,6 +50,14 @@ def _no_real_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _us_date_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """How 3/12 reads follows the locale when settings leave it open: the tests pin a US locale
+    for dates (LC_TIME only, encodings untouched), so they mean the same on every machine."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_TIME", "en_US.UTF-8")
+
+
+@pytest.fixture(autouse=True)
 def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor is a timer that wakes the app twice a second and can be caught half-way
     in a snapshot: every Input and TextArea (and their subclasses) starts with it off."""

@@ -16,6 +16,7 @@ from teacherdesk.cli.output import choose_format, write_output
 from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.domain.dates import today
 from teacherdesk.domain.lookup import find_student
+from teacherdesk.domain.school_days import day_off_warning
 from teacherdesk.exports.meeting_notice import build_notice
 from teacherdesk.models import IEP, Channel, Student, parse_choice
 from teacherdesk.store import Store
@@ -57,9 +58,12 @@ def run(args: argparse.Namespace, store: Store) -> int:
             raise UsageProblem(f"--sent: {error}.") from None
     iep = meeting_of(store, student)
     day = today()
+    settings = store.settings.load()
     text = build_notice(
-        student, store.guardians.for_student(student.id), iep, store.settings.load(), day, fmt=fmt
+        student, store.guardians.for_student(student.id), iep, settings, day, fmt=fmt
     )
+    if warning := day_off_warning("The IEP meeting", iep.meeting_date, settings.holidays):
+        print(warning, file=sys.stderr)  # a warning only: some families meet on Saturdays
     wrote = write_output(args.out, text, "the notice")
     log_given(store, "meeting-notice", [student.id], args.out, fmt)
     noted = ""

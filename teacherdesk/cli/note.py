@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="outgoing (we reached out) or incoming (the family did)",
     )
     parser.add_argument("--guardian", metavar="NAME", help="which guardian (name or part of it)")
-    parser.add_argument("--date", default="today", help="when (2026-12-03, 12/3, yesterday …)")
+    parser.add_argument("--date", default="today", help="when (2026-12-03, 3 Dec, yesterday …)")
     parser.add_argument("--follow-up", metavar="WHAT", help="a follow-up you promised")
     parser.add_argument("--due", help="when the follow-up is due (default: in a week)")
     parser.add_argument(
@@ -60,9 +60,11 @@ def _choice(kind, text: str, option: str):
         raise UsageProblem(f"--{option}: {error}.") from None
 
 
-def _date(text: str, option: str):
+def _date(text: str, option: str, store: Store):
+    """A typed date; 3/12 reads in the date order of settings (else the computer's locale)."""
+    order = "" if text == "today" else store.settings.load().date_order
     try:
-        return parse_date(text)
+        return parse_date(text, relative_to=today(), order=order)
     except ValueError as error:
         raise UsageProblem(f"--{option}: {error}") from None
 
@@ -92,12 +94,12 @@ def run(args: argparse.Namespace, store: Store) -> int:
     if args.follow_up or args.due:
         follow_up = FollowUp(
             what=args.follow_up or "Follow up",
-            due=_date(args.due or "in 1 week", "due"),
+            due=_date(args.due or "in 1 week", "due", store),
         )
     note = ContactNote(
         student_id=student.id,
         guardian_id=guardian.id if guardian else None,
-        date=_date(args.date, "date"),
+        date=_date(args.date, "date", store),
         channel=_choice(Channel, args.channel, "channel") if args.channel else default_channel,
         direction=_choice(Direction, args.direction, "direction"),
         purpose=_choice(Purpose, args.purpose, "purpose"),

@@ -61,7 +61,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
     return_by = None
     if args.return_by is not None:
         try:
-            return_by = parse_date(args.return_by, relative_to=day)
+            order = store.settings.load().date_order
+            return_by = parse_date(args.return_by, relative_to=day, order=order)
         except ValueError as error:
             raise UsageProblem(f"--return-by: {str(error).rstrip('.')}.") from None
         if return_by < day:

@@ -46,7 +46,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
     asked = day
     if args.requested_on:
         try:
-            asked = parse_date(args.requested_on, relative_to=day)
+            order = store.settings.load().date_order
+            asked = parse_date(args.requested_on, relative_to=day, order=order)
         except ValueError as error:
             raise UsageProblem(f"--requested-on: {str(error).rstrip('.')}.") from None
         if asked > day:

@@ -15,7 +15,7 @@ from teacherdesk.models import ContactNote, Outcome
 FUTURE_CONTACT = "The contact date is in the future: when did it happen?"
 SUMMARY_NEEDED = "Write a line about what was said."
 DUE_BEFORE_CONTACT = "The follow-up is due before the contact."
-DUE_NEEDED = "When is the follow-up due? (fri, in 1 week, 12/3)"
+DUE_NEEDED = "When is the follow-up due? (fri, in 1 week, 3 Dec)"
 
 
 def contact_problems(

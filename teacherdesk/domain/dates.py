@@ -1,92 +1,48 @@
 """Dates as a teacher types and reads them.
 
-Typed: `2026-12-03`, `12/3`, `12/3/2026`, `today`, `tomorrow`, `yesterday`, `fri`, `next fri`,
-`last mon`, `in 2 weeks`, `3 days ago`. Shown: "today", "in 5 days", "3 days late", always next to
-the exact date. Stored dates stay ISO strings parsed by pydantic; arrow does the shifting and the
-humanizing it is good at.
+Typed: see `date_reading` (ISO, "dec 3", "3 Dec", "3/12" per the date-order setting, "today",
+"fri", "in 2 weeks" ...). Shown: "today", "in 5 days", "3 days late", always next to the exact
+date. Stored dates stay ISO strings parsed by pydantic; arrow does the shifting and the humanizing
+it is good at.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-EXPECTED = "a date like 2026-12-03, 12/3, today, tomorrow, fri or in 2 weeks"
+from teacherdesk.domain.date_reading import (
+    DATE_ORDERS,
+    DAY_FIRST,
+    MONTH_FIRST,
+    expected,
+    locale_order,
+    parse_date,
+    parse_optional_date,
+    resolve_order,
+    today,
+)
+from teacherdesk.domain.date_reading import shift as _shift
 
-_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-_DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
-_RELATIVE = re.compile(r"^in (\d{1,3}|a|an|one) (day|week|month|year)s?$")
-_AGO = re.compile(r"^(\d{1,3}|a|an|one) (day|week|month|year)s? ago$")
-_US = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
-_WEEKDAY = re.compile(r"^(next |last |this )?([a-z]{3})[a-z]*$")
-
-
-def today() -> dt.date:
-    return dt.date.today()
-
-
-def _count(word: str) -> int:
-    return 1 if word in ("a", "an", "one") else int(word)
-
-
-def parse_date(text: str, *, relative_to: dt.date | None = None) -> dt.date:
-    """Read a typed date; raises ValueError naming what was expected."""
-    base = relative_to or today()
-    words = " ".join(text.strip().lower().split())
-    if not words:
-        raise ValueError(f"Expected {EXPECTED}.")
-    fixed = {"today": 0, "now": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}
-    if words in fixed:
-        return base + dt.timedelta(days=fixed[words])
-    if match := _RELATIVE.match(words):
-        shift = {_UNITS[match[2]]: _count(match[1])}
-        return _shift(base, **shift)
-    if match := _AGO.match(words):
-        shift = {_UNITS[match[2]]: -_count(match[1])}
-        return _shift(base, **shift)
-    if match := _US.match(words):
-        return _month_day(int(match[1]), int(match[2]), match[3], base, text)
-    if (match := _WEEKDAY.match(words)) and match[2] in _WEEKDAYS:
-        target = _WEEKDAYS.index(match[2])
-        # "fri", "frid", "friday" but not "frizzle" or "month"
-        if _DAY_NAMES[target].startswith(words.removeprefix(match[1] or "")):
-            return _weekday(target, (match[1] or "").strip(), base)
-    try:
-        return dt.date.fromisoformat(words)
-    except ValueError:
-        pass
-    raise ValueError(f"'{text.strip()}' is not a date I can read. Expected {EXPECTED}.")
-
-
-def _month_day(month: int, day: int, year_text: str | None, base: dt.date, text: str) -> dt.date:
-    """US-style month/day; without a year, the next such date within a school year's reach."""
-    if year_text is None:
-        year = base.year
-    else:
-        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-    try:
-        found = dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"'{text.strip()}' is not a real date. Expected {EXPECTED}.") from None
-    if year_text is None and (found - base).days < -183:
-        found = _month_day(month, day, str(year + 1), base, text)  # "1/15" typed in November
-    elif year_text is None and (found - base).days > 183:
-        found = _month_day(month, day, str(year - 1), base, text)  # "11/20" typed in March
-    return found
-
-
-def _weekday(target: int, which: str, base: dt.date) -> dt.date:
-    ahead = (target - base.weekday()) % 7
-    if which == "last":
-        return base - dt.timedelta(days=(base.weekday() - target) % 7 or 7)
-    if which == "next" and ahead == 0:
-        ahead = 7
-    return base + dt.timedelta(days=ahead)
-
-
-def parse_optional_date(text: str, *, relative_to: dt.date | None = None) -> dt.date | None:
-    return parse_date(text, relative_to=relative_to) if text.strip() else None
+__all__ = [
+    "DATE_ORDERS",
+    "DAY_FIRST",
+    "MONTH_FIRST",
+    "clock",
+    "due_in_words",
+    "exact",
+    "exact_time",
+    "expected",
+    "humanize",
+    "list_date",
+    "locale_order",
+    "month_before",
+    "parse_date",
+    "parse_optional_date",
+    "resolve_order",
+    "short",
+    "since_in_words",
+    "today",
+]
 
 
 FAR_DAYS = 3653  # ten years
@@ -179,10 +135,3 @@ def exact_time(when: dt.datetime, *, year: bool = False) -> str:
 def month_before(day: dt.date) -> dt.date:
     """One calendar month earlier; month ends clamp (31 March → 28/29 February)."""
     return _shift(day, months=-1)
-
-
-def _shift(day: dt.date, **amount: int) -> dt.date:
-    """Calendar arithmetic by arrow (month ends clamp), imported on first use: faster starts."""
-    import arrow
-
-    return arrow.get(day).shift(**amount).date()

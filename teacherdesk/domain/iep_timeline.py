@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from teacherdesk.domain.dates import due_in_words, exact, month_before
 from teacherdesk.domain.interview import is_complete, questions_for
+from teacherdesk.domain.school_days import day_off
 from teacherdesk.models import IEP, Student, StudentInterview
 from teacherdesk.store import Store
 
@@ -277,11 +278,18 @@ def today_deadlines(store: Store, today: dt.date) -> list[IEPDeadline]:
         for student, need in needs_for_today(store, meetings, today)
         if need.due is None or (need.due - today).days <= TODAY_WINDOW
     ]
+    holidays = frozenset(store.settings.load().holidays)
+
+    def what(deadline: Deadline) -> str:
+        """The meeting says when it falls on a weekend or a school holiday (in words)."""
+        off = day_off(deadline.due, holidays) if deadline.key == MEETING else ""
+        return f"{deadline.title} — {off}" if off else deadline.title
+
     deadlines_due = [
         IEPDeadline(
             student_id=student.id,
             student_name=student.display_name,
-            what=deadline.title,
+            what=what(deadline),
             due=deadline.due,
             done=deadline.done,
         )

@@ -15,6 +15,24 @@ def is_school_day(day: dt.date, holidays: Collection[dt.date] = ()) -> bool:
     return day.weekday() < 5 and day not in holidays
 
 
+def day_off(day: dt.date, holidays: Collection[dt.date] = ()) -> str:
+    """Why `day` is not a school day, in words: "a Saturday", "a Sunday", "a school holiday"
+    ("" for a school day). IEP meetings and conferences set on such a day are flagged, not
+    refused: teachers do sometimes meet on a Saturday."""
+    if day.weekday() >= 5:
+        return f"a {day:%A}"
+    return "a school holiday" if day in holidays else ""
+
+
+def day_off_warning(what: str, day: dt.date, holidays: Collection[dt.date] = ()) -> str:
+    """One sentence for the command line: "The IEP meeting is on Sat 5 Dec 2026 — a Saturday."
+    ("" when `day` is a school day)."""
+    from teacherdesk.domain.dates import exact
+
+    words = day_off(day, holidays)
+    return f"{what} is on {exact(day)} — {words}." if words else ""
+
+
 def school_days_between(start: dt.date, end: dt.date, holidays: Collection[dt.date] = ()) -> int:
     """School days from `start` (counted) up to `end` (not counted): a notice sent on Monday 1
     for a meeting on Monday 15 gives 10, the school days the family had to plan."""
@@ -67,3 +85,22 @@ def birthday(born: dt.date, age: int) -> dt.date:
         return born.replace(year=born.year + age)
     except ValueError:
         return dt.date(born.year + age, 3, 1)
+
+
+YOUNGEST = 3  # a "student" born less than this many years ago is a date typed without its year
+
+
+def birth_date_problem(born: dt.date, today: dt.date) -> str:
+    """Why `born` cannot be a student's date of birth, in one sentence ("" when it can be)."""
+    if born > today:
+        return "A date of birth cannot be in the future."
+    if age_on(born, today) < YOUNGEST:
+        return f"A date of birth needs its year, like {born.day} {born:%b} {today.year - 10}."
+    return ""
+
+
+def born_words(born: dt.date, today: dt.date) -> str:
+    """For the student's profile: "Born Tue 3 Mar 2010 · age 16"."""
+    from teacherdesk.domain.dates import exact
+
+    return f"Born {exact(born)} · age {age_on(born, today)}"

@@ -2,7 +2,8 @@
 
 Sections:
 - follow-ups overdue, and due this week (today and the next six days) — see `followups`;
-- planned conferences in the next 14 days (today included);
+- planned conferences in the next 14 days (today included), each saying when it falls on a
+  weekend or a school holiday (`school_days.day_off`);
 - IEP deadlines: late, or due in the next two weeks (`iep_timeline.today_deadlines`);
 - families not contacted in `Settings.stale_after_days` days (default 30): any logged contact
   counts, as on the roster; a family never contacted is listed first;
@@ -27,6 +28,7 @@ from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.domain.followups import FollowUpItem, collect, due_soon, overdue
 from teacherdesk.domain.iep_timeline import IEPDeadline, today_deadlines
 from teacherdesk.domain.records import RequestClock, clocks
+from teacherdesk.domain.school_days import day_off
 from teacherdesk.models import (
     Conference,
     ConferenceFormat,
@@ -63,6 +65,7 @@ class UpcomingConference:
     format: ConferenceFormat
     interpreter_needed: bool
     interpreter_language: str
+    day_off: str = ""  # "a Saturday", "a school holiday": not refused, but said
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,9 @@ def upcoming_conferences(
     conferences: Iterable[Conference],
     today: dt.date,
     days: int = UPCOMING_DAYS,
+    holidays: Iterable[dt.date] = (),
 ) -> list[UpcomingConference]:
+    closed = frozenset(holidays)
     last = today + dt.timedelta(days=days)
     found = [
         UpcomingConference(
@@ -188,6 +193,7 @@ def upcoming_conferences(
             c.format,
             c.interpreter_needed,
             c.interpreter_language,
+            day_off(c.when.date(), closed),
         )
         for c in conferences
         if c.status == ConferenceStatus.PLANNED and today <= c.when.date() <= last
@@ -218,7 +224,7 @@ def compute_today(
         term=term,
         overdue=overdue(items, today),
         due_this_week=due_soon(items, today),
-        conferences=upcoming_conferences(families, conferences, today),
+        conferences=upcoming_conferences(families, conferences, today, holidays=settings.holidays),
         iep_deadlines=sorted(iep_deadlines, key=lambda d: (d.done, d.due)),
         not_contacted=stale_families(families, notes, today, settings.stale_after_days),
         balance=balances(families, notes, term),

@@ -150,6 +150,9 @@ class TeacherDesk(App[None]):
         self._opening = False  # a screen is loading in a thread: hold keys for it
         self._key_in_flight = False  # a key for a list or screen is not handled yet
         self.keymap: dict[str, str] = {}  # keys remapped in settings (help shows them)
+        # From settings, for every date field: how 3/12 reads, and the days school is closed.
+        self.date_order = ""
+        self.holidays: frozenset[dt.date] = frozenset()
         self.MODES = _mode_screens()
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
         super().__init__()
@@ -235,6 +238,8 @@ class TeacherDesk(App[None]):
         """
         if settings is None:
             return
+        self.date_order = settings.date_order
+        self.holidays = frozenset(settings.holidays)
         wanted = settings.theme if settings.theme != DEFAULT_THEME else self._usual_theme()
         if wanted in self.available_themes and wanted != self.theme:
             self.theme = wanted

@@ -43,4 +43,4 @@ async def test_bad_date_says_what_was_expected_and_keeps_text():
         field = app.query_one(DateInput)
         assert field.text == "13/45"
         assert not field.valid and field.has_class("-invalid")
-        assert "Expected a date like" in str(field.query_one(".date-hint", Static).content)
+        assert "type one like" in str(field.query_one(".date-hint", Static).content)

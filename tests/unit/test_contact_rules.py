@@ -41,7 +41,7 @@ def test_a_follow_up_due_before_the_contact_is_refused():
 
 def test_a_follow_up_needs_a_due_date():
     assert problems(follow_up_what="Send the log home") == [
-        ("follow_up.due", "When is the follow-up due? (fri, in 1 week, 12/3)")
+        ("follow_up.due", "When is the follow-up due? (fri, in 1 week, 3 Dec)")
     ]
     assert problems(follow_up_what="   ") == []
 

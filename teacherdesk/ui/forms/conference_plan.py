@@ -88,6 +88,7 @@ class ConferencePlanScreen(FormScreen[Conference]):
                 yield DateInput(
                     when.date() if when else None,
                     required=True,
+                    flag_days_off=True,
                     id="plan-date",
                     classes="form-field",
                 )

@@ -45,7 +45,7 @@ class ActionRow(Vertical):
                 compact=True,
                 classes="action-owner",
             )
-            yield DateInput(a.due if a else None, placeholder="due: 12/3, fri, in 2 weeks")
+            yield DateInput(a.due if a else None, placeholder="due: 3 Dec, fri, in 2 weeks")
             yield Button("Remove", compact=True, classes="action-remove")
 
     def on_mount(self) -> None:
@@ -141,6 +141,7 @@ class ConferenceRecordScreen(FormScreen[Conference]):
                     placeholder="next conference: a date, or leave empty",
                     id="record-next",
                     classes="form-field",
+                    flag_days_off=True,
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Notes", classes="form-label", markup=False)

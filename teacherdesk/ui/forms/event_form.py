@@ -77,7 +77,7 @@ class EventFormScreen(FormScreen[EngagementEvent]):
             title = label(kind).capitalize()
         day = self.query_one("#event-date", DateInput).date
         if day is None:
-            return "The date is required: type a date like 12/3, fri or in 2 weeks."
+            return "The date is required: type a date like 3 Dec, fri or in 2 weeks."
         fields = {
             "kind": kind,
             "title": title,

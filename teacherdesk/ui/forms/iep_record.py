@@ -91,7 +91,7 @@ class IEPRecordScreen(AutosaveForm):
             yield Static("", id="ir-evidence")
             with Horizontal(classes="iep-row"):
                 yield Label("Meeting", classes="iep-label", markup=False)
-                yield DateInput(id="ir-meeting", required=True)
+                yield DateInput(id="ir-meeting", required=True, flag_days_off=True)
             yield from meeting_rows()
             with Horizontal(classes="iep-row"):
                 yield Label("Writing", classes="iep-label", markup=False)

@@ -1,16 +1,26 @@
 """Settings, kept with the data: teacher's name, school, how families reach the teacher (for
-letters home), term dates, N for "not contacted", the time zone for the calendar, the colour theme
-and remapped keys (one `binding-id = keys` a line; the ids are in help, f1)."""
+letters home), term dates, school holidays, how 3/12 reads, N for "not contacted", the IEP
+meeting rules (school days of notice, attempts and channels, transition ages), the time zone for
+the calendar, the colour theme and remapped keys (one `binding-id = keys` a line; the ids are in
+help, f1). The fields scroll between the title and the problem line, so it fits 60×20."""
 
 from __future__ import annotations
 
 from pydantic import ValidationError
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from teacherdesk.domain.dates import DAY_FIRST, MONTH_FIRST, locale_order
+from teacherdesk.domain.problems import Problem
+from teacherdesk.domain.settings_rules import (
+    holidays_text,
+    read_holidays,
+    read_number,
+    settings_problems,
+)
 from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.ui.forms.base import FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
@@ -23,6 +33,15 @@ CONTACT_FIELDS = (
     ("settings-reply_how", "How families may reply", "a note in the folder, or a call"),
     ("settings-time_zone", "Time zone", "blank: this computer's"),
 )
+# (Settings field, label) of the IEP meeting rules (issue 17), whole numbers.
+MEETING_NUMBERS = (
+    ("notice_school_days", "Notice (school days)"),
+    ("contact_attempts", "Attempts, at least"),
+    ("contact_channels", "By channels, at least"),
+    ("transition_age", "Transition notice at"),
+    ("transition_interview_age", "Transition questions at"),
+)
+MEETING_IDS = tuple((name, name) for name, _words in MEETING_NUMBERS)
 
 
 class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
@@ -38,45 +57,76 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Settings (kept in the data file)", id="settings-title", markup=False)
-            with Horizontal(classes="form-row"):
-                yield Label("Teacher's name", markup=False)
-                yield Input(compact=True, id="settings-teacher")
-            with Horizontal(classes="form-row"):
-                yield Label("School", markup=False)
-                yield Input(compact=True, id="settings-school")
-            with Horizontal(classes="form-row"):
-                yield Label("Term starts", markup=False)
-                yield DateInput(id="settings-term-start")
-            with Horizontal(classes="form-row"):
-                yield Label("Term ends", markup=False)
-                yield DateInput(id="settings-term-end")
-            with Horizontal(classes="form-row"):
-                yield Label("Not contacted after (days)", markup=False)
-                yield Input(type="integer", compact=True, id="settings-stale")
-            for field_id, words, hint in CONTACT_FIELDS:
-                with Horizontal(classes="form-row"):
-                    yield Label(words, markup=False)
-                    yield Input(compact=True, id=field_id, placeholder=hint)
-            with Horizontal(classes="form-row"):
-                yield Label("Theme", markup=False)
-                themes = sorted(self.app.available_themes)
-                yield Select(
-                    [(name, name) for name in themes],
-                    value=DEFAULT_THEME if DEFAULT_THEME in themes else Select.NULL,
-                    allow_blank=False,
-                    compact=True,
-                    id="settings-theme",
-                )
-            with Horizontal(classes="form-row"):
-                yield Label("Keys (id = keys)", markup=False)
-                yield TextArea(
-                    "", compact=True, id="settings-keymap", placeholder="go-contacts = f4,ctrl+o"
-                )
+            with VerticalScroll(can_focus=False, id="settings-fields"):
+                yield from self._fields()
             yield Static("Loading…", id="settings-problem", markup=False)
             with Horizontal(id="settings-buttons"):
                 yield Button(
                     "Save (F10)", id="settings-save-button", compact=True, variant="primary"
                 )
+
+    def _fields(self) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label("Teacher's name", markup=False)
+            yield Input(compact=True, id="settings-teacher")
+        with Horizontal(classes="form-row"):
+            yield Label("School", markup=False)
+            yield Input(compact=True, id="settings-school")
+        with Horizontal(classes="form-row"):
+            yield Label("Term starts", markup=False)
+            yield DateInput(id="settings-term-start")
+        with Horizontal(classes="form-row"):
+            yield Label("Term ends", markup=False)
+            yield DateInput(id="settings-term-end")
+        with Horizontal(classes="form-row"):
+            yield Label("Not contacted in (days)", markup=False)
+            yield Input(type="integer", compact=True, id="settings-stale")
+        with Horizontal(classes="form-row"):
+            yield Label("School holidays", markup=False)
+            yield TextArea(
+                "",
+                compact=True,
+                id="settings-holidays",
+                placeholder="25 Dec, 1 Jan (or one a line)",
+            )
+        with Horizontal(classes="form-row"):
+            yield Label("Dates like 3/12", markup=False)
+            here = "day/month" if locale_order() == DAY_FIRST else "month/day"
+            yield Select(
+                [
+                    (f"as this computer: {here}", ""),
+                    ("day/month: 3 Dec", DAY_FIRST),
+                    ("month/day: 12 Mar", MONTH_FIRST),
+                ],
+                value="",
+                allow_blank=False,
+                compact=True,
+                id="settings-date_order",
+            )
+        yield Static("IEP meetings (34 CFR 300.322)", classes="settings-heading", markup=False)
+        for name, words in MEETING_NUMBERS:
+            with Horizontal(classes="form-row"):
+                yield Label(words, markup=False)
+                yield Input(type="integer", compact=True, id=f"settings-{name}")
+        for field_id, words, hint in CONTACT_FIELDS:
+            with Horizontal(classes="form-row"):
+                yield Label(words, markup=False)
+                yield Input(compact=True, id=field_id, placeholder=hint)
+        with Horizontal(classes="form-row"):
+            yield Label("Theme", markup=False)
+            themes = sorted(self.app.available_themes)
+            yield Select(
+                [(name, name) for name in themes],
+                value=DEFAULT_THEME if DEFAULT_THEME in themes else Select.NULL,
+                allow_blank=False,
+                compact=True,
+                id="settings-theme",
+            )
+        with Horizontal(classes="form-row"):
+            yield Label("Keys (id = keys)", markup=False)
+            yield TextArea(
+                "", compact=True, id="settings-keymap", placeholder="go-contacts = f4,ctrl+o"
+            )
 
     def on_mount(self) -> None:
         for date_input in self.query(DateInput):
@@ -98,6 +148,10 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         self.query_one("#settings-term-start", DateInput).set_date(settings.term_start)
         self.query_one("#settings-term-end", DateInput).set_date(settings.term_end)
         self.query_one("#settings-stale", Input).value = str(settings.stale_after_days)
+        for name, _words in MEETING_NUMBERS:
+            self.query_one(f"#settings-{name}", Input).value = str(getattr(settings, name))
+        self.query_one("#settings-holidays", TextArea).text = holidays_text(settings.holidays)
+        self.query_one("#settings-date_order", Select).value = settings.date_order
         themes = self.query_one("#settings-theme", Select)
         if settings.theme in self.app.available_themes:
             themes.value = settings.theme
@@ -112,7 +166,8 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
             for widget in self.query(
                 "#settings-teacher, #settings-school, DateInput, #settings-stale, "
                 + ", ".join(f"#{field_id}" for field_id, _w, _h in CONTACT_FIELDS)
-                + ", #settings-theme, #settings-keymap"
+                + "".join(f", #settings-{name}" for name, _w in MEETING_NUMBERS)
+                + ", #settings-theme, #settings-keymap, #settings-holidays, #settings-date_order"
             )
         )
 
@@ -141,21 +196,37 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         return "Settings saved."
 
     def _build(self) -> tuple[Settings | None, str]:
+        """The settings as typed, or every problem, one sentence (naming its field) a line."""
         if self.settings is None:
             return None, "Still loading."
+        problems: list[str] = []
         start = self.query_one("#settings-term-start", DateInput)
         end = self.query_one("#settings-term-end", DateInput)
         for name, date_input in (("Term start", start), ("Term end", end)):
             if not date_input.valid:
-                return None, f"{name}: {date_input.query_one('.date-hint', Static).content}"
+                problems.append(f"{name}: {date_input.problem}")
         if start.date and end.date and end.date < start.date:
-            return None, "The term ends before it starts."
-        stale = self.query_one("#settings-stale", Input).value.strip()
-        if not stale.isdigit() or not 1 <= int(stale) <= 365:
-            return None, "Days without contact: a whole number from 1 to 365."
+            problems.append("The term ends before it starts.")
+        order = self._order()
+        holidays = read_holidays(
+            self.query_one("#settings-holidays", TextArea).text,
+            today=self.desk.today(),
+            order=order,
+        )
+        if isinstance(holidays, Problem):
+            problems.append(holidays.sentence)
+        numbers: dict[str, int] = {}
+        for name, input_id in (("stale_after_days", "stale"), *MEETING_IDS):
+            value = read_number(name, self.query_one(f"#settings-{input_id}", Input).value)
+            if isinstance(value, Problem):
+                problems.append(value.sentence)
+            else:
+                numbers[name] = value
         keymap = parse_keymap(self.query_one("#settings-keymap", TextArea).text)
         if isinstance(keymap, str):
-            return None, keymap
+            problems.append(keymap)
+        if problems or isinstance(holidays, Problem) or isinstance(keymap, str):
+            return None, "\n".join(problems)
         theme = self.query_one("#settings-theme", Select).value
         try:
             settings = Settings.model_validate(
@@ -165,10 +236,12 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
                     "school": self.query_one("#settings-school", Input).value,
                     "term_start": start.date,
                     "term_end": end.date,
-                    "stale_after_days": int(stale),
+                    "holidays": holidays,
+                    "date_order": order,
                     "theme": theme if isinstance(theme, str) else self.settings.theme,
                     "keymap": keymap,
                 }
+                | numbers
                 | {
                     field_id.removeprefix("settings-"): self.query_one(f"#{field_id}", Input).value
                     for field_id, _words, _hint in CONTACT_FIELDS
@@ -178,7 +251,14 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
             from teacherdesk.domain.problems import first_error
 
             return None, first_error(error)
+        if across := settings_problems(settings):
+            return None, "\n".join(problem.sentence for problem in across)
         return settings, ""
+
+    def _order(self) -> str:
+        """The date order chosen in the form (it also reads the dates typed here)."""
+        value = self.query_one("#settings-date_order", Select).value
+        return value if isinstance(value, str) else ""
 
     def _check(self, shout: bool = False) -> Settings | None:
         settings, problem = self._build()
@@ -194,6 +274,13 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
     def _changed(self) -> None:
         if self.settings is not None:
             self._check()
+
+    @on(Select.Changed, "#settings-date_order")
+    def _order_changed(self) -> None:
+        """The term dates read in the order being chosen here, before it is saved."""
+        for date_input in self.query(DateInput):
+            date_input.order_setting = self._order()
+            date_input.recheck()
 
     @on(Button.Pressed, "#settings-save-button")
     def _pressed(self) -> None:

@@ -1,10 +1,18 @@
-"""Add or edit a student: names, pronouns, grade, class, student number, IEP/504."""
+"""Add or edit a student: names, pronouns, date of birth, grade, class, student number, IEP/504.
+
+The date of birth is typed like any date in the app ("3 Mar 2010", "3/3/2010" in the date order
+of settings, "2010-03-03") and shown back the app's way; a future date, or one without its year,
+is refused in one sentence under the field (`school_days.birth_date_problem`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from teacherdesk.domain.dates import exact, parse_date
+from teacherdesk.domain.school_days import birth_date_problem
 from teacherdesk.models import Student
 from teacherdesk.ui.forms.record_form import Field, RecordForm
 
@@ -13,6 +21,7 @@ STUDENT_FIELDS = [
     Field("last_name", "Last name", placeholder="required"),
     Field("preferred_name", "Preferred name", placeholder="what the student goes by"),
     Field("pronouns", "Pronouns", placeholder="she/her, he/him, they/them …"),
+    Field("date_of_birth", "Date of birth", placeholder="like 3 Mar 2010"),
     Field("grade", "Grade", placeholder="K, 3, 10 …"),
     Field("class_name", "Class or period", placeholder="homeroom, class or period"),
     Field("student_number", "Student number", placeholder="the SIS id"),
@@ -34,9 +43,29 @@ class StudentForm(RecordForm):
     def initial_values(self) -> dict[str, Any]:
         if self.student is None:
             return {}
-        return self.student.model_dump(include={f.name for f in self.fields})
+        values = self.student.model_dump(include={f.name for f in self.fields})
+        born = self.student.date_of_birth
+        values["date_of_birth"] = exact(born) if born else ""
+        return values
+
+    def _birth_date(self, text: str) -> dt.date | str | None:
+        """The typed date of birth (None when blank), or why it cannot be one."""
+        if not text.strip():
+            return None
+        today = self.desk.today()
+        try:
+            born = parse_date(text, relative_to=today, order=getattr(self.app, "date_order", ""))
+        except ValueError as error:
+            return str(error)
+        return birth_date_problem(born, today) or born
+
+    def extra_problems(self) -> dict[str, str]:
+        born = self._birth_date(self.values()["date_of_birth"])
+        return {"date_of_birth": born} if isinstance(born, str) else {}
 
     def build(self, values: dict[str, Any]) -> Student:
+        born = self._birth_date(values.get("date_of_birth") or "")
+        values = values | {"date_of_birth": born if isinstance(born, dt.date) else None}
         if self.student is None:
             return Student.model_validate(values)
         return Student.model_validate(self.student.model_dump() | values)

@@ -23,6 +23,7 @@ from teacherdesk.domain.dates import exact, humanize
 from teacherdesk.domain.engagement import FamilyEngagement, family_engagement
 from teacherdesk.domain.family import family, link_guardian, unlink_guardian
 from teacherdesk.domain.roster import siblings
+from teacherdesk.domain.school_days import born_words
 from teacherdesk.domain.timeline import (
     CONFERENCE,
     CONTACT,
@@ -182,7 +183,7 @@ class StudentScreen(DeskScreen):
             self.query_one("#profile", Static).update("This student is no longer in the file.")
             return
         self.sub_title = student.display_name
-        self.query_one("#profile", Static).update(_profile(student))
+        self.query_one("#profile", Static).update(_profile(student, self.desk.today()))
         await self._show_family(view)
         self.query_one("#siblings", Static).update(_siblings(view.siblings))
         if view.engagement is not None:
@@ -453,7 +454,7 @@ class StudentScreen(DeskScreen):
 # --- text blocks -----------------------------------------------------------------------------
 
 
-def _profile(student: Student) -> Text:
+def _profile(student: Student, today: dt.date) -> Text:
     text = Text()
     text.append(student.display_name, style="bold")
     if student.preferred_name and student.preferred_name != student.first_name:
@@ -468,6 +469,8 @@ def _profile(student: Student) -> Text:
         student.class_name or "no class",
         f"Student no. {student.student_number}" if student.student_number else "no student number",
     ]
+    if student.date_of_birth:
+        parts.insert(0, born_words(student.date_of_birth, today))
     text.append(" · ".join(parts))
     plans = [p for p, on in (("IEP", student.has_iep), ("504 plan", student.has_504)) if on]
     if plans:

@@ -35,7 +35,8 @@ SECTIONS = {
         Col("when", "When", 17, 18),
         Col("student", "Student", 12, 32),
         Col("how", "How", 9, 12),
-        Col("interpreter", "Interpreter", 11, 30, drop=1),
+        # interpreter, and a weekend or school holiday, said in words
+        Col("note", "Note", 10, flex=True),
     ],
     "today-iep": [
         Col("when", "When", 11, 14),
@@ -171,7 +172,7 @@ class TodayScreen(DeskScreen):
         for conference in view.conferences:
             self.conference_students[conference.conference_id] = conference.family.student_id
             interpreter = (
-                f"yes: {conference.interpreter_language}".rstrip(": ")
+                f"interpreter: {conference.interpreter_language}".rstrip(": ")
                 if conference.interpreter_needed
                 else ""
             )
@@ -179,7 +180,7 @@ class TodayScreen(DeskScreen):
                 "when": exact_time(conference.when),
                 "student": conference.family.student_name,
                 "how": label(conference.format),
-                "interpreter": interpreter,
+                "note": " · ".join(filter(None, (conference.day_off, interpreter))),
             }
             rows.append((conference.conference_id, cells))
         table.fill(rows)

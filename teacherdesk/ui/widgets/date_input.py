@@ -1,7 +1,9 @@
 """A date field that reads what a teacher types and says back what it understood.
 
-Type `12/3`, `fri`, `tomorrow` or `in 2 weeks`; the line under the field shows "Thu 3 Dec 2026 ·
-in 4 days", or what was expected when it cannot read it. Nothing typed is ever thrown away.
+Type `dec 3`, `3/12`, `fri`, `tomorrow` or `in 2 weeks`; the line under the field shows "Thu 3 Dec
+2026 · in 4 days", or what was expected when it cannot read it. Nothing typed is ever thrown away.
+Slash dates read in the app's date order (settings); a field for a meeting (`flag_days_off`) says
+so when the day is a weekend or a school holiday: "Sat 5 Dec 2026 · in 3 weeks — a Saturday".
 """
 
 from __future__ import annotations
@@ -15,15 +17,17 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from teacherdesk.domain.dates import exact, humanize, parse_date
+from teacherdesk.domain.school_days import day_off
 
 
 class DateInput(Widget):
     DEFAULT_CSS = """
     DateInput { height: auto; }
     DateInput > Input { width: 100%; }
-    DateInput > .date-hint { height: 1; padding: 0 1; color: $text-muted; }
+    DateInput > .date-hint { height: auto; padding: 0 1; color: $text-muted; }
     DateInput.-invalid > .date-hint { color: $error; }
     DateInput.-invalid > Input { border: tall $error; }
+    DateInput.-day-off > .date-hint { color: $warning; }
     """
 
     class Changed(Message):
@@ -43,9 +47,10 @@ class DateInput(Widget):
         self,
         value: dt.date | None = None,
         *,
-        placeholder: str = "date: 12/3, fri, tomorrow, in 2 weeks",
+        placeholder: str = "date: 3 Dec, fri, tomorrow, in 2 weeks",
         required: bool = False,
         today: dt.date | None = None,
+        flag_days_off: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -54,6 +59,8 @@ class DateInput(Widget):
         self._placeholder = placeholder
         self.required = required
         self._today = today
+        self.flag_days_off = flag_days_off
+        self.order_setting: str | None = None  # None: the app's (a form may choose its own)
 
     def compose(self) -> ComposeResult:
         yield Input(self._initial, placeholder=self._placeholder)
@@ -68,6 +75,24 @@ class DateInput(Widget):
         return fixed() if callable(fixed) else (fixed or dt.date.today())
 
     @property
+    def order(self) -> str:
+        """How slash dates read: the app's setting ("" = the computer's locale)."""
+        if self.order_setting is not None:
+            return self.order_setting
+        return getattr(self.app, "date_order", "")
+
+    @property
+    def day_off(self) -> str:
+        """Why this meeting date is not a school day ("a Saturday"), or "" when it is one."""
+        day = self.date
+        if not self.flag_days_off or day is None:
+            return ""
+        return day_off(day, getattr(self.app, "holidays", ()))
+
+    def _parse(self, text: str) -> dt.date:
+        return parse_date(text, relative_to=self.today, order=self.order)
+
+    @property
     def text(self) -> str:
         return self.query_one(Input).value
 
@@ -75,7 +100,7 @@ class DateInput(Widget):
     def date(self) -> dt.date | None:
         """The date typed, or None when the field is empty or unreadable."""
         try:
-            return parse_date(self.text, relative_to=self.today) if self.text.strip() else None
+            return self._parse(self.text) if self.text.strip() else None
         except ValueError:
             return None
 
@@ -94,12 +119,16 @@ class DateInput(Widget):
         """
         text = self.text.strip()
         if not text:
-            return "A date is required, like 12/3, fri or in 2 weeks." if self.required else ""
+            return "A date is required, like 3 Dec, fri or in 2 weeks." if self.required else ""
         try:
-            parse_date(text, relative_to=self.today)
+            self._parse(text)
         except ValueError as error:
             return str(error)
         return ""
+
+    def recheck(self) -> None:
+        """Say again what the typed date is (the date order or the holidays changed)."""
+        self._check(self.text, announce=False)
 
     def set_date(self, value: dt.date | None) -> None:
         self.query_one(Input).value = value.isoformat() if value else ""
@@ -116,17 +145,22 @@ class DateInput(Widget):
     def _check(self, text: str, *, announce: bool = True) -> None:
         hint = self.query_one(".date-hint", Static)
         parsed: dt.date | None = None
+        off = ""
         if not text.strip():
             message = "required: " + self._placeholder if self.required else ""
             ok = not self.required
         else:
             try:
-                parsed = parse_date(text, relative_to=self.today)
+                parsed = self._parse(text)
                 message = f"{exact(parsed)} · {humanize(parsed, relative_to=self.today)}"
                 ok = True
+                if self.flag_days_off:
+                    off = day_off(parsed, getattr(self.app, "holidays", ()))
+                    message += f" — {off}" if off else ""
             except ValueError as error:
                 message, ok = str(error), False
         hint.update(message)
         self.set_class(not ok and bool(text.strip()), "-invalid")
+        self.set_class(bool(off), "-day-off")
         if announce:
             self.post_message(self.Changed(self, parsed, ok))
