@@ -48,10 +48,7 @@ class MeetingNoticePreview(LetterPreview):
         return notice_filename(student).removesuffix(".md") if student else "iep-meeting-notice"
 
     def state_line(self) -> str:
-        return (
-            f"{self.language_line()} · s: save (.html to print) · escape: back · note the day "
-            "it goes out under 'Notice sent' on the IEP record"
-        )
+        return f"{self.language_line()} · s: save · note the day it goes out on the IEP record"
 
     def on_mount(self) -> None:
         self.sub_title = "IEP meeting notice: preview"
