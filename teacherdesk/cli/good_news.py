@@ -5,11 +5,16 @@ balance on Today counts it. The teacher's words are printed as typed, never tran
 from __future__ import annotations
 
 import argparse
-import sys
 
 from teacherdesk.cli.access import log_given
-from teacherdesk.cli.letters import add_lang_argument, language_problem, language_words, school_of
-from teacherdesk.cli.output import choose_format, write_output
+from teacherdesk.cli.letters import (
+    add_letter_arguments,
+    language_problem,
+    language_words,
+    school_of,
+    write_letter_out,
+)
+from teacherdesk.cli.output import choose_format
 from teacherdesk.domain.dates import today
 from teacherdesk.domain.lookup import find_student
 from teacherdesk.exports.good_news import write_good_news
@@ -22,13 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--text", default="", help="the good news, in your words (printed as typed)"
     )
-    parser.add_argument("--out", metavar="FILE", help="write to FILE (0600); - is stdout")
-    parser.add_argument(
-        "--format",
-        metavar="md|html",
-        help="Markdown or HTML (default: from FILE's suffix, else md)",
-    )
-    add_lang_argument(parser)
+    add_letter_arguments(parser)
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
@@ -48,10 +47,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
         )
     except ValueError as error:
         raise language_problem(error) from None
-    for warning in letter.warnings:
-        print(f"teacherdesk: {warning}.", file=sys.stderr)
-    text = letter.html(header=student.display_name) if fmt == "html" else letter.markdown()
-    to_file = write_output(args.out, text, "the note")
+    to_file = write_letter_out(args.out, letter, fmt, header=student.display_name, what="the note")
     log_given(store, "good-news", [student.id], args.out, f"{fmt}, {letter.code}")
     store.contacts.save(
         ContactNote(

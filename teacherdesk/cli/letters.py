@@ -5,18 +5,20 @@
     teacherdesk letters --check            missing or broken placeholders, per catalog (exit 1)
 
 The school's own catalogs live in `letters/` beside the data file and win over the shipped ones.
-Also the `--lang` option every letter command shares.
+Also what every letter command shares: `--out`, `--format` and `--lang`, and writing the letter.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from teacherdesk.cli.output import write_output
 from teacherdesk.cli.problems import UsageProblem, WorkFailed
 from teacherdesk.domain.languages import ENGLISH, english_name, language_code, own_name
 from teacherdesk.exports.letters.catalogs import catalogs, school_folder, template
+from teacherdesk.exports.letters.letter import Letter
 from teacherdesk.store import Store
 
 
@@ -31,6 +33,26 @@ def add_lang_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_letter_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--out`, `--format` and `--lang`, the same for every letter home."""
+    parser.add_argument("--out", metavar="FILE", help="write to FILE (0600); - is stdout")
+    parser.add_argument(
+        "--format",
+        metavar="md|html",
+        help="Markdown or HTML (default: from FILE's suffix, else md)",
+    )
+    add_lang_argument(parser)
+
+
+def write_letter_out(out: str | None, letter: Letter, fmt: str, *, header: str, what: str) -> bool:
+    """Say what the catalog lacked (stderr), then write the letter to `--out` (or stdout);
+    True when it went to a file."""
+    for warning in letter.warnings:
+        print(f"teacherdesk: {warning}.", file=sys.stderr)
+    text = letter.html(header=header) if fmt == "html" else letter.markdown()
+    return write_output(out, text, what)
+
+
 def school_of(store: Store) -> Path | None:
     return school_folder(store.path)
 
@@ -39,7 +61,7 @@ def language_problem(error: ValueError) -> UsageProblem:
     return UsageProblem(f"--lang: {error}; `teacherdesk letters` lists them.")
 
 
-def language_words(letter) -> str:
+def language_words(letter: Letter) -> str:
     """ " in Spanish beside English", for the line saying what was written."""
     if letter.code == ENGLISH:
         return " in English, offering an interpreter" if letter.notice else ""

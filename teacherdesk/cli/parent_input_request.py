@@ -11,16 +11,16 @@ preferred language, bilingual with English where nobody has reviewed the transla
 from __future__ import annotations
 
 import argparse
-import sys
 
 from teacherdesk.cli.access import log_given
 from teacherdesk.cli.letters import (
-    add_lang_argument,
+    add_letter_arguments,
     language_problem,
     language_words,
     school_of,
+    write_letter_out,
 )
-from teacherdesk.cli.output import choose_format, write_output
+from teacherdesk.cli.output import choose_format
 from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.domain.dates import parse_date, today
 from teacherdesk.domain.lookup import find_student
@@ -31,12 +31,7 @@ from teacherdesk.store import Store
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("student", metavar="STUDENT", help="student number, id or name")
-    parser.add_argument("--out", metavar="FILE", help="write to FILE (0600); - is stdout")
-    parser.add_argument(
-        "--format",
-        metavar="md|html",
-        help="Markdown or HTML (default: from FILE's suffix, else md)",
-    )
+    add_letter_arguments(parser)
     parser.add_argument(
         "--return-by",
         metavar="DATE",
@@ -47,7 +42,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="paper",
         help="how it goes to the family: paper (default), email, phone or meeting",
     )
-    add_lang_argument(parser)
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
@@ -81,10 +75,9 @@ def run(args: argparse.Namespace, store: Store) -> int:
         )
     except ValueError as error:
         raise language_problem(error) from None
-    for warning in letter.warnings:
-        print(f"teacherdesk: {warning}.", file=sys.stderr)
-    text = letter.html(header=student.display_name) if fmt == "html" else letter.markdown()
-    to_file = write_output(args.out, text, "the request")
+    to_file = write_letter_out(
+        args.out, letter, fmt, header=student.display_name, what="the request"
+    )
     log_given(store, "parent-input-request", [student.id], args.out, fmt)
     noted = ""
     if iep is not None:

@@ -1,4 +1,5 @@
-"""The notice of an IEP meeting, as Markdown or HTML to print or email (34 CFR 300.322(b)).
+"""The notice of an IEP meeting, as Markdown or HTML to print or email (34 CFR 300.322(b)), in
+the family's language.
 
 In plain, warm words it says why the team meets (the purpose), when (date and time), where (or
 how to join by phone or video), who will be there (staff by role, the family, the student, other
@@ -7,75 +8,210 @@ child, and — when the meeting has to consider transition (the student is 16, o
 this IEP is in effect; the age is a setting) — that post-secondary goals and transition services
 will be considered and that the student is invited. It offers an interpreter when the family
 needs one, ends with a tear-off reply (can attend / need another time / prefer phone or video)
-and the teacher's contact details (the sender block of the parent-input request). Every piece of
-person text is escaped (`markdown_text`); the HTML comes from `html_page`. Pure: no I/O.
+and the teacher's contact details (`letters.sender`).
+
+Every sentence is a message of the letter catalogs (`letters/messages.py`, "notice.*"); what the
+teacher typed (the time, the place, the team, the agencies) is printed as typed, escaped.
+Pure: no I/O but reading the catalogs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
-from teacherdesk.domain.dates import exact
 from teacherdesk.domain.family import in_order
-from teacherdesk.domain.languages import ENGLISH
+from teacherdesk.domain.languages import ENGLISH, language_code, name_in
 from teacherdesk.domain.meetings import (
     considers_transition,
-    interpreter_language,
     interpreter_needed,
     invited_family,
 )
-from teacherdesk.exports.letters.translate import Translator
-from teacherdesk.exports.markdown_text import bold, escape, heading
-from teacherdesk.exports.parent_request import _sender
+from teacherdesk.exports.letters.catalogs import catalogs
+from teacherdesk.exports.letters.letter import (
+    RULE,
+    Compose,
+    Draft,
+    Letter,
+    Part,
+    choose_language,
+    write_letter,
+)
+from teacherdesk.exports.letters.sender import sender
+from teacherdesk.exports.letters.translate import Markdown, Translator
+from teacherdesk.exports.markdown_text import escape
 from teacherdesk.models import IEP, Guardian, MeetingPurpose, Settings, Student
 
-PURPOSE_WORDS = {
-    MeetingPurpose.ANNUAL_REVIEW: (
-        "to review {name}'s IEP together: how the year has gone, and the plan for the next one"
-    ),
-    MeetingPurpose.INITIAL: "to write {name}'s first Individualized Education Program (IEP)",
-    MeetingPurpose.REEVALUATION: (
-        "to go over {name}'s re-evaluation and what it means for {name}'s IEP"
-    ),
-    MeetingPurpose.AMENDMENT: "to talk about changes to {name}'s current IEP",
-    MeetingPurpose.TRANSITION: (
-        "to plan {name}'s transition: life after high school, and how school can prepare for it"
-    ),
+PURPOSE_KEYS = {
+    MeetingPurpose.ANNUAL_REVIEW: "notice.purpose.annual_review",
+    MeetingPurpose.INITIAL: "notice.purpose.initial",
+    MeetingPurpose.REEVALUATION: "notice.purpose.reevaluation",
+    MeetingPurpose.AMENDMENT: "notice.purpose.amendment",
+    MeetingPurpose.TRANSITION: "notice.purpose.transition",
 }
-DEFAULT_PURPOSE = "to talk about {name}'s Individualized Education Program (IEP)"
+DEFAULT_PURPOSE = "notice.purpose.default"
 CHECKBOX = "☐"
-
-# The notice is English only until its sentences join the letter catalogs (exports/letters).
-ENGLISH_LETTER = Translator(ENGLISH)
+_LINE = "\\_" * 16  # a line to write on (escaped underscores)
 
 
-def _names(family: list) -> str:
-    """ "Ana, Luis and Rosa", escaped for Markdown ('' for no one)."""
-    return ENGLISH_LETTER.names([guardian.name for guardian in family])
+def addressed(guardians: Sequence[Guardian]) -> list[Guardian]:
+    """Whom the notice is for: those who hold educational rights (all when none is recorded)."""
+    return invited_family(in_order(guardians, by="rights"))
 
 
-def _when(iep: IEP) -> str:
-    day = f"{iep.meeting_date:%A} {iep.meeting_date.day} {iep.meeting_date:%B %Y}"
-    return f"{day}, {iep.meeting_time}" if iep.meeting_time else f"{day} (time to be confirmed)"
+def _when(iep: IEP, t: Translator) -> str:
+    """The meeting's day in the letter's language, with the time as the teacher typed it."""
+    day = Markdown(escape(t.long_date(iep.meeting_date)))
+    if iep.meeting_time:
+        return t("notice.at", date=day, time=iep.meeting_time)
+    return t("notice.time_tbc", date=day)
 
 
-def _who(iep: IEP, student: Student, family: Sequence[Guardian], invite_student: bool):
+def _interpreter_language(iep: IEP, guardians: Sequence[Guardian], t: Translator) -> str:
+    """The language(s) the interpreter speaks, named in the letter's language where we can."""
+    if iep.interpreter_language:
+        spoken = [iep.interpreter_language.strip()]
+    else:
+        spoken = sorted(
+            {g.preferred_language.strip() for g in guardians
+             if g.interpreter_needed and g.preferred_language.strip()}
+        )  # fmt: skip
+    named = []
+    for text in spoken:
+        code = language_code(text)
+        named.append(name_in(code, t.code) if code else text)
+    return " / ".join(named)
+
+
+def _who(iep: IEP, child: str, family: Sequence[Guardian], invite_student: bool, t: Translator):
     """The attendance list, one Markdown bullet each."""
     staff = [f"- {escape(person)}" for person in iep.team]
     if iep.case_manager and not any(iep.case_manager in person for person in iep.team):
-        staff.insert(0, f"- {escape(iep.case_manager)} (case manager)")
-    if not staff:
-        staff = ["- Staff from the school who work with your child (we will tell you who)"]
-    people = [*staff]
-    if family:
-        people.append(f"- You: {_names(list(family))}")
-    else:
-        people.append("- You, the family")
+        staff.insert(0, f"- {t('notice.who.case_manager', name=iep.case_manager)}")
+    people = staff or [f"- {t('notice.who.staff')}"]
+    names = t.names([g.name for g in family])
+    people.append(
+        f"- {t('notice.who.you', names=Markdown(names))}"
+        if names
+        else f"- {t('notice.who.family')}"
+    )
     if invite_student:
-        people.append(f"- {escape(student.preferred_name or student.first_name)}, who is invited")
-    people += [f"- {escape(agency)} (invited, with your consent)" for agency in iep.agencies]
-    return people
+        people.append(f"- {t('notice.who.student', child=child)}")
+    people += [f"- {t('notice.who.agency', agency=agency)}" for agency in iep.agencies]
+    return "\n".join(people)
+
+
+def compose_notice(
+    student: Student,
+    guardians: Sequence[Guardian],
+    iep: IEP,
+    settings: Settings,
+    today: dt.date,
+) -> Compose:
+    """The notice's parts for any language (see letters/letter.py)."""
+    family = addressed(guardians)
+    child = student.preferred_name or student.first_name
+    transition = considers_transition(iep, student, settings)
+    invite_student = transition or iep.student_invited
+    purpose = PURPOSE_KEYS.get(iep.meeting_purpose, DEFAULT_PURPOSE)
+    interpreter = interpreter_needed(iep, guardians)
+
+    def compose(t: Translator) -> Draft:
+        names = t.names([g.name for g in family])
+        when = _when(iep, t)
+        where = [f"- {bold_words(t('notice.when'))} {when}"]
+        if iep.meeting_place:
+            where.append(f"- {bold_words(t('notice.where'))} {escape(iep.meeting_place)}")
+        if iep.meeting_call:
+            where.append(f"- {bold_words(t('notice.join'))} {escape(iep.meeting_call)}")
+        if not (iep.meeting_place or iep.meeting_call):
+            where.append(f"- {bold_words(t('notice.where'))} {t('notice.at_school')}")
+        parts = [
+            Part(f"# {t('notice.title', student=student.display_name)}"),
+            Part(escape(t.date(today))),
+            Part("\n".join(sender(settings, t))),
+            Part(t("letter.dear", names=Markdown(names)) if names else t("letter.dear_family")),
+            Part(f"{t('notice.invite', child=child)} {t(purpose, child=child)}"),
+            Part(f"## {t('notice.when_where')}"),
+            Part("\n".join(where)),
+            Part(t("notice.other_time")),
+            Part(f"## {t('notice.who')}"),
+            Part(_who(iep, child, family, invite_student, t)),
+            Part(t("notice.bring", child=child)),
+        ]
+        if transition:
+            parts += [
+                Part(f"## {t('notice.transition.title')}"),
+                Part(t("notice.transition", child=child)),
+            ]
+            if iep.agencies:
+                agencies = Markdown(t.names(list(iep.agencies)))
+                parts.append(Part(t("notice.transition.agencies", agencies=agencies)))
+        if interpreter:
+            language = _interpreter_language(iep, guardians, t)
+            parts.append(
+                Part(
+                    t("notice.interpreter.in", language=language)
+                    if language
+                    else t("notice.interpreter")
+                )
+            )
+        footer_names = Markdown(names) if names else t("letter.family")
+        parts += [
+            Part(t("notice.reply")),
+            Part(t("notice.regards")),
+            Part("\n".join(sender(settings, t))),
+            Part("---", kind=RULE),
+            Part(f"## {t('notice.slip')}"),
+            Part(t("notice.slip.return", child=child)),
+            Part(
+                f"{bold_words(t('notice.slip.student'))} {escape(student.display_name)} · "
+                f"{bold_words(t('notice.slip.meeting'))} {when}"
+            ),
+            Part(
+                "\n".join(
+                    [
+                        f"- {CHECKBOX} {t('notice.slip.attend')}",
+                        f"- {CHECKBOX} {t('notice.slip.another_time')} {_LINE}",
+                        f"- {CHECKBOX} {t('notice.slip.phone_video')} {_LINE[:24]}",
+                    ]
+                )
+            ),
+            Part(f"{t('notice.slip.name')} {_LINE} {t('notice.slip.signature')} {_LINE}"),
+            Part(
+                "*"
+                + t("notice.footer", names=footer_names, date=Markdown(escape(t.date(today))))
+                + "*"
+            ),
+        ]
+        return Draft(title=t.plain("notice.title", student=student.display_name), parts=parts)
+
+    return compose
+
+
+def bold_words(markdown: str) -> str:
+    """A label already escaped by the translator, in bold."""
+    return f"**{markdown}**" if markdown else ""
+
+
+def write_notice(
+    student: Student,
+    guardians: Sequence[Guardian],
+    iep: IEP,
+    settings: Settings,
+    today: dt.date,
+    *,
+    lang: str = ENGLISH,
+    school: Path | None = None,
+) -> Letter:
+    """The notice in `lang` (a code, a language's name, or "auto": the language of the family
+    it is addressed to; ValueError if we have no catalog for it), the school's catalogs in
+    `school` winning over the shipped ones."""
+    available = catalogs(school)
+    choice = choose_language(lang, addressed(guardians), available)
+    compose = compose_notice(student, guardians, iep, settings, today)
+    return write_letter(compose, choice, available)
 
 
 def build_notice_markdown(
@@ -84,105 +220,14 @@ def build_notice_markdown(
     iep: IEP,
     settings: Settings,
     today: dt.date,
+    *,
+    lang: str = ENGLISH,
+    school: Path | None = None,
 ) -> str:
     """The notice as CommonMark (every piece of user text escaped)."""
-    family = invited_family(in_order(guardians, by="rights"))
-    first = student.preferred_name or student.first_name
-    name = escape(first)
-    transition = considers_transition(iep, student, settings)
-    invite_student = transition or iep.student_invited
-    purpose = PURPOSE_WORDS.get(iep.meeting_purpose, DEFAULT_PURPOSE) if iep.meeting_purpose else ""
-    purpose = (purpose or DEFAULT_PURPOSE).format(name=name)
-    out = [
-        heading(1, f"You are invited to {student.display_name}'s IEP meeting"),
-        "",
-        escape(exact(today)),
-        "",
-        *_sender(settings, ENGLISH_LETTER),
-        "",
-        f"Dear {_names(family) or 'Family'},",
-        "",
-        f"You are an important member of {name}'s IEP team, and we would like you to be there. "
-        f"We are meeting {purpose}.",
-        "",
-        "## When and where",
-        "",
-        f"- {bold('When:')} {escape(_when(iep))}",
-    ]
-    if iep.meeting_place:
-        out.append(f"- {bold('Where:')} {escape(iep.meeting_place)}")
-    if iep.meeting_call:
-        out.append(f"- {bold('To join by phone or video:')} {escape(iep.meeting_call)}")
-    if not (iep.meeting_place or iep.meeting_call):
-        out.append(f"- {bold('Where:')} at school (we will confirm the room)")
-    out += [
-        "",
-        "If this time does not work for you, please tell us: we will find a time and place that "
-        "suits us both, or you can join by phone or video.",
-        "",
-        "## Who will be there",
-        "",
-        *_who(iep, student, family, invite_student),
-        "",
-        f"You are welcome to bring anyone who knows {name} well or has knowledge or special "
-        "expertise about your child — a relative, a friend, a doctor, an advocate. Please let "
-        "us know who is coming so we can plan the room.",
-        "",
-    ]
-    if transition:
-        out += [
-            "## Planning for life after school",
-            "",
-            f"At this meeting we will also talk about {name}'s goals for after high school — "
-            "further education or training, work, and living on their own — and the transition "
-            f"services that will help {name} get there. {name} is invited to the meeting: this "
-            f"is {name}'s plan, and {name}'s own ideas matter most.",
-            "",
-        ]
-        if iep.agencies:
-            agencies = escape(", ".join(iep.agencies))
-            out += [
-                f"With your consent we are also inviting {agencies}, who may provide or pay "
-                "for transition services.",
-                "",
-            ]
-    if interpreter_needed(iep, guardians):
-        language = interpreter_language(iep, guardians)
-        spoken = f" in {escape(language)}" if language else ""
-        out += [
-            f"An interpreter{spoken} will be at the meeting for you, free of charge.",
-            "",
-        ]
-    out += [
-        "Please let us know whether you can come by returning the slip below, or by calling or "
-        "emailing us. We look forward to seeing you.",
-        "",
-        "With warm regards,",
-        "",
-        *_sender(settings, ENGLISH_LETTER),
-        "",
-        "---",
-        "",
-        "## Reply slip",
-        "",
-        f"Please cut off and return to school in {name}'s folder, or tell us by phone or email.",
-        "",
-        f"{bold('Student:')} {escape(student.display_name)} · {bold('Meeting:')} "
-        f"{escape(_when(iep))}",
-        "",
-        f"- {CHECKBOX} Yes, we can attend.",
-        f"- {CHECKBOX} We need another time. Times that suit us: "
-        "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_",
-        f"- {CHECKBOX} We would prefer to join by phone or video. Best number or email: "
-        "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_",
-        "",
-        "Name: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ Signature: "
-        "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_",
-        "",
-        f"*Confidential: prepared for {_names(family) or 'the family'} on {escape(exact(today))}.*",
-        "",
-    ]
-    return "\n".join(out)
+    return write_notice(
+        student, guardians, iep, settings, today, lang=lang, school=school
+    ).markdown()
 
 
 def build_notice(
@@ -193,14 +238,13 @@ def build_notice(
     today: dt.date,
     *,
     fmt: str = "md",
+    lang: str = ENGLISH,
+    school: Path | None = None,
 ) -> str:
-    markdown = build_notice_markdown(student, guardians, iep, settings, today)
+    letter = write_notice(student, guardians, iep, settings, today, lang=lang, school=school)
     if fmt == "html":
-        from teacherdesk.exports.html_page import letter_document
-
-        title = f"You are invited to {student.display_name}'s IEP meeting"
-        return letter_document(markdown, title=title, header=student.display_name)
-    return markdown
+        return letter.html(header=student.display_name)
+    return letter.markdown()
 
 
 def notice_filename(student: Student, fmt: str = "md") -> str:

@@ -1,7 +1,7 @@
 """The letter that asks a family for their Parental Input, as Markdown or HTML to print or email.
 
-Dated at the top and signed with how to reach the teacher (Settings: phone, email, room, how
-families may reply), addressed to the guardians by name (those who hold educational rights
+Dated at the top and signed with how to reach the teacher (`letters.sender`; how families
+may reply), addressed to the guardians by name (those who hold educational rights
 first), it asks the five questions of the Parental Input form in plain, warm words, says by when
 it is best returned and how — offering only the ways the letter gives the means for. It works
 for any student: the return-by date is the one the teacher gives, else the IEP timeline's
@@ -21,6 +21,7 @@ from teacherdesk.domain.iep_timeline import parental_input_due
 from teacherdesk.domain.languages import ENGLISH, language_code, name_in
 from teacherdesk.exports.letters.catalogs import catalogs
 from teacherdesk.exports.letters.letter import (
+    RULE,
     SPACE,
     Compose,
     Draft,
@@ -29,6 +30,7 @@ from teacherdesk.exports.letters.letter import (
     choose_language,
     write_letter,
 )
+from teacherdesk.exports.letters.sender import sender
 from teacherdesk.exports.letters.translate import Markdown, Translator
 from teacherdesk.exports.markdown_text import bold, escape
 from teacherdesk.models import IEP, Guardian, InputMethod, Settings, Student
@@ -64,22 +66,6 @@ def return_by_date(iep: IEP | None, today: dt.date, asked: dt.date | None = None
     else:
         day = today + DEFAULT_WAIT
     return school_day_on_or_before(day)
-
-
-def _sender(settings: Settings, t: Translator) -> list[str]:
-    """The teacher's name and how to reach them, one Markdown line each (hard breaks)."""
-    lines = [escape(settings.teacher_name) if settings.teacher_name else t("letter.teacher")]
-    if settings.room:
-        room = settings.room.strip()
-        room = room[5:].strip() if room.lower().startswith("room ") else room
-        lines.append(t("letter.room", room=room))
-    if settings.school:
-        lines.append(escape(settings.school))
-    if settings.teacher_phone:
-        lines.append(t("letter.phone", phone=settings.teacher_phone))
-    if settings.teacher_email:
-        lines.append(t("letter.email", email=settings.teacher_email))
-    return [line + "\\" for line in lines[:-1]] + lines[-1:]
 
 
 def _ways_back(settings: Settings, t: Translator, name: str) -> list[str]:
@@ -134,7 +120,7 @@ def compose_request(
         parts = [
             Part(f"# {t(f'request.title.{kind}', student=student.display_name)}"),
             Part(escape(t.date(today))),
-            Part("\n".join(_sender(settings, t))),
+            Part("\n".join(sender(settings, t))),
             Part(dear),
             Part(t(f"request.why.{kind}", child=child)),
             Part(t("request.intro")),
@@ -151,8 +137,8 @@ def compose_request(
             Part(f"## {t('request.back')}"),
             Part("\n".join(_ways_back(settings, t, child))),
             Part(t("request.thanks", child=child)),
-            Part("\n".join(_sender(settings, t))),
-            Part("---"),
+            Part("\n".join(sender(settings, t))),
+            Part("---", kind=RULE),
             Part(
                 "*"
                 + t(

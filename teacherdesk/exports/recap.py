@@ -61,7 +61,7 @@ def gather_recap(store: Store, conference_id: str) -> RecapData | None:
     )
 
 
-def _addressed(data: RecapData) -> list[Guardian]:
+def addressed(data: RecapData) -> list[Guardian]:
     """Those who came to the conference, else all the student's guardians."""
     by_id = {g.id: g for g in data.guardians}
     came = [by_id[g] for g in data.conference.guardian_ids if g in by_id]
@@ -69,7 +69,7 @@ def _addressed(data: RecapData) -> list[Guardian]:
 
 
 def _greeting(data: RecapData, t: Translator) -> str:
-    names = t.names([g.name for g in _addressed(data)])
+    names = t.names([g.name for g in addressed(data)])
     return t("letter.dear", names=Markdown(names)) if names else t("letter.dear_family")
 
 
@@ -154,7 +154,7 @@ def write_recap(
 ) -> Letter:
     """The recap in `lang` (a code, a name or "auto": the language of those who came)."""
     available = catalogs(school)
-    choice = choose_language(lang, _addressed(data), available)
+    choice = choose_language(lang, addressed(data), available)
     return write_letter(compose_recap(data, today=today), choice, available)
 
 

@@ -1,5 +1,5 @@
 """The meeting fields on the IEP record are saved, the readiness panel follows them, and f12
-previews the notice (Pilot, 80×24)."""
+previews the notice (in the language chosen first) (Pilot, 80×24)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 from textual.widgets import Input, Markdown, Select, Static
 
 from teacherdesk.models import IEP, Guardian, Student
+from teacherdesk.ui.dialogs.language_prompt import LanguagePrompt
 from teacherdesk.ui.forms.iep_record import IEPRecordScreen
 from teacherdesk.ui.screens.meeting_notice import MeetingNoticePreview
 from tests.helpers import make_app
@@ -52,6 +53,9 @@ async def test_meeting_fields_saved_and_notice_key(memory_store):
         assert "Meeting: ready" in text_of(app, "#ir-evidence")
 
         await pilot.press("f12")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LanguagePrompt)  # the language first: the family's
+        await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, MeetingNoticePreview)
         assert "You are invited to Ada Quill's IEP meeting" in app.screen.markdown

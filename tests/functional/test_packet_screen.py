@@ -103,6 +103,9 @@ async def test_recap_from_the_preview(store: Store, tmp_path: Path) -> None:
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        await pilot.press("enter")  # the language: the family's
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert isinstance(app.screen, RecapPreviewScreen)
         assert "What we celebrated" in app.screen.markdown
         await pilot.press("escape")

@@ -104,6 +104,8 @@ async def test_request_letter_from_the_app_is_written_and_recorded(memory_store,
         app.push_screen(ParentalInputScreen(iep.id))
         await settle(app, pilot)
         await pilot.press("f8")
+        await settle(app, pilot)
+        await pilot.press("enter")  # the language: the family's
         await pilot.pause()
         path_input = app.screen.query_one("#letter-path")
         assert path_input.value.endswith(".md")

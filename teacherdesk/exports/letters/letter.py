@@ -20,13 +20,14 @@ from teacherdesk.exports.letters.translate import Translator
 from teacherdesk.models import Guardian
 
 TEXT, TYPED, SPACE = "text", "typed", "space"
+RULE = "rule"  # a line across the page ("---"): printed once, never paired with English
 INTRO = "intro"  # "Your child's teacher wrote, in English:": left out of an English letter
 
 
 @dataclass(frozen=True)
 class Part:
     markdown: str
-    kind: str = TEXT  # TEXT, TYPED (the teacher's words, shown once), INTRO or SPACE
+    kind: str = TEXT  # TEXT, TYPED (the teacher's words, shown once), INTRO, SPACE or RULE
 
 
 @dataclass
@@ -173,7 +174,7 @@ def _html(letter: Letter, *, header: str) -> str:
             continue
         if part.kind == SPACE:
             rows.append('<div class="answer-space" aria-hidden="true"></div>\n')
-        elif english is None or part.kind == TYPED:
+        elif english is None or part.kind in (TYPED, RULE):
             typed = part.kind == TYPED  # the teacher's words: each paragraph finds its direction
             rows.append(
                 f'<div class="row">{render_fragment(part.markdown, auto_dir=typed)}</div>\n'

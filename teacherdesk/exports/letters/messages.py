@@ -5,7 +5,7 @@ and must all appear, spelled the same, in every translation (`teacherdesk letter
 Markdown is never part of a message: the letters add headings, lists and bold around them, and a
 translation's own `*`, `#` or `<` is printed as written.
 
-To add a letter (the IEP meeting notice, say): add its messages below under a new prefix, use
+To add a letter: add its messages below under a new prefix, use
 them through a `Translator` in its module, and add their translations to each `po/*.po` (run
 `teacherdesk letters --template LANG` to get a catalog with the new messages to fill in). A
 catalog that lacks a message prints that letter bilingual with English until it is filled.
@@ -33,6 +33,10 @@ PLACEHOLDERS = {
     "room": "the classroom's number or name",
     "language": "the name of a language",
     "text": "words the teacher typed, printed exactly as typed (never translated)",
+    "time": "the meeting's time, as the teacher typed it (for example 3:30 pm)",
+    "name": "a staff member's name, as the teacher typed it",
+    "agency": "an agency's name, as the teacher typed it",
+    "agencies": "the names of one or more agencies, as the teacher typed them",
 }
 
 MESSAGES: dict[str, Message] = {
@@ -173,4 +177,94 @@ MESSAGES: dict[str, Message] = {
         "Please tell {child} how proud we are. Thank you for everything you do at home."
     ),
     "news.footer": Message("Written on {date} for {child}'s family."),
+    # -- the IEP meeting notice (34 CFR 300.322(b)) -----------------------------------------------
+    "notice.title": Message("You are invited to {student}'s IEP meeting"),
+    "notice.invite": Message(
+        "You are an important member of {child}'s IEP team, and we would like you to be there."
+    ),
+    "notice.purpose.annual_review": Message(
+        "We are meeting to review {child}'s IEP together: how the year has gone, and the plan "
+        "for the next one."
+    ),
+    "notice.purpose.initial": Message(
+        "We are meeting to write {child}'s first Individualized Education Program (IEP)."
+    ),
+    "notice.purpose.reevaluation": Message(
+        "We are meeting to go over {child}'s re-evaluation and what it means for {child}'s IEP."
+    ),
+    "notice.purpose.amendment": Message(
+        "We are meeting to talk about changes to {child}'s current IEP."
+    ),
+    "notice.purpose.transition": Message(
+        "We are meeting to plan {child}'s transition: life after high school, and how school "
+        "can prepare for it."
+    ),
+    "notice.purpose.default": Message(
+        "We are meeting to talk about {child}'s Individualized Education Program (IEP)."
+    ),
+    "notice.when_where": Message("When and where", "a heading"),
+    "notice.when": Message("When:", "a label, followed by the meeting's date and time"),
+    "notice.where": Message("Where:", "a label, followed by the place as the teacher typed it"),
+    "notice.join": Message(
+        "To join by phone or video:", "a label, followed by a number or link the teacher typed"
+    ),
+    "notice.at": Message("{date}, {time}", "the meeting's day and time"),
+    "notice.time_tbc": Message("{date} (time to be confirmed)"),
+    "notice.at_school": Message("at school (we will confirm the room)"),
+    "notice.other_time": Message(
+        "If this time does not work for you, please tell us: we will find a time and place that "
+        "suits us both, or you can join by phone or video."
+    ),
+    "notice.who": Message("Who will be there", "a heading"),
+    "notice.who.staff": Message(
+        "Staff from the school who work with your child (we will tell you who)"
+    ),
+    "notice.who.case_manager": Message("{name} (case manager)"),
+    "notice.who.you": Message("You: {names}"),
+    "notice.who.family": Message("You, the family"),
+    "notice.who.student": Message("{child}, who is invited"),
+    "notice.who.agency": Message("{agency} (invited, with your consent)"),
+    "notice.bring": Message(
+        "You are welcome to bring anyone who knows {child} well or has knowledge or special "
+        "expertise about your child — a relative, a friend, a doctor, an advocate. Please let us "
+        "know who is coming so we can plan the room."
+    ),
+    "notice.transition.title": Message("Planning for life after school", "a heading"),
+    "notice.transition": Message(
+        "At this meeting we will also talk about {child}'s goals for after high school — further "
+        "education or training, work, and living on their own — and the transition services "
+        "that will help {child} get there. {child} is invited to the meeting: this is {child}'s "
+        "plan, and {child}'s own ideas matter most.",
+        "printed when the student is 16 (or turns 16 while this IEP is in effect)",
+    ),
+    "notice.transition.agencies": Message(
+        "With your consent we are also inviting {agencies}, who may provide or pay for "
+        "transition services."
+    ),
+    "notice.interpreter.in": Message(
+        "An interpreter in {language} will be at the meeting for you, free of charge."
+    ),
+    "notice.interpreter": Message("An interpreter will be at the meeting for you, free of charge."),
+    "notice.reply": Message(
+        "Please let us know whether you can come by returning the slip below, or by calling or "
+        "emailing us. We look forward to seeing you."
+    ),
+    "notice.regards": Message("With warm regards,", "before the teacher's signature"),
+    "notice.slip": Message("Reply slip", "a heading: the part the family cuts off and returns"),
+    "notice.slip.return": Message(
+        "Please cut off and return to school in {child}'s folder, or tell us by phone or email."
+    ),
+    "notice.slip.student": Message("Student:", "a label, followed by the student's name"),
+    "notice.slip.meeting": Message("Meeting:", "a label, followed by the meeting's date and time"),
+    "notice.slip.attend": Message("Yes, we can attend.", "a box the family ticks"),
+    "notice.slip.another_time": Message(
+        "We need another time. Times that suit us:", "a box the family ticks; a line follows"
+    ),
+    "notice.slip.phone_video": Message(
+        "We would prefer to join by phone or video. Best number or email:",
+        "a box the family ticks; a line follows",
+    ),
+    "notice.slip.name": Message("Name:", "a label, followed by a line to write on"),
+    "notice.slip.signature": Message("Signature:", "a label, followed by a line to write on"),
+    "notice.footer": Message("Confidential: prepared for {names} on {date}."),
 }

@@ -93,6 +93,12 @@ class Translator:
             return f"{_HT_DAYS[day.weekday()]} {day.day} {_HT_MONTHS[day.month - 1]} {day.year}"
         return format_date(day, "full", locale=Locale.parse(self.code))
 
+    def long_date(self, day: dt.date) -> str:
+        """`day` spelled out, for a meeting: "Monday 7 December 2026" (other languages: `date`)."""
+        if self.english:
+            return format_date(day, "EEEE d MMMM y", locale="en")
+        return self.date(day)
+
     def names(self, names: list[str]) -> str:
         """ "Ana, Luis and Rosa" in the language's way (escaped)."""
         if not names:

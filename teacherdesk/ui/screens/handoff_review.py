@@ -17,7 +17,7 @@ from teacherdesk.exports.packet import default_author
 from teacherdesk.store.access_log import record
 from teacherdesk.store.files import write_private_text
 from teacherdesk.ui.screens.base import DeskScreen
-from teacherdesk.ui.screens.packet_preview import SavePrompt, format_for_path
+from teacherdesk.ui.screens.document_preview import SavePrompt, format_for_path
 
 
 class HandoffReview(DeskScreen):

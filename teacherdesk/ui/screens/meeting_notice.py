@@ -1,15 +1,17 @@
-"""Preview the notice of a student's IEP meeting as the family will read it, then save it (`s`:
-`.md`, or `.html` to print). `f7` on the IEP record, `m` on the IEP list."""
+"""Preview the notice of a student's IEP meeting as the family will read it, in the language
+the teacher picks first (the family's by default), then save it (`s`: `.md`, or `.html` to
+print). `f12` on the IEP record, `m` on the IEP list."""
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from pathlib import Path
 
-from teacherdesk.exports.meeting_notice import build_notice, notice_filename
-from teacherdesk.ui.screens.packet_preview import DocumentPreview
+from teacherdesk.exports.letters.letter import Letter
+from teacherdesk.exports.meeting_notice import addressed, notice_filename, write_notice
+from teacherdesk.ui.screens.letter_preview import LetterPreview
 
 
-class MeetingNoticePreview(DocumentPreview):
+class MeetingNoticePreview(LetterPreview):
     what = "the meeting notice"
     access_kind = "meeting-notice"
 
@@ -18,7 +20,7 @@ class MeetingNoticePreview(DocumentPreview):
         self.student_id = student_id
         self.markdown = ""
 
-    def build(self, fmt: str) -> str:
+    def _meeting(self):
         store = self.desk.store
         student = store.students.get(self.student_id)
         if student is None:
@@ -26,22 +28,27 @@ class MeetingNoticePreview(DocumentPreview):
         iep = store.ieps.for_student(student.id)
         if iep is None:
             raise LookupError("no IEP meeting on record yet: set the meeting date first")
-        guardians = store.guardians.for_student(student.id)
-        return build_notice(
-            student, guardians, iep, store.settings.load(), self.desk.today(), fmt=fmt
+        return student, iep, store.guardians.for_student(student.id)
+
+    def addressed(self):
+        return addressed(self._meeting()[2])
+
+    def write_letter(self, lang: str, school: Path | None) -> Letter:
+        student, iep, guardians = self._meeting()
+        settings = self.desk.store.settings.load()
+        return write_notice(
+            student, guardians, iep, settings, self.desk.today(), lang=lang, school=school
         )
+
+    def header(self) -> str:
+        return self._meeting()[0].display_name
 
     def default_stem(self) -> str:
         student = self.desk.store.students.get(self.student_id)
         return notice_filename(student).removesuffix(".md") if student else "iep-meeting-notice"
 
     def state_line(self) -> str:
-        return (
-            "For the family · s: save (.html to print) · escape: back · record the day it goes "
-            "out under 'Notice sent' on the IEP record"
-        )
+        return f"{self.language_line()} · s: save · note the day it goes out on the IEP record"
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.sub_title = "IEP meeting notice: preview"
-        self.query_one("#preview-state", Static).update(self.state_line())

@@ -9,87 +9,28 @@ thread worker, `c` makes a recap of one of the student's conferences for the fam
 
 from __future__ import annotations
 
-from abc import abstractmethod
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from teacherdesk.domain.dates import exact
 from teacherdesk.exports.packet import default_author, export_packet, file_stem
-from teacherdesk.exports.recap import export_recap, gather_recap, recap_file_stem
+from teacherdesk.exports.recap import addressed, gather_recap, recap_file_stem, write_recap
 from teacherdesk.models import ConferenceStatus, label
-from teacherdesk.store.access_log import record
-from teacherdesk.store.files import write_private_text
-from teacherdesk.ui.messages import DataChanged
-from teacherdesk.ui.screens.base import DeskModal, DeskScreen
+from teacherdesk.ui.screens.base import DeskModal
+from teacherdesk.ui.screens.document_preview import DocumentPreview
+from teacherdesk.ui.screens.letter_preview import LetterPreview
 from teacherdesk.ui.widgets.plain import plain
 
 if TYPE_CHECKING:
     from teacherdesk.ui.app import TeacherDesk
-
-HTML_SUFFIXES = (".html", ".htm")
-
-
-def format_for_path(path: Path) -> str:
-    return "html" if path.suffix.lower() in HTML_SUFFIXES else "md"
-
-
-def commonmark() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False})
-
-
-class SavePrompt(DeskModal[Path | None]):
-    """Where to save: a path, prefilled; `.html` for a printable page, else Markdown."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-cancel", tooltip="Save nothing")]
-
-    def __init__(self, what: str, default: Path) -> None:
-        super().__init__()
-        self.what = what
-        self.default = default
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(f"Save {self.what}", markup=False)
-            yield Static(
-                "File (.md for Markdown, .html for a page to print):",
-                classes="save-hint",
-                markup=False,
-            )
-            yield Input(str(self.default), id="save-path")
-            yield Static(
-                "enter: save (readable by you only) · escape: cancel",
-                classes="save-hint",
-                markup=False,
-            )
-
-    def on_mount(self) -> None:
-        self.query_one("#save-path", Input).focus()
-
-    @on(Input.Submitted, "#save-path")
-    def _submit(self) -> None:
-        text = self.query_one("#save-path", Input).value.strip()
-        if not text:
-            self.notify("Type where to save the file.", severity="warning")
-            return
-        path = Path(text).expanduser()
-        if not path.is_absolute():
-            path = Path.cwd() / path
-        if path.is_dir():
-            self.notify(f"{path} is a folder: add a file name.", severity="warning")
-            return
-        self.dismiss(path)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class ConferenceChoice(DeskModal[str | None]):
@@ -121,111 +62,6 @@ class ConferenceChoice(DeskModal[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class DocumentPreview(DeskScreen):
-    """A Markdown export shown as it will read, with a save prompt. Subclasses say what."""
-
-    BINDINGS = [
-        Binding("escape", "close", "Back", id="preview-back", tooltip="Back, saving nothing"),
-        Binding("s", "save", "Save", id="preview-save", tooltip="Save as Markdown or HTML"),
-    ]
-    what = "the document"
-    access_kind = ""  # what the access log calls it when saved (store/access_log.KINDS)
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="preview-state", markup=False)
-        with VerticalScroll(id="preview-scroll", can_focus=True):
-            yield Markdown(
-                "Preparing the preview…",
-                id="preview-markdown",
-                parser_factory=commonmark,
-                open_links=False,
-            )
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#preview-scroll").focus()
-        self.load()
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self.load()
-
-    # subclasses: build the text (runs in a thread) and name the default file
-    @abstractmethod  # every subclass provides it
-    def build(self, fmt: str) -> str:
-        raise NotImplementedError
-
-    @abstractmethod  # every subclass provides it
-    def default_stem(self) -> str:
-        raise NotImplementedError
-
-    def state_line(self) -> str:
-        return ""
-
-    @work(thread=True, exclusive=True, group="preview-load")
-    def load(self) -> None:
-        try:
-            text = self.build("md")
-        except LookupError as error:
-            text = f"Nothing to show: {error}."
-        self.app.call_from_thread(self._show, text, self.default_stem())
-
-    def _show(self, text: str, stem: str) -> None:
-        self.markdown, self.stem = text, stem
-        self.query_one("#preview-state", Static).update(self.state_line())
-        self.query_one("#preview-markdown", Markdown).update(text)
-
-    def action_close(self) -> None:
-        self.dismiss()
-
-    def action_save(self) -> None:
-        """The file name was worked out with the preview (no disk reads on the event loop)."""
-        self.ask_where(Path.cwd() / f"{getattr(self, 'stem', '') or 'teacherdesk'}.md")
-
-    def ask_where(self, default: Path) -> None:
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.write(path)
-
-        self.app.push_screen(SavePrompt(self.what, default), chosen)
-
-    @work(thread=True, group="preview-save")
-    def write(self, path: Path) -> None:
-        fmt = format_for_path(path)
-        try:
-            write_private_text(path, self.build(fmt))
-            if self.access_kind:
-                record(
-                    self.desk.store,
-                    self.access_kind,
-                    self.logged_students(),
-                    to="file",
-                    detail=f"{fmt}, {self.what} (saved from the app)",
-                )
-        except (OSError, LookupError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            self.app.call_from_thread(self._not_saved, path, reason)
-            return
-        self.app.call_from_thread(self._saved, path, fmt)
-
-    def logged_students(self) -> list[str]:
-        student_id = getattr(self, "student_id", "")
-        return [student_id] if student_id else []
-
-    def _saved(self, path: Path, fmt: str) -> None:
-        kind = "HTML" if fmt == "html" else "Markdown"
-        self.notify(f"Saved {self.what} ({kind}, only you can read it) to {path}", timeout=8)
-
-    def _not_saved(self, path: Path, reason: str) -> None:
-        self.notify(
-            f"Could not save to {path}: {reason.rstrip('.').lower()}. Try another place.",
-            title="Not saved",
-            severity="error",
-            timeout=10,
-        )
-        self.ask_where(path)  # what was typed is offered again
 
 
 class PacketPreviewScreen(DocumentPreview):
@@ -279,7 +115,6 @@ class PacketPreviewScreen(DocumentPreview):
         return "Restricted notes are left out · r: include them · s: save · c: family recap"
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.sub_title = "IEP team packet: preview"
         self.query_one("#preview-state", Static).update(self.state_line())
 
@@ -319,7 +154,7 @@ class PacketPreviewScreen(DocumentPreview):
         self.app.push_screen(ConferenceChoice(choices), chosen)
 
 
-class RecapPreviewScreen(DocumentPreview):
+class RecapPreviewScreen(LetterPreview):
     """A conference recap for the family: what we celebrated, agreed, and when we meet next."""
 
     what = "the conference recap"
@@ -336,8 +171,14 @@ class RecapPreviewScreen(DocumentPreview):
             raise LookupError("this conference is no longer on record")
         return data
 
-    def build(self, fmt: str) -> str:
-        return export_recap(self._data(), today=self.desk.today(), fmt=fmt)
+    def addressed(self):
+        return addressed(self._data())
+
+    def write_letter(self, lang: str, school: Path | None):
+        return write_recap(self._data(), today=self.desk.today(), lang=lang, school=school)
+
+    def header(self) -> str:
+        return self._data().student.display_name
 
     def logged_students(self) -> list[str]:
         conference = self.desk.store.conferences.get(self.conference_id)
@@ -348,11 +189,10 @@ class RecapPreviewScreen(DocumentPreview):
         return recap_file_stem(data) if data else "conference-recap"
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.sub_title = "Conference recap for the family: preview"
 
     def state_line(self) -> str:
-        return "Written for the family (no contact notes in it) · s: save · escape: back"
+        return f"{self.language_line()} · written for the family (no contact notes) · s: save"
 
 
 def student_on_screen(screen: Screen) -> str | None:

@@ -1,0 +1,159 @@
+"""The app asks which language before it writes a letter home (Pilot): the family's own first
+and chosen by enter, English and every shipped language by digit, at 60×20 too; the choice
+reaches the same letter functions the command line uses (unreviewed → bilingual with the
+interpreter line)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+
+from textual.containers import Vertical
+from textual.geometry import Region
+from textual.widgets import Input, OptionList
+
+from teacherdesk.models import IEP, Conference, Guardian, Settings, Student
+from teacherdesk.ui.dialogs.language_prompt import LanguagePrompt
+from teacherdesk.ui.forms.iep_record import IEPRecordScreen
+from teacherdesk.ui.forms.parental_input import ParentalInputScreen
+from teacherdesk.ui.screens.meeting_notice import MeetingNoticePreview
+from teacherdesk.ui.screens.packet_preview import RecapPreviewScreen
+from tests.helpers import make_app, settle
+
+UNREVIEWED_ES = "Esta carta todavía no ha sido revisada por una persona que domine este idioma"
+
+
+def spanish_family(store, language: str = "Spanish"):
+    student = store.students.save(
+        Student(first_name="Luz", last_name="Marquez", has_iep=True, date_of_birth=None)
+    )
+    store.settings.save(Settings(teacher_name="Ms. Rowan", room="12"))
+    guardian = store.guardians.save(
+        Guardian(name="Ana Marquez", student_ids=[student.id], preferred_language=language)
+    )
+    iep = store.ieps.save(
+        IEP(student_id=student.id, meeting_date=dt.date(2026, 12, 7), meeting_time="3:30 pm")
+    )
+    return student, guardian, iep
+
+
+def offered(app) -> list[str]:
+    prompt = app.screen
+    assert isinstance(prompt, LanguagePrompt)
+    return [option.label for option in prompt.menu.options]
+
+
+def digit_for(app, code: str) -> str:
+    prompt = app.screen
+    index = next(n for n, o in enumerate(prompt.menu.options) if o.code == code and not o.family)
+    return str(index + 1)
+
+
+async def test_request_letter_in_the_familys_language_by_default(memory_store, tmp_path):
+    _student, _guardian, iep = spanish_family(memory_store)
+    out = tmp_path / "letters" / "request.md"
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ParentalInputScreen(iep.id))
+        await settle(app, pilot)
+        await pilot.press("f8")
+        await settle(app, pilot, until=lambda: isinstance(app.screen, LanguagePrompt))
+        labels = offered(app)
+        assert labels[0] == "Spanish · español + English — family's"
+        assert "English" in labels and len(labels) == 7  # English and the six others
+        assert app.screen.query_one(OptionList).highlighted == 0
+        await pilot.press("enter")  # the default: the family's language
+        await settle(app, pilot)
+        path = app.screen.query_one("#letter-path", Input)
+        path.value = str(out)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        text = out.read_text(encoding="utf-8")
+        assert text.startswith("# Su opinión para el IEP de Luz Marquez\n")
+        assert "> # Your thoughts for Luz Marquez's IEP" in text  # English beside it
+        assert UNREVIEWED_ES in text  # the interpreter line, in Spanish
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+        assert memory_store.ieps.get(iep.id).parental_input.requested_on is not None
+
+
+async def test_meeting_notice_language_chosen_then_changed_and_saved(memory_store, tmp_path):
+    student, _guardian, iep = spanish_family(memory_store)
+    out = tmp_path / "notice.md"
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(IEPRecordScreen(student.id, iep.id))
+        await settle(app, pilot)
+        await pilot.press("f12")
+        await settle(app, pilot, until=lambda: isinstance(app.screen, LanguagePrompt))
+        await pilot.press(digit_for(app, "en"))  # English this time
+        await settle(app, pilot)
+        preview = app.screen
+        assert isinstance(preview, MeetingNoticePreview)
+        assert preview.markdown.startswith("# You are invited to Luz Marquez's IEP meeting")
+        assert "Le invitamos" not in preview.markdown
+
+        await pilot.press("l")  # another language: the family's, as offered first
+        await settle(app, pilot, until=lambda: isinstance(app.screen, LanguagePrompt))
+        await pilot.press("1")
+        await settle(app, pilot)
+        assert app.screen is preview
+        assert preview.markdown.startswith("# Le invitamos a la reunión del IEP de Luz Marquez")
+        state = str(preview.query_one("#preview-state").render())
+        assert "In Spanish beside English" in state
+
+        await pilot.press("s")
+        await settle(app, pilot)
+        app.screen.query_one("#save-path", Input).value = str(out)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        text = out.read_text(encoding="utf-8")
+        assert text.startswith("# Le invitamos a la reunión del IEP de Luz Marquez\n")
+        assert "> # You are invited to Luz Marquez's IEP meeting" in text
+        assert UNREVIEWED_ES in text
+
+
+async def test_choosing_spanish_for_a_recap_and_escape_writes_nothing(memory_store):
+    student, guardian, _iep = spanish_family(memory_store, language="")
+    conference = memory_store.conferences.save(
+        Conference(
+            student_id=student.id,
+            when=dt.datetime(2026, 11, 2, 15, 30),
+            status="held",
+            guardian_ids=[guardian.id],
+            celebrations="Reads every night",
+        )
+    )
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(RecapPreviewScreen(conference.id))
+        await settle(app, pilot, until=lambda: isinstance(app.screen, LanguagePrompt))
+        assert offered(app)[0] == "English — family's"  # nothing recorded: English
+        await pilot.press(digit_for(app, "es"))
+        await settle(app, pilot)
+        preview = app.screen
+        assert isinstance(preview, RecapPreviewScreen)
+        assert preview.markdown.startswith("# Nuestra reunión sobre Luz")
+        assert "> # Our conference about Luz" in preview.markdown
+        assert "Reads every night" in preview.markdown  # as typed, once
+        assert preview.markdown.count("Reads every night") == 1
+
+        await pilot.press("escape")
+        await settle(app, pilot)
+        app.push_screen(RecapPreviewScreen(conference.id))
+        await settle(app, pilot, until=lambda: isinstance(app.screen, LanguagePrompt))
+        await pilot.press("escape")  # no language: no letter, back where we were
+        await settle(app, pilot)
+        assert not isinstance(app.screen, RecapPreviewScreen | LanguagePrompt)
+
+
+async def test_the_language_dialog_fits_at_60x20(memory_store):
+    student, _guardian, _iep = spanish_family(memory_store)
+    app = make_app(memory_store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.push_screen(MeetingNoticePreview(student.id))
+        await settle(app, pilot, until=lambda: isinstance(app.screen, LanguagePrompt))
+        box = app.screen.query_one(Vertical).region
+        assert Region(0, 0, 60, 20).contains_region(box)
+        choices = app.screen.query_one(OptionList)
+        assert choices.max_scroll_y == 0  # every language in view, no scrolling
+        assert choices.option_count == 7
