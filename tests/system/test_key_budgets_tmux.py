@@ -111,7 +111,7 @@ def test_the_four_everyday_tasks_fit_their_key_budgets(
     task.keys("s")
     terminal.wait_for("Save the IEP team packet")
     task.keys("Enter")
-    terminal.wait_for("Saved")
+    terminal.wait_for("Saved the IEP")  # not an earlier task's toast still on screen
     assert task.count <= 4
 
     terminal.keys("Escape", "C-q")
