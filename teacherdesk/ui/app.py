@@ -154,6 +154,7 @@ class TeacherDesk(App[None]):
         self._watch_file = watch_file and store.path is not None
         self._seen_generation = store.generation
         self.saver = Saver()
+        self.open_problem: Exception | None = None  # the data file could not be read
         self._held_keys: list[events.Key] = []  # typed before the screen was ready for them
         self._hold_timer: Timer | None = None
         self._opening = False  # a screen is loading in a thread: hold keys for it
@@ -175,19 +176,38 @@ class TeacherDesk(App[None]):
     # --- lifecycle -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        # The parsed data file is millions of long-lived objects: keep the cyclic garbage collector
-        # from walking them all in a full collection, which paused the screen for 100-200 ms.
-        gc.freeze()
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = self._usual_theme()
-        self._load_settings()
         self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
         self.screen_change_signal.subscribe(self, self._screen_changed)
+        self._install_hangup_handler()
+        if self.store.is_open:
+            self._store_opened()
+        else:  # the first frame shows while the file is read
+            self._open_store()
+
+    @work(thread=True, exclusive=True, group="open-store")
+    def _open_store(self) -> None:
+        try:
+            self.store.finish_opening()
+        except Exception as error:  # said by the command line once the terminal is back
+            self.open_problem = error
+            self.call_from_thread(self.exit, return_code=1)
+            return
+        self.call_from_thread(self._store_opened, later=True)
+
+    def _store_opened(self, *, later: bool = False) -> None:
+        # The parsed data file is millions of long-lived objects: keep the cyclic garbage collector
+        # from walking them all in a full collection, which paused the screen for 100-200 ms.
+        gc.freeze()
+        self._seen_generation = self.store.generation
+        self._load_settings()
         if self._watch_file:
             self.set_interval(2.0, self._check_file)
-        self._install_hangup_handler()
         self.set_timer(3.0, self._say_what_was_skipped)
+        if later:  # screens that waited for the data load it now
+            self.broadcast_data_changed()
         if self._interview_student:
             self.call_after_refresh(self._open_interview, self._interview_student)
         else:
