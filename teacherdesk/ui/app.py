@@ -159,6 +159,7 @@ class TeacherDesk(App[None]):
         self._hold_timer: Timer | None = None
         self._opening = False  # a screen is loading in a thread: hold keys for it
         self._key_in_flight = False  # a key for a list or screen is not handled yet
+        self._keys_sent = 0  # keys followed so far (see _wait_until_handled)
         self.keymap: dict[str, str] = {}  # keys remapped in settings (help shows them)
         self.MODES = _mode_screens()
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
@@ -366,6 +367,8 @@ class TeacherDesk(App[None]):
         a key the focused widget has a binding for (enter in an Input) is handled only when it
         reaches the app, and what that binding posts climbs the same way after it."""
         self._key_in_flight = True
+        self._keys_sent += 1
+        sent = self._keys_sent  # a later key's wait is not ended by this one's timer
         chain = list(widget.ancestors_with_self)
         steps = [*chain, *chain]
 
@@ -378,14 +381,14 @@ class TeacherDesk(App[None]):
                 elif pump.call_later(step, index + 1):
                     return
                 index, rounds = index + 1, 0  # that widget has closed (a dialog that just left)
-            self._key_landed()
+            self._key_landed(sent)
 
         step(0)
         # Never wait long on it (a step can be dropped by a screen closing under it).
-        self.set_timer(KEY_IN_FLIGHT_AT_MOST, self._key_landed)
+        self.set_timer(KEY_IN_FLIGHT_AT_MOST, lambda: self._key_landed(sent))
 
-    def _key_landed(self) -> None:
-        if self._key_in_flight:
+    def _key_landed(self, sent: int) -> None:
+        if self._key_in_flight and sent == self._keys_sent:
             self._key_in_flight = False
             if self._keys_can_go():  # the key may have opened a screen that is loading now
                 self._let_keys_go()

@@ -5,9 +5,21 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from teacherdesk.models import Guardian, Student
 from tests.functional.test_fast_typing import burst
 from tests.helpers import make_app, settle, wait_until
+
+
+@pytest.fixture(autouse=True)
+def _no_give_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app stops holding keys after a few seconds whatever happens (a safety net); on a
+    busy test machine that net must not be what decides where the keys go."""
+    import teacherdesk.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "HOLD_KEYS_AT_MOST", 60.0)
+    monkeypatch.setattr(app_module, "KEY_IN_FLIGHT_AT_MOST", 60.0)
 
 
 def small_class(store) -> Student:
