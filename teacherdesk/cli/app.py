@@ -31,4 +31,6 @@ def open_app(store: Store, **options: object) -> int:
 
     app = TeacherDesk(store, **options)
     app.run()
+    if app.open_problem is not None:  # the file could not be read: said as one sentence
+        raise app.open_problem
     return app.return_code or 0

@@ -126,11 +126,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if handler is not None and getattr(handler, "opens_store_itself", False):
             return handler(args, None)  # type: ignore[arg-type]
-        store = Store.open(path)
         if handler is None:
             from teacherdesk.cli.app import open_app
 
-            return open_app(store)
+            # The app paints its first frame, then reads the file in a thread.
+            return open_app(Store.open(path, read_now=False))
+        store = Store.open(path)
         code = handler(args, store)
         _say_what_was_skipped(store)
         return code

@@ -210,8 +210,14 @@ def open_deadlines(
 ) -> list[tuple[Student, Deadline]]:
     """Deadlines not yet done, late first then by date (for Today and the calendar);
     `within_days` keeps only those due by today + N days."""
+    return _open_in(iep_statuses(store, today), today, within_days)
+
+
+def _open_in(
+    statuses: list[IEPStatus], today: dt.date, within_days: int | None
+) -> list[tuple[Student, Deadline]]:
     found = []
-    for status in iep_statuses(store, today):
+    for status in statuses:
         for deadline in status.deadlines:
             if deadline.done:
                 continue
@@ -263,11 +269,8 @@ def today_deadlines(store: Store, today: dt.date) -> list[IEPDeadline]:
     meeting near today that is not ready, what it needs next ("Meeting: one more attempt…")."""
     from teacherdesk.domain.meetings import needs_for_today
 
-    meetings = [
-        (status.student, status.iep)
-        for status in iep_statuses(store, today)
-        if status.iep is not None
-    ]
+    statuses = iep_statuses(store, today)  # once: it validates every student and IEP
+    meetings = [(status.student, status.iep) for status in statuses if status.iep is not None]
     needs = [
         IEPDeadline(
             student_id=student.id,
@@ -293,6 +296,6 @@ def today_deadlines(store: Store, today: dt.date) -> list[IEPDeadline]:
             due=deadline.due,
             done=deadline.done,
         )
-        for student, deadline in open_deadlines(store, today, within_days=TODAY_WINDOW)
+        for student, deadline in _open_in(statuses, today, TODAY_WINDOW)
     ]
     return deadlines_due + needs

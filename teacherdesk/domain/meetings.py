@@ -40,6 +40,7 @@ from teacherdesk.models import (
     label,
 )
 from teacherdesk.store import Store
+from teacherdesk.store.repositories import newest_first
 
 INTERPRETER_DAYS_BEFORE = 3  # calendar days: time for the service to confirm someone
 ACCEPTED = (MeetingReply.CAN_ATTEND, MeetingReply.PHONE_OR_VIDEO)
@@ -368,20 +369,34 @@ def needs_for_today(
     store: Store, ieps: Iterable[tuple[Student, IEP]], today: dt.date
 ) -> list[tuple[Student, Check]]:
     """The first need of each meeting near today (the one to act on next), by due date."""
+    near = [
+        (student, iep)
+        for student, iep in ieps
+        if today - TODAY_BEHIND <= iep.meeting_date <= today + TODAY_AHEAD
+    ]
+    if not near:
+        return []
     settings = store.settings.load()
+    # One pass over the notes and the families for all these students, not one per student.
+    ids = {student.id for student, _iep in near}
+    notes: dict[str, list[ContactNote]] = {sid: [] for sid in ids}
+    for note in store.contacts.filter(lambda doc: doc.get("student_id") in ids):
+        notes[note.student_id].append(note)
+    family: dict[str, list[Guardian]] = {sid: [] for sid in ids}
+    for guardian in store.guardians.filter(lambda doc: _links_any(doc, ids)):
+        for sid in ids.intersection(guardian.student_ids):
+            family[sid].append(guardian)
     found = []
-    for student, iep in ieps:
-        if not today - TODAY_BEHIND <= iep.meeting_date <= today + TODAY_AHEAD:
-            continue
+    for student, iep in near:
         evidence = meeting_evidence(
-            iep,
-            student,
-            store.guardians.for_student(student.id),
-            store.contacts.for_student(student.id),
-            settings,
-            today,
+            iep, student, family[student.id], newest_first(notes[student.id]), settings, today
         )
         needs = sorted(evidence.needs, key=lambda c: c.due or iep.meeting_date)
         if needs:
             found.append((student, needs[0]))
     return found
+
+
+def _links_any(doc: dict, student_ids: set[str]) -> bool:
+    linked = doc.get("student_ids")
+    return isinstance(linked, list) and not student_ids.isdisjoint(linked)

@@ -118,7 +118,7 @@ def families_of(students: Iterable[Student], guardians: Iterable[Guardian]) -> d
 
 def stale_families(
     families: dict[str, Family],
-    notes: Iterable[ContactNote],
+    notes: Iterable[ContactNote | ContactFact],
     today: dt.date,
     days: int,
 ) -> list[StaleFamily]:
@@ -145,7 +145,7 @@ def stale_families(
 
 def balances(
     families: dict[str, Family],
-    notes: Iterable[ContactNote],
+    notes: Iterable[ContactNote | ContactFact],
     term: tuple[dt.date, dt.date],
 ) -> list[Balance]:
     """Positive and concern contacts per family this term; only-concern families first."""
@@ -201,6 +201,16 @@ def upcoming_conferences(
     return sorted(found, key=lambda c: c.when)
 
 
+@dataclass(frozen=True, slots=True)
+class ContactFact:
+    """What Today counts of a note (the balance, the last contact), read without validating it."""
+
+    student_id: str
+    date: dt.date
+    purpose: Purpose | None
+    outcome: Outcome | None
+
+
 def compute_today(
     today: dt.date,
     settings: Settings,
@@ -209,12 +219,17 @@ def compute_today(
     notes: list[ContactNote],
     conferences: list[Conference],
     iep_deadlines: Iterable[IEPDeadline] = (),
+    facts: Iterable[ContactFact] | None = None,
 ) -> TodayView:
-    """Everything on the Today screen, from plain lists (pure: used by tests directly)."""
+    """Everything on the Today screen, from plain lists (pure: used by tests directly).
+
+    `notes` give the follow-ups; the balance and the last contacts count `facts` when given
+    (cheap to read), else the notes themselves."""
     active = [s for s in students if not s.archived]
     families = families_of(active, guardians)
     active_ids = set(families)
     notes = [n for n in notes if n.student_id in active_ids]
+    counted = notes if facts is None else [f for f in facts if f.student_id in active_ids]
     conferences = [c for c in conferences if c.student_id in active_ids]
     items = collect(notes, conferences)
     term = term_of(settings, today)
@@ -226,8 +241,8 @@ def compute_today(
         due_this_week=due_soon(items, today),
         conferences=upcoming_conferences(families, conferences, today, holidays=settings.holidays),
         iep_deadlines=sorted(iep_deadlines, key=lambda d: (d.done, d.due)),
-        not_contacted=stale_families(families, notes, today, settings.stale_after_days),
-        balance=balances(families, notes, term),
+        not_contacted=stale_families(families, counted, today, settings.stale_after_days),
+        balance=balances(families, counted, term),
         families=families,
     )
 
@@ -241,18 +256,66 @@ def build_today(store: Store, today: dt.date) -> TodayView:
         settings,
         store.students.all(),
         store.guardians.all(),
-        notes_for_today(store, since),
-        store.conferences.all(),
+        open_follow_up_notes(store),
+        store.conferences.filter(_today_may_show),
         today_deadlines(store, today),
+        facts=contact_facts(store, since),
     )
     view.records_requests = clocks(store, today)
     return view
 
 
+def _today_may_show(doc: dict) -> bool:
+    """A conference Today can list: planned (if it is soon), or with an agreed action not done."""
+    if doc.get("status", ConferenceStatus.PLANNED.value) == ConferenceStatus.PLANNED.value:
+        return True
+    actions = doc.get("actions")
+    return isinstance(actions, list) and any(
+        not (isinstance(action, dict) and action.get("done_on")) for action in actions
+    )
+
+
+def open_follow_up_notes(store: Store) -> list[ContactNote]:
+    """The only notes Today shows: those with a follow-up not yet done (validated)."""
+
+    def is_open(doc: dict) -> bool:
+        follow_up = doc.get("follow_up")
+        return isinstance(follow_up, dict) and not follow_up.get("done_on")
+
+    return store.contacts.filter(is_open)
+
+
+def contact_facts(store: Store, since: dt.date) -> list[ContactFact]:
+    """What the balance and "not contacted" count, not years of history: every note since `since`
+    and each family's latest, read from the stored documents without building the notes (our
+    own checked file; a note whose date, purpose or outcome does not read is not counted)."""
+    last = store.contacts.last_contact_dates()
+    latest = {student: day.isoformat() for student, day in last.items()}
+    cutoff = since.isoformat()
+
+    def needed(doc: dict) -> bool:
+        day = doc.get("date")
+        return isinstance(day, str) and (day >= cutoff or day == latest.get(doc.get("student_id")))
+
+    facts = []
+    for doc in store.contacts.readable_documents(needed):
+        try:
+            facts.append(
+                ContactFact(
+                    str(doc["student_id"]),
+                    dt.date.fromisoformat(doc["date"]),
+                    Purpose(doc["purpose"]) if doc.get("purpose") else None,
+                    Outcome(doc["outcome"]) if doc.get("outcome") else None,
+                )
+            )
+        except (KeyError, ValueError):
+            continue
+    return facts
+
+
 def notes_for_today(store: Store, since: dt.date) -> list[ContactNote]:
-    """The notes Today needs, not years of history: every note with an open follow-up (done ones
-    show nowhere on Today), every note since `since` (the term's balance, the not-contacted
-    window) and each family's latest note. Only these are validated."""
+    """Validated notes with what Today counts: open follow-ups, every note since `since` and each
+    family's latest (Today itself reads `contact_facts` for the counts)."""
     last = store.contacts.last_contact_dates()
     latest = {student: day.isoformat() for student, day in last.items()}
     cutoff = since.isoformat()

@@ -86,6 +86,8 @@ class Store:
         restricted_texts: SideFile | None = None,
     ) -> None:
         self.storage = storage
+        self._backups = False
+        self._opening = False
         self._past: dict[Path, Store] = {}  # finished school years, opened when first asked for
         self.author = author or login_name()
         # This account's restricted notes' text (past years share the current file's).
@@ -105,19 +107,52 @@ class Store:
         self.records_requests = RecordsRequests(self)
 
     @classmethod
-    def open(cls, path: Path | str, *, author: str | None = None, backups: bool = True) -> Store:
-        """Open (not yet create) the file; a damaged or newer file raises and stays untouched."""
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        author: str | None = None,
+        backups: bool = True,
+        read_now: bool = True,
+    ) -> Store:
+        """Open (not yet create) the file; a damaged or newer file raises and stays untouched.
+
+        `read_now=False` (the app): only the cheap checks now; the file is read, migrated and a
+        cut-short close or erasure finished by `finish_opening()`, called from a thread, or by
+        whatever first reads or writes (so nothing ever sees the file before that is done).
+        """
         path = Path(path).expanduser()
         check_regular_file(path)
         storage = SafeJSONStorage(path)
-        storage.refresh()
         store = cls(storage, author=author)
-        store._migrate_if_needed()
-        if backups:
-            storage.before_write = DailyBackups().before_write
-        store._finish_cut_short_close()
-        store._finish_cut_short_erasure()
+        store._backups = backups
+        storage.opener = store.finish_opening
+        if read_now:
+            store.finish_opening()
         return store
+
+    @property
+    def is_open(self) -> bool:
+        """The file has been read (and migrated): reads from now on are from memory."""
+        return self.storage.opener is None
+
+    def finish_opening(self) -> None:
+        """Read the file, migrate it, finish what a killed `close-year` or `forget` left; once,
+        from any thread (others wait on the storage lock), and again after a failure."""
+        with self.storage.lock:
+            if self.storage.opener is None or self._opening:
+                return
+            self._opening = True  # the steps below read and write through the same storage
+            try:
+                self.storage.refresh()
+                self._migrate_if_needed()
+                if self._backups:
+                    self.storage.before_write = DailyBackups().before_write
+                self._finish_cut_short_close()
+                self._finish_cut_short_erasure()
+                self.storage.opener = None
+            finally:
+                self._opening = False
 
     @classmethod
     def open_past_year(

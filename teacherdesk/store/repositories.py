@@ -88,10 +88,13 @@ class Repository(Generic[R]):
 
     def where(self, **fields: Any) -> list[R]:
         """Records whose fields equal the given values (e.g. `student_id=...`)."""
-        query = Query().noop()
-        for name, value in fields.items():
-            query &= Query()[name] == value
-        return self._search(query)
+        # A plain test, not a TinyDB Query: a Query walks a chain of closures per document.
+        wanted = list(fields.items())
+
+        def matches(doc: dict[str, Any]) -> bool:
+            return all(doc.get(name, _MISSING) == value for name, value in wanted)
+
+        return self._search(_Test(matches))
 
     def filter(self, keep: Callable[[dict[str, Any]], bool]) -> list[R]:
         """Records whose stored document passes `keep` (cheap: only matches are validated)."""
@@ -171,6 +174,9 @@ class Repository(Generic[R]):
             return bool(self.table.remove(doc_ids=[record_id]))
 
 
+_MISSING = object()
+
+
 class _Test:
     """Adapter so a plain function can be used as a TinyDB query."""
 
@@ -216,7 +222,11 @@ class Guardians(Repository[Guardian]):
     table_name = "guardians"
 
     def for_student(self, student_id: str) -> list[Guardian]:
-        return self._search(Query().student_ids.any([student_id]))
+        def linked(doc: dict[str, Any]) -> bool:
+            ids = doc.get("student_ids")
+            return isinstance(ids, list) and student_id in ids
+
+        return self._search(_Test(linked))
 
 
 class Contacts(Repository[ContactNote]):
@@ -316,6 +326,19 @@ class Contacts(Repository[ContactNote]):
 
     def for_student(self, student_id: str) -> list[ContactNote]:
         return newest_first(self.where(student_id=student_id))
+
+    def readable_documents(self, keep: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
+        """Stored notes passing `keep`, as their reader may see them, NOT validated: for counts
+        over our own checked file (Today's balance), where building thousands of notes is waste.
+        The documents are the store's own: read them, never change them."""
+        found = []
+        with self.store.storage.lock:
+            for doc_id, doc in self.store.storage.read().get(self.table_name, {}).items():
+                if restricted.is_private(doc):
+                    doc = self._readable(doc, str(doc_id))
+                if keep(doc):
+                    found.append(doc)
+        return found
 
     def last_contact_dates(self) -> dict[str, dt.date]:
         """Each student's latest contact date, read from the raw documents (no validation: fast).

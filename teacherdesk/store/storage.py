@@ -78,11 +78,16 @@ class SafeJSONStorage(Storage):
         self.generation = 0  # bumps whenever the data seen changed (ours or another process's)
         # Called under the lock before each write of the file (daily backups hang here).
         self.before_write: Callable[[Path], None] | None = None
+        # Set while the Store has not finished opening the file (read, migrated): called first
+        # by every read, refresh and transaction, under `lock` (it takes the same lock).
+        self.opener: Callable[[], None] | None = None
 
     # --- TinyDB's interface ----------------------------------------------------------------------
 
     def read(self) -> schema.Data:
         with self.lock:
+            if self.opener is not None:
+                self.opener()
             if self._depth == 0:
                 self.refresh()
             assert self._data is not None
@@ -115,6 +120,8 @@ class SafeJSONStorage(Storage):
         if self.path is None:
             return False
         with self.lock:
+            if self.opener is not None:
+                self.opener()
             stamp = self._stat()
             same = self._data is not None and stamp == self._stamp
             if same and (stamp is None or self._read_head() == self._head):
@@ -144,6 +151,8 @@ class SafeJSONStorage(Storage):
                 "a finished school year is kept as it was and cannot be changed"
             )
         with self.lock:
+            if self.opener is not None:
+                self.opener()
             if self._depth:
                 self._depth += 1
                 try:

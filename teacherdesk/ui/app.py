@@ -39,6 +39,16 @@ from teacherdesk.ui.themes import SIXTEEN_COLOURS, THEMES, few_colours
 
 HOLD_KEYS_AT_MOST = 3.0  # seconds: keys held for an opening screen go on after this anyway
 KEY_IN_FLIGHT_AT_MOST = 0.5  # seconds: the same for a key whose handling could not be followed
+KEY_STEP_ROUNDS = 3  # times a key's follow-up waits behind a busy widget's messages before going on
+
+
+def _may_open_a_screen(key: events.Key, focused: Widget | None) -> bool:
+    """Keys whose handling can open or close a screen: any key outside a text field, and keys in
+    one that are not text (enter submits a picker's filter). Letters typed into a field go on
+    at once (a burst of typing is never slowed)."""
+    if not isinstance(focused, Input | TextArea):
+        return True
+    return not key.is_printable or key.key == "enter"
 
 
 @dataclass(frozen=True)
@@ -145,10 +155,12 @@ class TeacherDesk(App[None]):
         self._watch_file = watch_file and store.path is not None
         self._seen_generation = store.generation
         self.saver = Saver()
+        self.open_problem: Exception | None = None  # the data file could not be read
         self._held_keys: list[events.Key] = []  # typed before the screen was ready for them
         self._hold_timer: Timer | None = None
         self._opening = False  # a screen is loading in a thread: hold keys for it
         self._key_in_flight = False  # a key for a list or screen is not handled yet
+        self._keys_sent = 0  # keys followed so far (see _wait_until_handled)
         self.keymap: dict[str, str] = {}  # keys remapped in settings (help shows them)
         # From settings, for every date field: how 3/12 reads, and the days school is closed.
         self.date_order = ""
@@ -176,17 +188,36 @@ class TeacherDesk(App[None]):
     # --- lifecycle -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.theme = self._usual_theme()  # tests and snapshots: one theme in any terminal
+        self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
+        self._install_hangup_handler()
+        if self.store.is_open:
+            self._store_opened()
+        else:  # the first frame shows while the file is read
+            self._open_store()
+
+    @work(thread=True, exclusive=True, group="open-store")
+    def _open_store(self) -> None:
+        try:
+            self.store.finish_opening()
+        except Exception as error:  # said by the command line once the terminal is back
+            self.open_problem = error
+            self.call_from_thread(self.exit, return_code=1)
+            return
+        self.call_from_thread(self._store_opened, later=True)
+
+    def _store_opened(self, *, later: bool = False) -> None:
         # The parsed data file is millions of long-lived objects: keep the cyclic garbage collector
         # from walking them all in a full collection, which paused the screen for 100-200 ms.
         gc.freeze()
-        self.theme = self._usual_theme()  # tests and snapshots: one theme in any terminal
+        self._seen_generation = self.store.generation
         self._load_settings()
-        self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
-        self.screen_change_signal.subscribe(self, self._screen_changed)
         if self._watch_file:
             self.set_interval(2.0, self._check_file)
-        self._install_hangup_handler()
         self.set_timer(3.0, self._say_what_was_skipped)
+        if later:  # screens that waited for the data load it now
+            self.broadcast_data_changed()
         if self._interview_student:
             self.call_after_refresh(self._open_interview, self._interview_student)
         else:
@@ -327,9 +358,10 @@ class TeacherDesk(App[None]):
 
     def _hold(self, key: events.Key) -> bool:
         """Hold `key` while the screen it is meant for is still opening (the first screen after
-        launch, a form loading its student): typed before, it would reach no field at all."""
+        launch, a form loading its student): typed before, it would reach no field at all.
+        Priority keys (tab, F-keys) are held too, so everything is handed over in order."""
         if not self._held_keys and self._keys_can_go():
-            if not isinstance(self.focused, Input | TextArea):
+            if _may_open_a_screen(key, self.focused):
                 self._wait_until_handled(self.focused or self.screen)
             return False
         self._held_keys.append(key)
@@ -338,28 +370,39 @@ class TeacherDesk(App[None]):
         return True
 
     def _wait_until_handled(self, widget: Widget) -> None:
-        """A key for a list or a screen (`n`, enter on a row) may open a screen, but its binding
-        runs only once the key has bubbled back up here: hold the keys after it until then.
-        A callback is queued behind the key at each step up; the last one is the app's."""
+        """A key for a list or a screen (`n`, enter on a row or in a picker's filter) may open or
+        close a screen, but that happens only once the key and the messages it causes (an Input's
+        Submitted) have bubbled up: hold the keys after it until then. A callback is queued
+        behind the key at each step up, and queued again while that widget still has messages
+        waiting (a few times at most); the last step is the app's. The way up is walked twice:
+        a key the focused widget has a binding for (enter in an Input) is handled only when it
+        reaches the app, and what that binding posts climbs the same way after it."""
         self._key_in_flight = True
+        self._keys_sent += 1
+        sent = self._keys_sent  # a later key's wait is not ended by this one's timer
         chain = list(widget.ancestors_with_self)
+        steps = [*chain, *chain]
 
-        def step(index: int) -> None:
-            while index < len(chain):
-                if chain[index].call_later(step, index + 1):
+        def step(index: int, rounds: int = 0) -> None:
+            while index < len(steps):
+                pump = steps[index]
+                if rounds < KEY_STEP_ROUNDS and not pump._message_queue.empty():
+                    if pump.call_later(step, index, rounds + 1):
+                        return
+                elif pump.call_later(step, index + 1):
                     return
-                index += 1  # that widget has closed (a dialog that just left): go on up
-            self._key_in_flight = False
-            self.release_held_keys()
+                index, rounds = index + 1, 0  # that widget has closed (a dialog that just left)
+            self._key_landed(sent)
 
         step(0)
         # Never wait long on it (a step can be dropped by a screen closing under it).
-        self.set_timer(KEY_IN_FLIGHT_AT_MOST, self._key_landed)
+        self.set_timer(KEY_IN_FLIGHT_AT_MOST, lambda: self._key_landed(sent))
 
-    def _key_landed(self) -> None:
-        if self._key_in_flight:
+    def _key_landed(self, sent: int) -> None:
+        if self._key_in_flight and sent == self._keys_sent:
             self._key_in_flight = False
-            self.release_held_keys()
+            if self._keys_can_go():  # the key may have opened a screen that is loading now
+                self._let_keys_go()
 
     def _keys_can_go(self) -> bool:
         if self._opening or self._key_in_flight:

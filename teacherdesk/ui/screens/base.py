@@ -53,7 +53,9 @@ class DeskScreen(Screen[ResultT], Generic[ResultT]):
     @on(events.Mount)
     def _ready_after_first_frame(self) -> None:
         if not self.holds_keys_until_loaded:
-            self.call_after_refresh(self.ready_for_keys)
+            # After the first frame, and behind the focus its on_mount asked for (focus() is
+            # queued on the app): a key handed over earlier would reach the wrong field.
+            self.call_after_refresh(self.app.call_later, self.ready_for_keys)
 
     def ready_for_keys(self) -> None:
         """The first field has focus: keys held while this screen was opening go to it now."""

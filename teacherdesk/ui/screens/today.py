@@ -59,6 +59,9 @@ ORDER = ["today-follow-ups", *SECTIONS]
 
 
 class TodayScreen(DeskScreen):
+    # Keys typed before the rows are there (`down`, `enter` right after launch) wait for them.
+    holds_keys_until_loaded = True
+
     BINDINGS = [
         Binding(
             "a",
@@ -93,7 +96,7 @@ class TodayScreen(DeskScreen):
         # hides in a box of its own; arrows go on from one section's last row to the next.
         yield Header()
         with VerticalScroll(id="today-sections", can_focus=False):
-            yield Static("Loading…", id="today-heading", markup=False)
+            yield Static(self._reading(), id="today-heading", markup=False)
             yield Static("", id="today-records", markup=False)  # records requests' 45-day clocks
             yield Static(
                 "Follow-ups overdue and due this week", classes="section-title", markup=False
@@ -121,7 +124,13 @@ class TodayScreen(DeskScreen):
         for table in self.query(FitTable):
             table.display = False
         self.query_one("#today-records").display = False
-        self.load()
+        if self.desk.store.is_open:  # else the app says when the file is read (DataChanged)
+            self.load()
+
+    def _reading(self) -> str:
+        """The heading until the data is there (the first frame comes before the file is read)."""
+        path = self.desk.store.path
+        return f"Reading {path.name} …" if path is not None else "Reading …"
 
     @work(thread=True, exclusive=True, group="today-load")
     def load(self) -> None:
@@ -241,10 +250,13 @@ class TodayScreen(DeskScreen):
             )
             for balance in view.balance
         )
-        if first_time and self.focused is None:
+        # Auto-focus may have picked a section that turned out empty (hidden): the first rows.
+        if first_time and (self.focused is None or not self.focused.display):
             tables = self._shown_tables()
             if tables:
                 tables[0].focus(scroll_visible=False)
+        if first_time:  # after the first table has focus (the app sets it on its next turn)
+            self.app.call_later(self.ready_for_keys)
 
     def _show_detail(self, table: FitTable) -> None:
         detail = self.query_one("#today-detail", Static)

@@ -1,0 +1,74 @@
+"""Keys typed before a screen is ready are held and handed over in order, tab and F-keys (the
+app's priority bindings) too: a burst over SSH lands where the teacher meant it."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from teacherdesk.models import Guardian, Student
+from tests.functional.test_fast_typing import burst
+from tests.helpers import make_app, settle, wait_until
+
+
+@pytest.fixture(autouse=True)
+def _no_give_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app stops holding keys after a few seconds whatever happens (a safety net); on a
+    busy test machine that net must not be what decides where the keys go."""
+    import teacherdesk.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "HOLD_KEYS_AT_MOST", 60.0)
+    monkeypatch.setattr(app_module, "KEY_IN_FLIGHT_AT_MOST", 60.0)
+
+
+def small_class(store) -> Student:
+    kid = store.students.save(Student(first_name="Saoirse", last_name="Quill"))
+    store.guardians.save(Guardian(name="Nora Quill", student_ids=[kid.id]))
+    return kid
+
+
+async def test_tab_and_words_typed_with_n_and_the_name_reach_the_summary(memory_store):
+    """`n`, the name, enter, tab, tab and the summary in one burst: the form opens after a load
+    in a thread, and the tabs must wait for it (else the form's own first focus undoes them)."""
+    small_class(memory_store)
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        burst(app, "nsaoirse\r\t\tSpoke with grandma")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "ContactForm", "the form")
+        await settle(app, pilot)
+        summary = app.screen.query_one("#contact-summary")
+        assert summary.text == "Spoke with grandma"
+        assert app.focused is summary
+
+
+async def test_keys_pressed_on_today_before_its_rows_load_act_on_the_rows(
+    memory_store, monkeypatch
+):
+    """Today paints its frame before its data; `down`, `enter` typed meanwhile wait for the rows
+    and open the second family's student, not nothing (or the first)."""
+    import teacherdesk.ui.screens.today as today_screen
+
+    for first, last in (("Ada", "Birch"), ("Cy", "Dale")):
+        kid = memory_store.students.save(Student(first_name=first, last_name=last))
+        memory_store.guardians.save(Guardian(name=f"Pat {last}", student_ids=[kid.id]))
+    release = threading.Event()
+    real_build = today_screen.build_today
+
+    def build_when_released(store, day):
+        release.wait(timeout=10)
+        return real_build(store, day)
+
+    monkeypatch.setattr(today_screen, "build_today", build_when_released)
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "TodayScreen", "Today")
+        await pilot.pause()
+        # the first frame: the sections' titles, no rows yet, and what it is waiting for
+        assert "Reading" in str(app.screen.query_one("#today-heading").content)
+        assert app.screen.query_one("#today-stale-title").display
+        await pilot.press("down", "enter")
+        release.set()
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "StudentScreen")
+        assert memory_store.students.get(app.screen.student_id).display_name == "Cy Dale"
