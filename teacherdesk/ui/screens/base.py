@@ -36,6 +36,20 @@ class DeskScreen(Screen[ResultT], Generic[ResultT]):
     keys_ready = False
     holds_keys_until_loaded = False
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._suspended_once = False
+
+    # (Textual calls these handlers for each class in the MRO: Screen's run after ours.)
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every node on each resume; a screen never yet covered was styled
+        # as it mounted (a mode's first showing resumes it twice: ~50 ms each on Contacts).
+        if not self._suspended_once:
+            event.refresh_styles = False
+
+    def _on_screen_suspend(self) -> None:
+        self._suspended_once = True
+
     @property
     def desk(self) -> TeacherDesk:
         """The running app (typed; `self.app` is any Textual app)."""
