@@ -8,6 +8,7 @@ plain list, and do not use those letters here.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass, field
 
 from rich.table import Table
@@ -203,6 +204,8 @@ class StudentScreen(DeskScreen):
     @work(thread=True, exclusive=True, group="student-load")
     def _load(self, all_years: bool) -> None:
         view = load_view(self.desk.store, self.student_id, self.desk.today(), all_years)
+        if all_years:
+            gc.freeze()  # past years' parsed files stay in memory (see the app's on_mount)
         self.app.call_from_thread(self._show_if_current, view, all_years)
 
     async def _show_if_current(self, view: StudentView, all_years: bool) -> None:
