@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             appfigures.roster_after_f3,
             appfigures.contacts_after_f4,
             appfigures.contacts_longest_pause,
+            appfigures.contacts_filter_longest_pause,
         ):
             if args.only and args.only not in measure.__name__:
                 continue

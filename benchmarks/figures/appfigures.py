@@ -254,6 +254,54 @@ async def _contacts_pause(path: Path) -> float:
         return max(gaps) if gaps else 0.0
 
 
+def contacts_filter_longest_pause(big: BigFile, root: Path, reps: int) -> dict | None:
+    """the longest event-loop pause while typing in the Contacts filter, then with y (all years)
+    and typing again (10 ms ticker; the filter runs in a thread, results come in pages)"""
+    pauses = [asyncio.run(_contacts_filter_pause(big.path)) for _ in range(max(3, reps // 3))]
+    return {
+        "name": "Contacts: longest event-loop pause while filtering (this year, all years)",
+        "ours_ms": statistics.median(pauses),
+        "floor_ms": 50.0,
+        "budget": "<= 1x",
+    }
+
+
+async def _contacts_filter_pause(path: Path) -> float:
+    from teacherdesk.store import Store
+    from teacherdesk.ui.app import TeacherDesk
+
+    app = TeacherDesk(Store.open(path, backups=False), start="contacts", watch_file=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await asyncio.sleep(0.3)
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append((now - last[0]) * 1000)
+            last[0] = now
+
+        async def type_and_clear() -> None:
+            await pilot.press("slash")
+            for key in ("m", "a", "r", "backspace", "backspace", "backspace", "enter"):
+                await pilot.press(key)
+                await asyncio.sleep(0.03)
+            await app.workers.wait_for_complete()
+            await asyncio.sleep(0.2)
+
+        ticker = app.set_interval(0.01, tick)
+        await asyncio.sleep(0.05)
+        gaps.clear()
+        await type_and_clear()
+        await pilot.press("y")  # every year: the past years' files are read in a thread
+        await app.workers.wait_for_complete()
+        await asyncio.sleep(0.3)
+        await type_and_clear()
+        ticker.stop()
+        return max(gaps) if gaps else 0.0
+
+
 def open_growth(root: Path, size: BigFile, *, reps: int, quick: bool) -> list[dict]:
     """How opening the app grows with 1x, 2x and 4x the contact notes."""
     rows = []

@@ -1,46 +1,82 @@
 """The Contacts list as the teacher reads it: rows, filters, and a note's earlier versions.
 
-Pure (no Textual): the Contacts screen builds rows in a thread with `build_rows`, filters them
-with `ContactFilter.keep`, and shows a note's history with `history_entries`.
+Pure (no Textual). Ten years of notes are too many to validate and build at once, so
+`list_contacts` (in a thread) lists the stored documents newest first with the names they are
+found by; `ContactFilter.keep` filters them as stored; `build_row` validates one when the screen
+shows it. `history_entries` gives a note's earlier versions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from teacherdesk.domain.family import guardians_by_student
-from teacherdesk.models import (
-    Channel,
-    ContactNote,
-    Direction,
-    Guardian,
-    Outcome,
-    Purpose,
-    Student,
-    label,
-)
-from teacherdesk.store.repositories import newest_first
+from pydantic import ValidationError
+
+from teacherdesk.models import Channel, ContactNote, Direction, Outcome, Purpose, Student, label
+from teacherdesk.store import Store
+from teacherdesk.store.years import label_of, year_label, year_start
 from teacherdesk.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class ContactEntry:
+    """One note in the list before its row is built: the stored document as its reader may see
+    it (not validated: building the row does that), the names it is found by, and its year
+    ("" this year's file; "2019-20" a finished year's, read-only)."""
+
+    doc: Mapping[str, Any]
+    student_name: str
+    search_key: str  # folded student and family names
+    year: str = ""
+
+    @property
+    def id(self) -> str:
+        return str(self.doc.get("id", ""))
+
+    @property
+    def student_id(self) -> str:
+        return str(self.doc.get("student_id", ""))
+
+    @property
+    def past(self) -> bool:
+        return bool(self.year)
 
 
 @dataclass(frozen=True)
 class ContactRow:
-    note: ContactNote
-    student_name: str
-    guardian_name: str  # "" means the family
-    search_key: str  # folded student and family names
+    """A note as the list shows it, validated; `note` is None when the stored note is damaged."""
+
+    entry: ContactEntry
+    note: ContactNote | None
 
     @property
-    def how(self) -> str:
-        return f"{label(self.note.channel)}, {label(self.note.outcome)}"
+    def student_name(self) -> str:
+        return self.entry.student_name
 
     @property
     def first_line(self) -> str:
-        return " ".join(self.note.summary.split())
+        return " ".join(self.note.summary.split()) if self.note else ""
+
+
+def build_row(entry: ContactEntry) -> ContactRow:
+    try:
+        return ContactRow(entry, ContactNote.model_validate(entry.doc))
+    except ValidationError:
+        return ContactRow(entry, None)  # listed all the same: `teacherdesk check` names it
+
+
+_DEFAULTS = {
+    name: ContactNote.model_fields[name].default for name in ("purpose", "channel", "outcome")
+}
+
+
+def _choice(doc: Mapping[str, Any], name: str) -> Any:
+    value = doc.get(name, _DEFAULTS[name])
+    return getattr(value, "value", value)
 
 
 @dataclass(frozen=True)
@@ -56,46 +92,127 @@ class ContactFilter:
     def active(self) -> bool:
         return self != ContactFilter()
 
-    def keep(self, row: ContactRow) -> bool:
-        note = row.note
-        if self.purpose is not None and note.purpose != self.purpose:
+    def keep(self, entry: ContactEntry) -> bool:
+        """Read from the stored document: filtering never builds a row."""
+        doc = entry.doc
+        for name in ("purpose", "channel", "outcome"):
+            wanted = getattr(self, name)
+            if wanted is not None and _choice(doc, name) != wanted.value:
+                return False
+        day = str(doc.get("date") or "")[:10]  # ISO dates compare as text
+        if self.since is not None and day < self.since.isoformat():
             return False
-        if self.channel is not None and note.channel != self.channel:
+        if self.until is not None and day > self.until.isoformat():
             return False
-        if self.outcome is not None and note.outcome != self.outcome:
-            return False
-        if self.since is not None and note.date < self.since:
-            return False
-        if self.until is not None and note.date > self.until:
-            return False
-        return all(word in row.search_key for word in fold(self.text).split())
+        return all(word in entry.search_key for word in fold(self.text).split())
 
 
-def build_rows(
-    notes: Iterable[ContactNote], students: Iterable[Student], guardians: Iterable[Guardian]
-) -> list[ContactRow]:
-    """One row per note, newest first, with the names the teacher searches by."""
-    student_names = {s.id: s for s in students}
-    guardians = list(guardians)
-    guardian_names = {guardian.id: guardian.name for guardian in guardians}
-    family = guardians_by_student(guardians)
+@dataclass(frozen=True)
+class ContactListing:
+    """The notes of this year, or of every year, newest first; `years` oldest first."""
+
+    entries: list[ContactEntry]
+    this_year: str  # "2026-27"
+    years: list[str]
+    all_years: bool = False
+
+    @property
+    def heading(self) -> str:
+        """'This year · 2026-27' or 'All years · 2017-18 to 2026-27'."""
+        if not self.all_years:
+            return f"This year · {self.this_year}"
+        first, last = self.years[0], self.years[-1]
+        return f"All years · {first} to {last}" if first != last else f"All years · {last}"
+
+
+def this_year_label(store: Store, today: dt.date) -> str:
+    return year_label(year_start(today, store.settings.load().year_starts_on))
+
+
+def list_contacts(store: Store, today: dt.date, *, all_years: bool = False) -> ContactListing:
+    """Every note of this year (with `all_years`, of every finished year too: their files are
+    opened only then, read-only), newest first, without validating them (see `build_row`)."""
+    this_year = this_year_label(store, today)
+    years: list[tuple[str, Store]] = [("", store)]
+    if all_years:
+        years += [(label_of(past.storage.read()) or "?", past) for past in store.past_years()]
+    names: dict[str, str] = {}
     keys: dict[str, str] = {}
-    for student_id, student in student_names.items():
-        names = [student.first_name, student.preferred_name, student.last_name]
-        names += [g.name for g in family.get(student_id, [])]
-        keys[student_id] = fold(" ".join(names))
-    rows = []
-    for note in newest_first(notes):
-        student = student_names.get(note.student_id)
-        rows.append(
-            ContactRow(
-                note=note,
-                student_name=student.display_name if student else "(unknown student)",
-                guardian_name=guardian_names.get(note.guardian_id or "", ""),
-                search_key=keys.get(note.student_id, ""),
+    for _label, year in years:  # newest first: the newest name of a student wins
+        _names_of(year, names, keys)
+    seen: set[str] = set()
+    entries: list[ContactEntry] = []
+    for year_name, year in years:
+        for doc in year.contacts.documents():
+            note_id = str(doc.get("id", ""))
+            if note_id in seen:  # kept in the current file too (an open follow-up)
+                continue
+            seen.add(note_id)
+            student_id = str(doc.get("student_id", ""))
+            entries.append(
+                ContactEntry(
+                    doc=doc,
+                    student_name=names.get(student_id, "(unknown student)"),
+                    search_key=keys.get(student_id, ""),
+                    year=year_name,
+                )
             )
+    entries.sort(key=_newest, reverse=True)
+    labels = sorted({name for name, _ in years if name} | {this_year})
+    return ContactListing(entries, this_year, labels, all_years)
+
+
+OLDEST = dt.datetime.min.replace(tzinfo=dt.UTC)
+
+
+def _newest(entry: ContactEntry) -> tuple[str, dt.datetime]:
+    """By date, then by when it was written (as `newest_first`), from the stored text."""
+    doc = entry.doc
+    written = doc.get("created_at")
+    try:
+        moment = dt.datetime.fromisoformat(written) if isinstance(written, str) else OLDEST
+    except ValueError:
+        moment = OLDEST
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return str(doc.get("date") or "")[:10], moment
+
+
+def _names_of(year: Store, names: dict[str, str], keys: dict[str, str]) -> None:
+    """Each student's name and search key (student and family names), from stored documents."""
+    family: dict[str, list[str]] = {}
+    for guardian in year.guardians.documents():
+        for student_id in guardian.get("student_ids") or ():
+            family.setdefault(student_id, []).append(str(guardian.get("name") or ""))
+    for student in year.students.documents():
+        student_id = str(student.get("id", ""))
+        if student_id in names:
+            continue
+        first, preferred, last = (
+            str(student.get(part) or "") for part in ("first_name", "preferred_name", "last_name")
         )
-    return rows
+        names[student_id] = f"{preferred or first} {last}"
+        keys[student_id] = fold(" ".join([first, preferred, last, *family.get(student_id, [])]))
+
+
+def note_and_student(
+    store: Store, note_id: str, year: str = ""
+) -> tuple[ContactNote | None, Student | None, dict[str, str]]:
+    """A note from this year's file or from the finished year `year`, its student and the
+    family's names (guardian id → name), for showing it in full."""
+    source = store
+    if year:
+        source = next(
+            (past for past in store.past_years() if label_of(past.storage.read()) == year), None
+        )
+        if source is None:
+            return None, None, {}
+    note = source.contacts.get(note_id)
+    if note is None:
+        return None, None, {}
+    student = source.students.get(note.student_id) or store.students.get(note.student_id)
+    guardians = {g.id: g.name for g in source.guardians.for_student(note.student_id)}
+    return note, student, guardians
 
 
 # --- history --------------------------------------------------------------------------------------

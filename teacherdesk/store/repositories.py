@@ -110,6 +110,13 @@ class Repository(Generic[R]):
         with self.store.storage.lock:
             return len(self.table)
 
+    def documents(self) -> list[dict[str, Any]]:
+        """Every stored document, not validated: display-only reads of our own checked file
+        (a long list validates a row when it builds it). Shared with the store: never change
+        one."""
+        with self.store.storage.lock:
+            return list(self.store.storage.read().get(self.table_name, {}).values())
+
     # --- writing ---------------------------------------------------------------------------------
 
     def save(self, record: R) -> R:
@@ -254,6 +261,15 @@ class Contacts(Repository[ContactNote]):
             if secret is not None:
                 return restricted.join(shared, secret)
         return restricted.sealed(shared)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every note's document as its reader may see it (a restricted note whole for its
+        author, sealed for others), not validated: for the Contacts list (see Repository)."""
+        with self.store.storage.lock:
+            return [
+                self._readable(doc, str(doc_id)) if restricted.is_private(doc) else doc
+                for doc_id, doc in self.store.storage.read().get(self.table_name, {}).items()
+            ]
 
     def filter(self, keep: Callable[[dict[str, Any]], bool]) -> list[ContactNote]:
         """`keep` sees a restricted note as its reader may: whole for its author (an open

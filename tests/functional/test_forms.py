@@ -139,7 +139,8 @@ async def test_every_title_bar_shows_the_screens_name(demo_file):
             await pilot.press(place.key)
             await settle(app, pilot)
             shown = str(app.screen.query_one("HeaderTitle").render())
-            assert shown == f"teacherdesk — {place.title}", place.mode
+            # Contacts also says which school years it lists ("Contacts · This year · 2026-27")
+            assert shown.split(" · ")[0] == f"teacherdesk — {place.title}", place.mode
             assert str(demo_file) not in shown
         await pilot.press("f1")
         await settle(app, pilot)
@@ -287,6 +288,7 @@ async def test_contacts_filter_results_apply_only_while_current(demo_store):
     from textual.widgets import Input
 
     from teacherdesk.domain.contacts import ContactFilter
+    from teacherdesk.ui.screens.contacts import Page
 
     app = make_app(demo_store, start="contacts")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -297,6 +299,6 @@ async def test_contacts_filter_results_apply_only_while_current(demo_store):
         await settle(app, pilot)
         assert screen.shown == []
         # a late result for an older filter ("" = everything) is dropped
-        screen._fill_if_current(ContactFilter(text=""), screen.rows, screen.rows)
+        screen._fill_if_current(ContactFilter(text=""), screen.rows, screen.rows, Page([], 0))
         assert screen.shown == [] and total > 0
         assert screen.query_one("#contacts-student", Input).value == "zzzz"

@@ -44,6 +44,17 @@ class DeskScreen(Screen[ResultT], Generic[ResultT]):
         # time a mode was shown (F3, F4); a theme changed later still restyles it.
         with contextlib.suppress(Exception):  # no running app (a screen built in a unit test)
             self._css_update_count = self.app._css_update_count
+        self._suspended_once = False
+
+    # (Textual calls these handlers for each class in the MRO: Screen's run after ours.)
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every node on each resume; a screen never yet covered was styled
+        # as it mounted (a mode's first showing resumes it twice: ~50 ms each on Contacts).
+        if not self._suspended_once:
+            event.refresh_styles = False
+
+    def _on_screen_suspend(self) -> None:
+        self._suspended_once = True
 
     @property
     def desk(self) -> TeacherDesk:

@@ -7,26 +7,37 @@ in a thread, and the table is filled in small chunks so typing never waits. Ente
 
 from __future__ import annotations
 
+import gc
+from dataclasses import dataclass
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
-from teacherdesk.domain.contacts import ContactFilter, ContactRow, build_rows, history_entries
-from teacherdesk.domain.dates import exact, humanize, list_date
-from teacherdesk.models import Channel, ContactNote, Outcome, Purpose, label
+from teacherdesk.domain.contacts import (
+    ContactEntry,
+    ContactFilter,
+    ContactListing,
+    build_row,
+    list_contacts,
+)
+from teacherdesk.domain.dates import list_date
+from teacherdesk.models import Channel, Outcome, Purpose, label
 from teacherdesk.ui.forms.contact_form import open_contact_form
 from teacherdesk.ui.messages import DataChanged
-from teacherdesk.ui.screens.base import DeskModal, DeskScreen
+from teacherdesk.ui.screens.base import DeskScreen
+from teacherdesk.ui.screens.contact_detail import ContactDetail, past_year_refusal
 from teacherdesk.ui.screens.type_to_filter import route_key
 from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
 
-PAGE = 200  # rows put in the table at a time; the next page comes as the cursor nears the end
+PAGE = 200  # rows built at a time; the next page comes as the cursor nears the end
+CHUNK = 40  # rows added to the table a frame (see FitTable)
 RESTRICTED = "[R] "  # marks a restricted note in the list
 SHORT = {Purpose.POSITIVE: "positive", Purpose.INFORMATION: "info"}
 SHORT_HOW = {
@@ -46,6 +57,14 @@ COLUMNS = [
 ]
 
 
+@dataclass(frozen=True)
+class Page:
+    """The first rows of a list, built off the event loop, and the longest name in the list."""
+
+    cells: list[tuple[str, dict[str, object]]]
+    longest_name: int
+
+
 def short(choice) -> str:
     return SHORT.get(choice) or SHORT_HOW.get(choice) or label(choice)
 
@@ -55,6 +74,8 @@ def _options(kind) -> list[tuple[str, str]]:
 
 
 class ContactsScreen(DeskScreen):
+    page_size = PAGE  # rows built at a time (tests set it small)
+
     BINDINGS = [
         # Priority: "/" only moves to the name filter (never typed into it); in the From/To
         # dates it is typed, as in 12/3 (see check_action).
@@ -63,15 +84,24 @@ class ContactsScreen(DeskScreen):
         Binding("e", "edit", "Edit", id="contacts-edit", tooltip="Edit the highlighted contact"),
         Binding("u", "follow_ups", "Follow-ups", id="contacts-follow-ups",
                 tooltip="Every follow-up from contacts and conferences"),
+        # One key, two actions (see check_action); "Years" keeps n Note in an 80-column footer,
+        # the title says which years are listed.
+        Binding("y", "years(True)", "Years", id="contacts-all-years",
+                tooltip="Every school year's notes (past years are read-only)"),
+        Binding("y", "years(False)", "Years", id="contacts-this-year",
+                tooltip="Only this school year's notes"),
         Binding("escape", "clear_filters", "Clear", show=False, id="contacts-clear"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[ContactRow] = []
-        self.shown: list[ContactRow] = []
+        self.rows: list[ContactEntry] = []  # every note listed, newest first (not built)
+        self.shown: list[ContactEntry] = []  # those the filters keep
+        self.listing: ContactListing | None = None
+        self.all_years = False
         self.loaded = False
         self._typing = False  # letters typed on the table are going into the name filter
+        self._filled_for: tuple[ContactFilter, list[ContactEntry]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,7 +120,7 @@ class ContactsScreen(DeskScreen):
             yield DateInput(placeholder="first date", id="f-since")
             yield Label("To", markup=False)
             yield DateInput(placeholder="last date", id="f-until")
-        yield FitTable(COLUMNS, id="contacts-table", comfort=24)
+        yield FitTable(COLUMNS, id="contacts-table", comfort=24, chunk=CHUNK)
         yield Static("", id="contacts-detail", classes="row-detail", markup=False)
         yield Static("Loading contacts…", id="contacts-status", classes="status-line", markup=False)
         yield Footer()
@@ -105,15 +135,26 @@ class ContactsScreen(DeskScreen):
 
     # --- loading and filtering -----------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="contacts-load", description="load contacts")
     def load(self) -> None:
-        store = self.desk.store
-        rows = build_rows(store.contacts.all(), store.students.all(), store.guardians.all())
-        self.app.call_from_thread(self._loaded, rows)
+        self._load(self.all_years)
 
-    def _loaded(self, rows: list[ContactRow]) -> None:
-        self.rows = rows
+    # Past years' files are opened here, in the thread, and only for "all years".
+    @work(thread=True, exclusive=True, group="contacts-load", description="load contacts")
+    def _load(self, all_years: bool) -> None:
+        listing = list_contacts(self.desk.store, self.desk.today(), all_years=all_years)
+        if all_years:
+            # The past years' parsed files stay in memory: keep the garbage collector from
+            # walking them in every full collection (~100-200 ms pauses; see the app's on_mount).
+            gc.freeze()
+        self.app.call_from_thread(self._loaded, listing)
+
+    def _loaded(self, listing: ContactListing) -> None:
+        if listing.all_years != self.all_years:
+            return  # `y` was pressed again meanwhile: that load is on its way
+        self.listing = listing
+        self.rows = listing.entries
         self.loaded = True
+        self.sub_title = f"Contacts · {listing.heading}"
         self._refilter()
 
     def current_filter(self) -> ContactFilter:
@@ -132,56 +173,113 @@ class ContactsScreen(DeskScreen):
 
     def _refilter(self) -> None:
         if self.loaded:
-            self._filter(self.current_filter(), self.rows)
+            self._filter(self.current_filter(), self.rows, self.page_size)
 
     # A description, or Textual would repr() every row (10,000 notes: ~100 ms on the event loop).
     @work(thread=True, exclusive=True, group="contacts-filter", description="filter contacts")
-    def _filter(self, wanted: ContactFilter, rows: list[ContactRow]) -> None:
-        shown = [row for row in rows if wanted.keep(row)] if wanted.active else rows
-        if get_current_worker().is_cancelled:
-            return  # a newer keystroke's filter is running
-        self.app.call_from_thread(self._fill_if_current, wanted, rows, shown)
+    def _filter(self, wanted: ContactFilter, rows: list[ContactEntry], page: int) -> None:
+        """Every note is searched here, off the event loop; the first page of matches is built
+        and shown as soon as it is found, the count when the search is done."""
+        worker = get_current_worker()
+        if not wanted.active:
+            self._post(wanted, rows, rows, page)
+            return
+        shown: list[ContactEntry] = []
+        first_page_sent = False
+        for number, entry in enumerate(rows):
+            if wanted.keep(entry):
+                shown.append(entry)
+                if len(shown) == page and not first_page_sent:
+                    first_page_sent = True
+                    self._post(wanted, rows, shown[:], page, searching=True)
+            if number % 1000 == 0 and worker.is_cancelled:
+                return  # a newer keystroke's filter is running
+        if not worker.is_cancelled:
+            self._post(wanted, rows, shown, 0 if first_page_sent else page)
+
+    def _post(
+        self,
+        wanted: ContactFilter,
+        rows: list[ContactEntry],
+        shown: list[ContactEntry],
+        page: int,
+        searching: bool = False,
+    ) -> None:
+        """From the filter's thread: the first `page` rows built here, then to the table."""
+        first = Page(
+            [self._cells(entry) for entry in shown[:page]],
+            max((cell_len(name) for name in {e.student_name for e in shown}), default=0),
+        )
+        self.app.call_from_thread(self._fill_if_current, wanted, rows, shown, first, searching)
 
     def _fill_if_current(
-        self, wanted: ContactFilter, rows: list[ContactRow], shown: list[ContactRow]
+        self,
+        wanted: ContactFilter,
+        rows: list[ContactEntry],
+        shown: list[ContactEntry],
+        first: Page,
+        searching: bool = False,
     ) -> None:
-        """Only results for what is typed now (and the rows loaded now) reach the table."""
-        if rows is self.rows and wanted == self.current_filter():
-            self._fill(shown, wanted.active)
+        """Only results for what is typed now (and the notes loaded now) reach the table."""
+        if rows is not self.rows or wanted != self.current_filter():
+            return
+        done = self._filled_for
+        if done is not None and done[0] == wanted and done[1] is rows:
+            self.shown = shown  # the rest of a search whose first page is on view
+            self._show_status(searching)
+            return
+        self._filled_for = (wanted, rows)
+        self._fill(shown, first, searching)
 
-    def _fill(self, shown: list[ContactRow], filtered: bool) -> None:
-        """Show the first page of `shown`; more pages follow as the cursor goes down.
+    def _show_status(self, searching: bool = False) -> None:
+        status = self.query_one("#contacts-status", Static)
+        total = len(self.rows)
+        if not total:
+            status.update(
+                "No contacts yet: press n to log one."
+                if not self.all_years
+                else "No contacts in any year yet: press n to log one."
+            )
+            return
+        filtered = self.current_filter().active
+        if searching:
+            what = f"{len(self.shown):,}+ of {total:,} contacts (still searching)"
+        elif filtered:
+            what = f"{len(self.shown):,} of {total:,} contacts"
+        else:
+            what = f"{total:,} contacts"
+        years = f"{self.listing.heading} · " if self.listing and self.all_years else ""
+        status.update(f"{years}{what}, newest first · [R] restricted · enter opens · e edits")
 
-        A DataTable's cost per frame grows with its rows (10,000 rows: ~50 ms a frame), so the
-        table only ever holds what the teacher has scrolled to.
+    def _fill(self, shown: list[ContactEntry], first: Page, searching: bool = False) -> None:
+        """Show the first page of `shown` (built in the filter's thread); more pages follow as
+        the cursor goes down.
+
+        Rows are built (validated, cells made) a page at a time, and a DataTable's cost per
+        frame grows with its rows (10,000 rows: ~50 ms a frame), so the table only ever holds
+        what the teacher has scrolled to.
         """
         table = self.query_one("#contacts-table", FitTable)
         kept = self.selected_note_id()
         self.shown = shown
-        status = self.query_one("#contacts-status", Static)
-        total = len(self.rows)
-        if not total:
-            table.fill([])
-            status.update("No contacts yet: press n to log one.")
-            return
-        what = f"{len(shown):,} of {total:,} contacts" if filtered else f"{total:,} contacts"
-        status.update(f"{what}, newest first · [R] restricted · enter opens · e edits")
+        self._show_status(searching)
         # Names as wide as the longest name in the whole list, so later pages fit too.
-        longest = max((cell_len(row.student_name) for row in shown), default=0)
-        table.fill((self._cells(row) for row in shown[:PAGE]), wants={"student": longest})
+        table.fill(first.cells, wants={"student": first.longest_name})
         if kept:
             self._move_to(kept)
         self._describe()
 
     def _add_page(self) -> None:
         table = self.query_one("#contacts-table", FitTable)
-        start = table.row_count
-        table.append(self._cells(row) for row in self.shown[start : start + PAGE])
+        start = table.given
+        table.append([self._cells(entry) for entry in self.shown[start : start + self.page_size]])
 
     @on(DataTable.RowHighlighted, "#contacts-table")
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
         table = event.data_table
-        if event.cursor_row >= table.row_count - 20 and table.row_count < len(self.shown):
+        near = min(20, max(1, self.page_size // 4))
+        given = self.query_one("#contacts-table", FitTable).given
+        if event.cursor_row >= table.row_count - near and given < len(self.shown):
             self._add_page()
         self._describe()
 
@@ -193,18 +291,31 @@ class ContactsScreen(DeskScreen):
         detail.update(words)
         detail.display = bool(words)
 
-    def _cells(self, row: ContactRow) -> tuple[str, dict[str, object]]:
-        """One row's key (the note id) and cells."""
+    def _cells(self, entry: ContactEntry) -> tuple[str, dict[str, object]]:
+        """One row's key (the note id) and cells; the note is validated only now."""
+        row = build_row(entry)
         note = row.note
+        today = self.desk.today()
+        if note is None:
+            day = str(entry.doc.get("date") or "?")[:10]
+            return entry.id, {
+                "date": day,
+                "student": row.student_name,
+                "purpose": "—",
+                "how": "—",
+                "summary": Text("This note is damaged: teacherdesk check says how.", "italic"),
+            }
         summary = Text()
         if note.restricted:
             summary.append(RESTRICTED, style="bold")
-        summary.append(" ".join(note.summary.split()) or row.first_line)
+        summary.append(row.first_line)
         if note.created_by and note.created_by != self.desk.store.author and not note.sealed:
             summary.append(f" — {note.created_by}", style="dim")  # a team member wrote it
+        if entry.year:
+            summary.append(f" · {entry.year}", style="dim")  # a finished year: read-only
         sealed = note.sealed  # someone else's restricted note: how and why are theirs too
         return note.id, {
-            "date": list_date(note.date, self.desk.today()),
+            "date": list_date(note.date, today),
             "student": row.student_name,
             "purpose": "—" if sealed else short(note.purpose),
             "how": "—" if sealed else f"{short(note.channel)}, {short(note.outcome)}",
@@ -212,21 +323,26 @@ class ContactsScreen(DeskScreen):
         }
 
     def _move_to(self, note_id: str) -> None:
-        """Put the cursor back on a note (when it is among the first few pages)."""
-        index = next((i for i, row in enumerate(self.shown) if row.note.id == note_id), None)
-        if index is None or index >= 5 * PAGE:
+        """Put the cursor back on a note when it is near the top (the rows down to it are
+        added at once: a few chunks at most, so the event loop never waits long)."""
+        table = self.query_one("#contacts-table", FitTable)
+        near = self.shown[: min(table.given, 2 * CHUNK)]
+        index = next((i for i, entry in enumerate(near) if entry.id == note_id), None)
+        if index is None:
             return
-        table = self.query_one("#contacts-table", DataTable)
-        while table.row_count <= index:
-            self._add_page()
+        table.add_now(index + 1)
         table.move_cursor(row=index)
 
-    def selected_note_id(self) -> str | None:
+    def selected_entry(self) -> ContactEntry | None:
         table = self.query_one("#contacts-table", DataTable)
         row = table.cursor_row
         if table.row_count and 0 <= row < len(self.shown):
-            return self.shown[row].note.id
+            return self.shown[row]
         return None
+
+    def selected_note_id(self) -> str | None:
+        entry = self.selected_entry()
+        return entry.id if entry else None
 
     @property
     def selected_student_id(self) -> str | None:
@@ -234,8 +350,8 @@ class ContactsScreen(DeskScreen):
         table = self.query_one("#contacts-table", DataTable)
         if not table.has_focus:
             return None
-        row = table.cursor_row
-        return self.shown[row].note.student_id if 0 <= row < len(self.shown) else None
+        entry = self.selected_entry()
+        return entry.student_id if entry else None
 
     # --- messages --------------------------------------------------------------------------------
 
@@ -262,8 +378,10 @@ class ContactsScreen(DeskScreen):
 
     @on(DataTable.RowSelected, "#contacts-table")
     def _open(self, event: DataTable.RowSelected) -> None:
+
         if 0 <= event.cursor_row < len(self.shown):
-            self.app.push_screen(ContactDetail(self.shown[event.cursor_row].note.id))
+            entry = self.shown[event.cursor_row]
+            self.app.push_screen(ContactDetail(entry.id, entry.year))
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()
@@ -277,7 +395,21 @@ class ContactsScreen(DeskScreen):
         if action == "focus_filter":
             focused = self.focused
             return not (focused is not None and isinstance(focused.parent, DateInput))
+        if action == "years":
+            return parameters[0] != self.all_years  # only the other choice is offered
         return True
+
+    def action_years(self, all_years: bool) -> None:
+        """Between this year's notes and every year's (past years' files opened only now)."""
+        self.all_years = all_years
+        self.loaded = False
+        self._filled_for = None
+        self.sub_title = "Contacts · " + ("all years…" if all_years else "this year…")
+        self.query_one("#contacts-status", Static).update(
+            "Loading every year's contacts…" if all_years else "Loading this year's contacts…"
+        )
+        self.refresh_bindings()
+        self.load()
 
     def action_clear_filters(self) -> None:
         self.query_one("#contacts-student", Input).value = ""
@@ -288,106 +420,15 @@ class ContactsScreen(DeskScreen):
         self.query_one("#contacts-table", DataTable).focus()
 
     def action_edit(self) -> None:
-        note_id = self.selected_note_id()
-        if note_id:
-            open_contact_form(self.desk, note_id=note_id)
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        if entry.past:
+            self.notify(past_year_refusal(entry.year), severity="warning")
+            return
+        open_contact_form(self.desk, note_id=entry.id)
 
     def action_follow_ups(self) -> None:
         from teacherdesk.ui.screens.followups import FollowUpsScreen
 
         self.app.push_screen(FollowUpsScreen())
-
-
-class ContactDetail(DeskModal[None]):
-    """One contact in full, with every earlier version (who changed it, when, what it said)."""
-
-    BINDINGS = [
-        Binding("escape,q", "dismiss", "Close", id="contact-detail-close", tooltip="Close"),
-        Binding("e", "edit", "Edit", id="contact-detail-edit", tooltip="Edit this contact"),
-    ]
-
-    def __init__(self, note_id: str) -> None:
-        super().__init__()
-        self.note_id = note_id
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            with VerticalScroll():
-                yield Static("Loading…", id="contact-detail-text", markup=False)
-            yield Static("e edit · escape close", id="contact-detail-keys", markup=False)
-
-    def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()
-        self.load()
-
-    @work(thread=True, exclusive=True, group="contact-detail-load")
-    def load(self) -> None:
-        store = self.desk.store
-        note = store.contacts.get(self.note_id)
-        if note is None:
-            self.app.call_from_thread(
-                self._show, Text("This contact is no longer in the data file.")
-            )
-            return
-        student = store.students.get(note.student_id)
-        guardians = {g.id: g.name for g in store.guardians.for_student(note.student_id)}
-        self.app.call_from_thread(self._show, self._describe(note, student, guardians))
-
-    def _describe(self, note: ContactNote, student, guardians: dict[str, str]) -> Text:
-        today = self.desk.today()
-        text = Text()
-        name = student.display_name if student else "(unknown student)"
-        text.append(f"{name}\n", style="bold")
-        if note.sealed:
-            text.append(f"{exact(note.date)}\n{note.summary}\n", style="bold yellow")
-            return text
-        if note.restricted:
-            text.append("RESTRICTED: left out of exports unless asked\n", style="bold yellow")
-        who = guardians.get(note.guardian_id or "", "the family")
-        lines = [
-            ("Date", f"{exact(note.date)} · {humanize(note.date, relative_to=today)}"),
-            ("With", who),
-            ("How", f"{label(note.channel)}, {label(note.direction)}, {label(note.outcome)}"),
-            ("Purpose", label(note.purpose)),
-        ]
-        if note.follow_up:
-            follow = note.follow_up
-            done = f" · done {exact(follow.done_on)}" if follow.done_on else ""
-            lines.append(
-                ("Follow-up", f"{follow.what or 'follow up'} by {exact(follow.due)}{done}")
-            )
-        for title, value in lines:
-            text.append(f"{title:<10}", style="bold")
-            text.append(f"{value}\n")
-        text.append("\n")
-        text.append(note.summary or "(no summary)")
-        text.append("\n\n")
-        written = note.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if note.updated_at else ""
-        text.append(f"Written {written} by {note.updated_by or 'unknown'}\n", style="dim")
-        entries = history_entries(note, guardians)
-        if not entries:
-            text.append("No earlier versions.", style="dim")
-        else:
-            text.append(f"Earlier versions ({len(entries)})\n", style="bold")
-        for entry in entries:
-            text.append(
-                f"• version of {entry.written_at or 'unknown time'} by "
-                f"{entry.written_by or 'unknown'}\n",
-                style="bold",
-            )
-            if not entry.changes:
-                text.append("    (only who and when changed)\n", style="dim")
-            for field, before in entry.changes:
-                text.append(f"    {field}: ", style="dim")
-                text.append(before.replace("\n", "\n      ") + "\n")
-        return text
-
-    def _show(self, text: Text) -> None:
-        self.query_one("#contact-detail-text", Static).update(text)
-
-    def action_edit(self) -> None:
-        self.dismiss(None)
-        open_contact_form(self.desk, note_id=self.note_id)
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self.load()

@@ -8,6 +8,7 @@ plain list, and do not use those letters here.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass, field
 
 from rich.table import Table
@@ -19,6 +20,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from teacherdesk.domain.access import student_line
+from teacherdesk.domain.contacts import this_year_label
 from teacherdesk.domain.dates import exact, humanize
 from teacherdesk.domain.engagement import FamilyEngagement, family_engagement
 from teacherdesk.domain.family import family, link_guardian, unlink_guardian
@@ -52,9 +54,10 @@ class StudentView:
     other_children: dict[str, list[str]] = field(default_factory=dict)  # guardian id → names
     engagement: FamilyEngagement | None = None
     access: str = ""  # the access log's line: what was last given out about the student
+    years: str = ""  # which years the timeline holds: "This year · 2026-27"
 
 
-def load_view(store, student_id: str, today: dt.date) -> StudentView:
+def load_view(store, student_id: str, today: dt.date, all_years: bool = False) -> StudentView:
     student = store.students.get(student_id)
     if student is None:
         return StudentView(None)
@@ -73,11 +76,21 @@ def load_view(store, student_id: str, today: dt.date) -> StudentView:
         student,
         guardians,
         siblings(store, student_id),
-        build_timeline(store, student_id, today=today),
+        build_timeline(store, student_id, today=today, all_years=all_years),
         others,
         engagement=family_engagement(store.events.all(), student_id, today),
         access=student_line(read_access_log(store), student_id),
+        years=years_heading(store, today, all_years),
     )
+
+
+def years_heading(store, today: dt.date, all_years: bool) -> str:
+    """'This year · 2026-27' or 'All years · 2017-18 to 2026-27' (past files are not opened)."""
+    this_year = this_year_label(store, today)
+    if not all_years:
+        return f"This year · {this_year}"
+    labels = sorted({*store.past_year_labels(), this_year})
+    return f"All years · {labels[0]} to {this_year}" if len(labels) > 1 else "All years"
 
 
 class StudentScreen(DeskScreen):
@@ -105,6 +118,24 @@ class StudentScreen(DeskScreen):
         Binding("ctrl+q", "app.quit", "Quit", show=False, id="student-quit", tooltip="Quit"),
         Binding("i", "interview", "Interview", id="student-interview", tooltip="Student input"),
         Binding("x", "app.export_packet", "Packet", id="student-packet", tooltip="IEP packet"),
+        # One key, two actions (see check_action). Not in the footer (f1 Help must fit at 80
+        # columns): the timeline's title names the key and the years shown.
+        Binding(
+            "y",
+            "years(True)",
+            "All years",
+            show=False,
+            id="student-all-years",
+            tooltip="The timeline of every school year (past years are read-only)",
+        ),
+        Binding(
+            "y",
+            "years(False)",
+            "This year",
+            show=False,
+            id="student-this-year",
+            tooltip="The timeline of this school year",
+        ),
         Binding(
             "l",
             "link_guardian",
@@ -146,6 +177,7 @@ class StudentScreen(DeskScreen):
         super().__init__()
         self.student_id = student_id
         self.shown: StudentView | None = None
+        self.all_years = False
         self._phone_turn: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
@@ -157,7 +189,7 @@ class StudentScreen(DeskScreen):
             yield Static("", id="siblings", markup=False)
             yield Static("", id="engagement", markup=False)
             yield Static("", id="access-line", markup=False)
-            yield Static("Timeline · newest first", classes="section-title", markup=False)
+            yield Static("Timeline", id="timeline-title", classes="section-title", markup=False)
             yield Static("", id="timeline", markup=False)
         # Every everyday key and f1 Help fit at 80 columns (ctrl+p still opens the palette).
         yield Footer(compact=True, show_command_palette=False)
@@ -166,10 +198,34 @@ class StudentScreen(DeskScreen):
         self.query_one("#student-body").focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="student-load")
     def load(self) -> None:
-        view = load_view(self.desk.store, self.student_id, self.desk.today())
-        self.app.call_from_thread(self._show, view)
+        self._load(self.all_years)
+
+    # Past years' files are opened here, in the thread, and only for "all years".
+    @work(thread=True, exclusive=True, group="student-load")
+    def _load(self, all_years: bool) -> None:
+        view = load_view(self.desk.store, self.student_id, self.desk.today(), all_years)
+        if all_years:
+            gc.freeze()  # past years' parsed files stay in memory (see the app's on_mount)
+        self.app.call_from_thread(self._show_if_current, view, all_years)
+
+    async def _show_if_current(self, view: StudentView, all_years: bool) -> None:
+        if all_years == self.all_years:  # else `y` was pressed again: that load is coming
+            await self._show(view)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "years":
+            return parameters[0] != self.all_years  # only the other choice is offered
+        return True
+
+    def action_years(self, all_years: bool) -> None:
+        """The timeline of this year, or of every year (past years' files opened only now)."""
+        self.all_years = all_years
+        self.query_one("#timeline-title", Static).update(
+            "Timeline · loading every year…" if all_years else "Timeline · loading this year…"
+        )
+        self.refresh_bindings()
+        self.load()
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()
@@ -191,6 +247,10 @@ class StudentScreen(DeskScreen):
         access = self.query_one("#access-line", Static)
         access.update(view.access)
         access.display = bool(view.access)  # nothing given out yet: no line
+        other = "this year" if self.all_years else "all years"
+        self.query_one("#timeline-title", Static).update(
+            f"Timeline · {view.years} · newest first · y {other}"
+        )
         self.query_one("#timeline", Static).update(_timeline(view.timeline, self.desk.today()))
 
     async def _show_family(self, view: StudentView) -> None:

@@ -9,6 +9,10 @@ is room, the free-text column takes the rest and wraps onto a second line (more 
 so), and at narrow widths the least needed columns go. `detail(key)` gives what a row's hidden
 columns and cut text say, for a detail line under the table.
 
+Rows are added to the table `chunk` at a time, one chunk a frame (a row costs ~0.4 ms to wrap
+and add: 200 at once would hold the event loop ~80 ms); `given` counts every row handed over,
+`row_count` those in the table so far, and `add_now(n)` adds up to n at once (to move to one).
+
 With `grow=True` the table is as tall as its rows, so a screen that scrolls as a whole (Today)
 shows every row without a box of its own.
 """
@@ -172,6 +176,7 @@ class FitTable(PlainTable):
         lines: int = 2,
         grow: bool = False,
         comfort: int = COMFORT,
+        chunk: int = 0,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -180,10 +185,13 @@ class FitTable(PlainTable):
         self.lines = lines
         self.grow = grow
         self.comfort = comfort
+        self.chunk = chunk  # 0: every row at once
+        self._more_coming = False
         self.widths: dict[str, int] = {}
         self._rows: list[tuple[str, Cells]] = []
         self._wants: dict[str, int] = {}
         self._laid_for = -1
+        self._cursor_wants = 0
         self._cut: set[str] = set()  # rows whose free text did not fit in `lines`
 
     # --- sizes ---------------------------------------------------------------------------------
@@ -223,16 +231,40 @@ class FitTable(PlainTable):
         self._lay_out(self._room())
 
     def append(self, rows: Iterable[tuple[str, Cells]]) -> None:
-        rows = list(rows)
         self._rows.extend(rows)
-        for key, cells in rows:
+        self._add_more()
+
+    @property
+    def given(self) -> int:
+        """Rows handed to the table (some may still be on their way in: see `chunk`)."""
+        return len(self._rows)
+
+    def add_now(self, count: int) -> None:
+        """The first `count` rows given in the table now."""
+        self._add_rows(min(count, len(self._rows)))
+
+    def _add_rows(self, upto: int) -> None:
+        start = self.row_count
+        for key, cells in self._rows[start:upto]:
             self._add(key, cells)
-        self._fit_height()
+        if upto > start:
+            self._fit_height()
+
+    def _add_more(self, scheduled: bool = False) -> None:
+        """The next chunk now, the chunk after it once the screen has been drawn."""
+        if scheduled:
+            self._more_coming = False
+        upto = len(self._rows) if not self.chunk else self.row_count + self.chunk
+        self._add_rows(min(upto, len(self._rows)))
+        if self.row_count < len(self._rows) and not self._more_coming:
+            self._more_coming = True  # one chain at a time, however often it is filled
+            self.call_after_refresh(self._add_more, True)
 
     def _lay_out(self, room: int) -> None:
         self._laid_for = room
         widths = fit_widths(self.fit_columns, room, self._wants, self.comfort)
         kept = self.current_key()
+        self._cursor_wants = self.cursor_row + 1 if kept is not None else 0
         if widths != self.widths or not self.columns:
             self.widths = widths
             self.clear(columns=True)
@@ -242,9 +274,9 @@ class FitTable(PlainTable):
         else:
             self.clear()
         self._cut.clear()
-        for key, cells in self._rows:
-            self._add(key, cells)
-        self._fit_height()
+        # At least as far as the cursor was, so it stays on its row; the rest chunk by chunk.
+        self._add_rows(max(self.chunk, self._cursor_wants) if self.chunk else len(self._rows))
+        self._add_more()
         if kept is not None:
             self.move_to(kept)
 
