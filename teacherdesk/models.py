@@ -552,8 +552,10 @@ class Settings(Record):
     notice_school_days: int = Field(default=10, ge=0, le=60)
     contact_attempts: int = Field(default=3, ge=0, le=20)
     contact_channels: int = Field(default=2, ge=0, le=7)
-    transition_age: int = Field(default=16, ge=10, le=21)  # the notice's transition paragraph
-    transition_interview_age: int = Field(default=14, ge=10, le=21)  # interview questions
+    # Transition planning is due by 16 "or younger" (34 CFR 300.320(b)): a state may set an
+    # earlier age, never a later one, so the settings stop at 16.
+    transition_age: int = Field(default=16, ge=10, le=16)  # the notice's transition paragraph
+    transition_interview_age: int = Field(default=14, ge=10, le=16)  # interview questions
     holidays: list[Day] = Field(default_factory=list)  # days school is closed
     # How 3/12 reads: "day-first" (3 December), "month-first" (12 March); "" = the computer's
     # locale (en_US month-first, others day-first). 25/12 and 12/25 read the same either way.

@@ -8,6 +8,7 @@ back as the same day.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
@@ -15,6 +16,7 @@ from teacherdesk.domain.date_reading import parse_date
 from teacherdesk.domain.dates import exact
 from teacherdesk.domain.problems import Problem
 from teacherdesk.models import Settings
+from teacherdesk.store.years import DEFAULT_YEAR_STARTS_ON, year_start
 
 # The whole-number settings, as the form names them.
 NUMBER_WORDS = {
@@ -60,15 +62,35 @@ def split_days(text: str) -> list[str]:
     return pieces
 
 
-def read_holidays(text: str, *, today: dt.date, order: str | None) -> list[dt.date] | Problem:
-    """The typed holidays (in order, each once), or the first one that is not a date."""
+def read_holidays(
+    text: str, *, today: dt.date, order: str | None, year_starts_on: str = DEFAULT_YEAR_STARTS_ON
+) -> list[dt.date] | Problem:
+    """The typed holidays (in order, each once), or the first one that is not a date.
+
+    A holiday typed without its year ("29 Mar", typed in August) is in this school year, not
+    the calendar day nearest today: a past date would count as a school day in the notice's
+    school days and hide a meeting set on it.
+    """
+    start = year_start(today, year_starts_on)
     days = set()
     for piece in split_days(text):
         try:
-            days.add(parse_date(piece, relative_to=today, order=order))
+            day = parse_date(piece, relative_to=today, order=order)
+            later = parse_date(piece, relative_to=today + dt.timedelta(days=400), order=order)
         except ValueError as error:
             return Problem("holidays", f"School holidays: {error}")
+        days.add(day if day == later else _within_year(day, start))  # equal: a year was typed
     return sorted(days)
+
+
+def _within_year(day: dt.date, start: dt.date) -> dt.date:
+    """The same month and day inside the school year that begins on `start`."""
+    for year in (start.year, start.year + 1):
+        with contextlib.suppress(ValueError):  # 29 Feb in a common year
+            moved = day.replace(year=year)
+            if start <= moved < start.replace(year=start.year + 1):
+                return moved
+    return day
 
 
 def holidays_text(days: list[dt.date]) -> str:

@@ -157,3 +157,20 @@ async def test_the_language_dialog_fits_at_60x20(memory_store):
         choices = app.screen.query_one(OptionList)
         assert choices.max_scroll_y == 0  # every language in view, no scrolling
         assert choices.option_count == 7
+
+
+async def test_a_digit_that_is_not_one_to_nine_is_ignored(memory_store):
+    """ "²" (its own key on an AZERTY keyboard) is a digit to Python but no choice: no crash."""
+    student, _guardian, iep = spanish_family(memory_store)
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(IEPRecordScreen(student.id, iep.id))
+        await settle(app, pilot)
+        await pilot.press("f12")
+        await settle(app, pilot, until=lambda: isinstance(app.screen, LanguagePrompt))
+        for key in ("²", "①", "0"):
+            await pilot.press(key)
+            await settle(app, pilot)
+        assert isinstance(app.screen, LanguagePrompt) and app.is_running
+        await pilot.press("1")
+        await settle(app, pilot, until=lambda: isinstance(app.screen, MeetingNoticePreview))

@@ -58,7 +58,8 @@ class LanguagePrompt(DeskModal[LanguageOption | None]):
         choice.focus()
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
+        # Only 1-9: "²" or "①" are digits to str.isdigit but not to int().
+        if event.character and event.character in "123456789":
             index = int(event.character) - 1
             if 0 <= index < len(self.menu.options):
                 event.stop()

@@ -212,6 +212,7 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
             self.query_one("#settings-holidays", TextArea).text,
             today=self.desk.today(),
             order=order,
+            year_starts_on=self.settings.year_starts_on,
         )
         if isinstance(holidays, Problem):
             problems.append(holidays.sentence)
