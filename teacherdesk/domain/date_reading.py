@@ -6,7 +6,9 @@ the app shows dates); `3/12`, `25/12/2026`, `12/25/2026` (also with `.` or `-`);
 
 Slash dates are ambiguous: the `date_order` setting decides ("day-first" reads 3/12 as 3 December,
 "month-first" as 12 March); left unset it follows the computer's locale (en_US and a few others
-month-first, everything else, and an unknown locale, day-first, as the app shows dates). A number
+month-first, other countries day-first). A locale that names no country (C, POSIX, unset: the
+usual case over SSH on a school server) reads month-first, as teacherdesk always read 12/3, so
+an upgrade never moves a US teacher's dates. A number
 above 12 settles the order by itself: 25/12 and 12/25 both read as Christmas. Without a year a
 date lands within half a year of today: "dec 3" typed in November is this December, "1/15" typed
 in November next January, "9/2" typed in November this past September (a contact in September).
@@ -24,7 +26,7 @@ DAY_FIRST = "day-first"
 MONTH_FIRST = "month-first"
 DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
 # Territories whose locale writes month/day (glibc's d_fmt %m/%d): the United States and
-# places that follow its usage; everywhere else (and C/POSIX) day comes first.
+# places that follow its usage; every other country writes the day first.
 _MONTH_FIRST_TERRITORIES = frozenset({"US", "PH", "AS", "GU", "MP", "PR", "UM", "VI", "FM", "MH"})
 
 _WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -49,6 +51,8 @@ def locale_order(environ: Mapping[str, str] | None = None) -> str:
     env = os.environ if environ is None else environ
     value = next((env[name] for name in ("LC_ALL", "LC_TIME", "LANG") if env.get(name)), "")
     territory = value.split(".", 1)[0].split("@", 1)[0].partition("_")[2].upper()
+    if not territory:  # C, POSIX or nothing: the order teacherdesk has always read
+        return MONTH_FIRST
     return MONTH_FIRST if territory in _MONTH_FIRST_TERRITORIES else DAY_FIRST
 
 
