@@ -186,6 +186,11 @@ class Store:
             years.append(self._past[path])
         return years
 
+    @property
+    def past_years_open(self) -> int:
+        """How many finished years' files have been read so far (they stay in memory)."""
+        return len(self._past)
+
     def past_year_labels(self) -> list[str]:
         """'2024-25', … newest first, without opening the files."""
         from teacherdesk.store.years import past_year_files

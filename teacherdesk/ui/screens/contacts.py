@@ -141,12 +141,16 @@ class ContactsScreen(DeskScreen):
     # Past years' files are opened here, in the thread, and only for "all years".
     @work(thread=True, exclusive=True, group="contacts-load", description="load contacts")
     def _load(self, all_years: bool) -> None:
-        listing = list_contacts(self.desk.store, self.desk.today(), all_years=all_years)
-        if all_years:
-            # The past years' parsed files stay in memory: keep the garbage collector from
-            # walking them in every full collection (~100-200 ms pauses; see the app's on_mount).
+        store = self.desk.store
+        opened = store.past_years_open
+        listing = list_contacts(store, self.desk.today(), all_years=all_years)
+        if store.past_years_open > opened:
+            # Past years' parsed files, read just now, stay in memory: keep the garbage collector
+            # from walking them in every full collection (~100-200 ms pauses; see the app's
+            # on_mount). Once per file read, not per reload: a freeze keeps whatever is alive.
             gc.freeze()
-        self.app.call_from_thread(self._loaded, listing)
+        if not get_current_worker().is_cancelled:  # a newer load replaced this one
+            self.app.call_from_thread(self._loaded, listing)
 
     def _loaded(self, listing: ContactListing) -> None:
         if listing.all_years != self.all_years:

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
 
 from teacherdesk.domain.access import student_line
 from teacherdesk.domain.contacts import this_year_label
@@ -204,10 +205,13 @@ class StudentScreen(DeskScreen):
     # Past years' files are opened here, in the thread, and only for "all years".
     @work(thread=True, exclusive=True, group="student-load")
     def _load(self, all_years: bool) -> None:
-        view = load_view(self.desk.store, self.student_id, self.desk.today(), all_years)
-        if all_years:
-            gc.freeze()  # past years' parsed files stay in memory (see the app's on_mount)
-        self.app.call_from_thread(self._show_if_current, view, all_years)
+        store = self.desk.store
+        opened = store.past_years_open
+        view = load_view(store, self.student_id, self.desk.today(), all_years)
+        if store.past_years_open > opened:
+            gc.freeze()  # past years' files just read stay in memory (see the app's on_mount)
+        if not get_current_worker().is_cancelled:  # a newer load replaced this one
+            self.app.call_from_thread(self._show_if_current, view, all_years)
 
     async def _show_if_current(self, view: StudentView, all_years: bool) -> None:
         if all_years == self.all_years:  # else `y` was pressed again: that load is coming
