@@ -90,13 +90,18 @@ def interpreter_needed(iep: IEP, guardians: Iterable[Guardian]) -> bool:
     return any(g.interpreter_needed for g in guardians)
 
 
+def interpreter_languages(iep: IEP, guardians: Iterable[Guardian]) -> list[str]:
+    """The language(s) the interpreter speaks: the IEP's, else those of guardians who need one."""
+    if iep.interpreter_language.strip():
+        return [iep.interpreter_language.strip()]
+    return sorted(
+        {g.preferred_language.strip() for g in guardians
+         if g.interpreter_needed and g.preferred_language.strip()}
+    )  # fmt: skip
+
+
 def interpreter_language(iep: IEP, guardians: Iterable[Guardian]) -> str:
-    if iep.interpreter_language:
-        return iep.interpreter_language
-    found = sorted(
-        {g.preferred_language for g in guardians if g.interpreter_needed and g.preferred_language}
-    )
-    return " or ".join(found)
+    return " or ".join(interpreter_languages(iep, guardians))
 
 
 def invited_family(guardians: Iterable[Guardian]) -> list[Guardian]:

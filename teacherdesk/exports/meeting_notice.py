@@ -25,6 +25,7 @@ from teacherdesk.domain.family import in_order
 from teacherdesk.domain.languages import ENGLISH, language_code, name_in
 from teacherdesk.domain.meetings import (
     considers_transition,
+    interpreter_languages,
     interpreter_needed,
     invited_family,
 )
@@ -70,15 +71,8 @@ def _when(iep: IEP, t: Translator) -> str:
 
 def _interpreter_language(iep: IEP, guardians: Sequence[Guardian], t: Translator) -> str:
     """The language(s) the interpreter speaks, named in the letter's language where we can."""
-    if iep.interpreter_language:
-        spoken = [iep.interpreter_language.strip()]
-    else:
-        spoken = sorted(
-            {g.preferred_language.strip() for g in guardians
-             if g.interpreter_needed and g.preferred_language.strip()}
-        )  # fmt: skip
     named = []
-    for text in spoken:
+    for text in interpreter_languages(iep, guardians):
         code = language_code(text)
         named.append(name_in(code, t.code) if code else text)
     return " / ".join(named)
