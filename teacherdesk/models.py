@@ -263,6 +263,11 @@ class Record(Part):
     updated_by: str = ""
 
 
+def display_name_of(first: str, preferred: str, last: str) -> str:
+    """What the teacher calls a student (also for stored documents read without validation)."""
+    return f"{preferred or first} {last}"
+
+
 class Student(Record):
     first_name: Name
     last_name: Name
@@ -281,7 +286,7 @@ class Student(Record):
     @property
     def display_name(self) -> str:
         """What the teacher calls the student: preferred first name, then last name."""
-        return f"{self.preferred_name or self.first_name} {self.last_name}"
+        return display_name_of(self.first_name, self.preferred_name, self.last_name)
 
     @property
     def legal_name(self) -> str:

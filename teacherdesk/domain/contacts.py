@@ -16,7 +16,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from teacherdesk.models import Channel, ContactNote, Direction, Outcome, Purpose, Student, label
+from teacherdesk.models import (
+    Channel,
+    ContactNote,
+    Direction,
+    Outcome,
+    Purpose,
+    Student,
+    display_name_of,
+    label,
+)
 from teacherdesk.store import Store
 from teacherdesk.store.years import label_of, year_label, year_start
 from teacherdesk.text import fold
@@ -191,7 +200,7 @@ def _names_of(year: Store, names: dict[str, str], keys: dict[str, str]) -> None:
         first, preferred, last = (
             str(student.get(part) or "") for part in ("first_name", "preferred_name", "last_name")
         )
-        names[student_id] = f"{preferred or first} {last}"
+        names[student_id] = display_name_of(first, preferred, last)
         keys[student_id] = fold(" ".join([first, preferred, last, *family.get(student_id, [])]))
 
 
