@@ -9,6 +9,7 @@ from textual.widgets import OptionList, TextArea
 
 from teacherdesk.domain.today import build_today
 from teacherdesk.models import (
+    Channel,
     Conference,
     ConferenceStatus,
     EngagementEvent,
@@ -37,7 +38,7 @@ async def test_half_typed_note_is_a_draft_never_a_contact(demo_store):
         await settle(app, pilot)
         await pilot.press("n")
         await wait_for_screen(app, pilot, "ContactForm")
-        await pilot.press("p", "tab", *"Mum said the bus is la")
+        await pilot.press("t", "tab", *"Mum said the bus is la")  # t: a text message
         await _cut_off(app, pilot)
     assert len(demo_store.contacts.all()) == before  # not filed
     assert demo_store.contacts.last_contact_dates().get(ravi.id) == last_before
@@ -66,8 +67,9 @@ async def test_half_typed_note_is_a_draft_never_a_contact(demo_store):
         summary.move_cursor(summary.document.end)
         await pilot.press(*"te", "f10")
         await settle(app, pilot, lambda: type(app.screen).__name__ == "TodayScreen")
-    summaries = [n.summary for n in demo_store.contacts.for_student(ravi.id)]
-    assert "Mum said the bus is late" in summaries
+    [filed] = [n for n in demo_store.contacts.for_student(ravi.id) if "bus is" in n.summary]
+    assert filed.summary == "Mum said the bus is late"
+    assert filed.channel == Channel.TEXT  # the one-key choices come back with the words
     assert demo_store.drafts.all() == []
 
 

@@ -5,8 +5,9 @@ once on hang-up or quit. The draft is never a record: saving the form (F10) file
 and deletes the draft in the same queued save; leaving without saving deletes it too. At the
 next start the app offers to open or discard every draft (`ui/dialogs/drafts.py`).
 
-The fields are read generically: every Input, TextArea, Select, Checkbox and DateInput of the
-form, by id (or by class and position for rows without ids), so a form only says what it is
+The fields are read generically: every Input, TextArea, Select, Checkbox, ChoiceBar and
+DateInput of the form, by id (or by class and position for rows without ids), so a form only says
+what it is
 about (`draft_subject`) and when it holds something worth keeping (`draft_worth_keeping`).
 """
 
@@ -24,6 +25,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 
 from teacherdesk.models import Draft, new_id
 from teacherdesk.ui.forms.typing import Debounce
+from teacherdesk.ui.widgets.choice_bar import ChoiceBar
 from teacherdesk.ui.widgets.date_input import DateInput
 
 FieldValue = str | bool | None
@@ -36,7 +38,7 @@ def _inside_date_input(widget: Widget) -> bool:
 def _field_widgets(screen: Widget) -> Iterator[tuple[str, Widget]]:
     """(key, widget) for every field of the form, in layout order."""
     seen: dict[str, int] = defaultdict(int)
-    for widget in screen.query("Input, TextArea, Select, Checkbox, DateInput"):
+    for widget in screen.query("Input, TextArea, Select, Checkbox, ChoiceBar, DateInput"):
         if isinstance(widget, Input) and _inside_date_input(widget):
             continue  # its DateInput speaks for it
         if widget.has_class("-not-saved"):
@@ -55,6 +57,8 @@ def capture_fields(screen: Widget) -> dict[str, FieldValue]:
     for key, widget in _field_widgets(screen):
         if isinstance(widget, DateInput):
             fields[key] = widget.text
+        elif isinstance(widget, ChoiceBar):  # how, with whom, about, outcome: one key each
+            fields[key] = widget.value
         elif isinstance(widget, Checkbox):
             fields[key] = bool(widget.value)
         elif isinstance(widget, Select):
@@ -76,6 +80,8 @@ def restore_fields(screen: Widget, fields: dict[str, FieldValue]) -> None:
         with contextlib.suppress(Exception):  # a choice the form no longer offers
             if isinstance(widget, DateInput):
                 widget.query_one(Input).value = str(value or "")
+            elif isinstance(widget, ChoiceBar):
+                widget.value = str(value or "")
             elif isinstance(widget, Checkbox):
                 widget.value = bool(value)
             elif isinstance(widget, Select):
