@@ -49,7 +49,12 @@ THEMES = [HIGH_CONTRAST]
 
 def few_colours(environ: Mapping[str, str]) -> bool:
     """True in a terminal of 16 colours or fewer, read from the environment as Rich reads it:
-    TEXTUAL_COLOR_SYSTEM if set, else COLORTERM (truecolor, 24bit), else TERM (…256color)."""
+    TEXTUAL_COLOR_SYSTEM if set, else COLORTERM (truecolor, 24bit), else TERM (…256color);
+    never with NO_COLOR set (the terminal's own colours are then no colours)."""
+    if environ.get("NO_COLOR"):
+        # No colour at all: the terminal's own colours would be filtered to black on black;
+        # the usual theme turns into the terminal's foreground on its background.
+        return False
     forced = environ.get("TEXTUAL_COLOR_SYSTEM", "auto")
     if forced != "auto":
         return forced in ("standard", "windows")

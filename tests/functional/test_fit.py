@@ -59,6 +59,7 @@ def test_each_choice_gets_its_own_letter():
         ({"TERM": "xterm-256color"}, False),
         ({"TERM": "xterm", "COLORTERM": "truecolor"}, False),
         ({"TERM": "xterm-256color", "TEXTUAL_COLOR_SYSTEM": "standard"}, True),
+        ({"TERM": "xterm", "NO_COLOR": "1"}, False),  # no colour: never the terminal's 16
     ],
 )
 def test_sixteen_colour_terminals_are_recognised(environ, few):
