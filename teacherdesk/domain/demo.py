@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from teacherdesk.domain.contact_rules import OUTCOMES_OF
 from teacherdesk.domain.family import guardians_by_student
 from teacherdesk.domain.school_days import school_year
 from teacherdesk.models import (
@@ -307,6 +308,8 @@ def _note(rng, students, by_student, today: dt.date) -> ContactNote:
         channel = Channel.PHONE
     elif summary.startswith("Sent a note home"):
         channel, outcome = Channel.LETTER, Outcome.REACHED
+    if outcome not in OUTCOMES_OF[channel]:  # no "in person, bounced"
+        outcome = Outcome.REACHED
     if outcome != Outcome.REACHED:
         summary = UNREACHED[outcome].format(about=label(purpose))
     return ContactNote(

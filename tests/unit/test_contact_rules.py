@@ -68,3 +68,38 @@ def test_a_built_note_is_checked_by_the_same_rules():
     fine = note.model_copy(update={"follow_up": None})
     assert note_problems(fine, TODAY) == []
     assert note_problems(fine, TODAY - dt.timedelta(days=1))[0].field == "date"
+
+
+def test_an_outcome_must_fit_the_way_of_contact():
+    from teacherdesk.domain.contact_rules import OUTCOMES_OF, outcome_problem
+    from teacherdesk.models import Channel
+
+    problem = outcome_problem(Channel.IN_PERSON, Outcome.BOUNCED)
+    assert problem is not None and problem.field == "outcome"
+    assert problem.sentence == (
+        "A contact in person cannot be “bounced”: reached, left message or no answer?"
+    )
+    assert outcome_problem(Channel.LETTER, Outcome.BOUNCED) is None  # returned by the post
+    assert all(Outcome.REACHED in fits for fits in OUTCOMES_OF.values())
+    assert set(OUTCOMES_OF) == set(Channel)
+
+
+def test_the_command_line_refuses_a_visit_that_bounced_and_the_demo_has_none(tmp_path):
+    from teacherdesk.domain.contact_rules import OUTCOMES_OF
+    from teacherdesk.domain.demo import DemoSize, build_demo
+    from teacherdesk.store import Store
+    from tests.helpers import run_main
+
+    path = tmp_path / "class.json"
+    store = Store.open(path, backups=False)
+    build_demo(store, DemoSize(notes=400), today=TODAY)
+    assert all(n.outcome in OUTCOMES_OF[n.channel] for n in store.contacts.all())
+    before = len(store.contacts.all())
+    number = store.students.all()[0].student_number
+    ran = run_main(
+        ["--data", path, "note", number, "Home visit", "--channel", "in_person",
+         "--outcome", "bounced"]
+    )  # fmt: skip
+    assert ran.returncode == 2
+    assert "cannot be “bounced”" in ran.stderr
+    assert len(Store.open(path, backups=False).contacts.all()) == before

@@ -53,6 +53,7 @@ FAMILY = "__family__"  # the guardian choice "the family" (no one guardian)
 RULE_TARGETS = {
     "date": "contact-date",
     "summary": "contact-summary",
+    "outcome": "contact-outcome",
     "follow_up.due": "contact-follow-due",
 }
 
@@ -348,6 +349,7 @@ class ContactForm(KeepsDraft, DeskModal[ContactNote | None]):
             summary=summary,
             follow_up_what=what,
             follow_up_due=due,
+            channel=Channel(self._value("contact-channel")),
         )
         if not due_input.valid:  # unreadable: said after the date and summary, before the rest
             hint = due_input.query_one(".date-hint", Static).content
