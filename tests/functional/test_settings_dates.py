@@ -39,7 +39,7 @@ async def test_holidays_order_and_meeting_rules_are_saved(memory_store):
         await pilot.pause()
         assert problem(screen).splitlines() == [
             "School days of notice: a whole number from 0 to 60.",
-            "Age for the transition paragraph: a whole number from 10 to 21.",
+            "Age for the transition paragraph: a whole number from 10 to 16.",
         ]
         screen.query_one("#settings-notice_school_days", Input).value = "15"
         screen.query_one("#settings-transition_age", Input).value = "14"

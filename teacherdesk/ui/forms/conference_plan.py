@@ -14,7 +14,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -36,6 +35,7 @@ from teacherdesk.domain.problems import first_error
 from teacherdesk.models import Conference, ConferenceFormat, Guardian, Student, label
 from teacherdesk.ui.forms.base import FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
+from teacherdesk.ui.widgets.footer import DeskFooter
 from teacherdesk.ui.widgets.plain import plain
 from teacherdesk.ui.widgets.tick_box import TickBox
 
@@ -154,7 +154,7 @@ class ConferencePlanScreen(FormScreen[Conference]):
                     "Save (F10)", id="plan-save", variant="primary", compact=True, classes="-save"
                 )
                 yield Button("Back", id="plan-back", compact=True, classes="-back")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self._check_time()

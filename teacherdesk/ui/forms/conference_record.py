@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Static, TextArea
 
 from teacherdesk.domain.conference_rules import action_problems, held_problems
 from teacherdesk.domain.dates import exact_time
@@ -19,6 +19,7 @@ from teacherdesk.domain.problems import first_error
 from teacherdesk.models import AgreedAction, Conference, ConferenceStatus, Draft, Student, label
 from teacherdesk.ui.forms.base import CLOSE_BINDING, SAVE_BINDING, FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 
 class ActionRow(Vertical):
@@ -155,7 +156,7 @@ class ConferenceRecordScreen(FormScreen[Conference]):
                     classes="-save",
                 )
                 yield Button("Back", id="record-back", compact=True, classes="-back")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#record-celebrations", TextArea).focus()

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from teacherdesk.domain.dates import exact
 from teacherdesk.domain.engagement import (
@@ -29,6 +29,7 @@ from teacherdesk.models import Attendance, Draft, EngagementEvent, label
 from teacherdesk.text import fold
 from teacherdesk.ui.forms.base import CLOSE_BINDING, SAVE_BINDING, FormScreen
 from teacherdesk.ui.screens.base import DeskModal
+from teacherdesk.ui.widgets.footer import DeskFooter
 from teacherdesk.ui.widgets.plain import PlainTable
 
 COLUMNS = [("Came", 4), ("Student", 21), ("Family", 20), ("Volunteered", 23)]
@@ -197,7 +198,7 @@ class AttendanceScreen(FormScreen[EngagementEvent]):
         )
         yield PlainTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="attendance-status", classes="status-line", markup=False)
-        yield Footer(compact=True)  # the screen's keys and f1 Help fit at 80 columns
+        yield DeskFooter(compact=True)  # the screen's keys and f1 Help fit at 80 columns
 
     def on_mount(self) -> None:
         if problems := attendance_problems(self.event, self.desk.today()):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Select, Static, TextArea
 
 from teacherdesk.domain.event_rules import planned_in_the_past
 from teacherdesk.domain.problems import first_error
 from teacherdesk.models import Draft, EngagementEvent, EventKind, label
 from teacherdesk.ui.forms.base import FormScreen
 from teacherdesk.ui.widgets.date_input import DateInput
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 
 class EventFormScreen(FormScreen[EngagementEvent]):
@@ -65,7 +66,7 @@ class EventFormScreen(FormScreen[EngagementEvent]):
                     "Save (F10)", id="event-save", variant="primary", compact=True, classes="-save"
                 )
                 yield Button("Back", id="event-back", compact=True, classes="-back")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#event-kind", Select).focus()

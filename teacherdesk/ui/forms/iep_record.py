@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from teacherdesk.domain.iep_timeline import State, deadlines, default_writing_date
 from teacherdesk.domain.meetings import meeting_evidence
@@ -31,6 +31,7 @@ from teacherdesk.ui.forms.meeting_fields import (
 )
 from teacherdesk.ui.forms.parental_input import METHODS, method_or_none
 from teacherdesk.ui.widgets.date_input import DateInput
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 if TYPE_CHECKING:
     from teacherdesk.ui.screens.base import DeskScreen
@@ -112,7 +113,7 @@ class IEPRecordScreen(AutosaveForm):
             yield Label("Family's comments on the draft", classes="iep-part", markup=False)
             yield TextArea(id="ir-comments", classes="iep-text", soft_wrap=True)
         yield Static("", id="ir-status", classes="status-line", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -11,13 +11,14 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from teacherdesk.domain.iep_timeline import PARENTAL_INPUT, deadlines
 from teacherdesk.models import IEP, InputMethod, Student, label
 from teacherdesk.ui.forms.base import AutosaveForm, Debounce
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.widgets.date_input import DateInput
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 PARTS: tuple[tuple[str, str], ...] = (
     ("strengths_needs", "(a) Strengths and needs"),
@@ -73,7 +74,7 @@ class ParentalInputScreen(AutosaveForm):
                 box.border_title = title  # the prompt stays on the box itself
                 yield box
         yield Static("", id="pi-status", classes="status-line", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from teacherdesk.domain.conferences import Preparation, format_time
 from teacherdesk.domain.dates import due_in_words, exact, humanize
 from teacherdesk.models import Conference, label
 from teacherdesk.ui.screens.base import DeskScreen
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 
 def _section(title: str, lines: list[Text | str]) -> list[Static]:
@@ -131,7 +132,7 @@ class ConferencePrepareScreen(DeskScreen[str | None]):
         with VerticalScroll(id="prep-scroll"):
             for title, lines in preparation_sections(self.prep, self.conference, self.today):
                 yield from _section(title, lines)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#prep-scroll").focus()

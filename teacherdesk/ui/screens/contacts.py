@@ -16,7 +16,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Header, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from teacherdesk.domain.contacts import (
@@ -35,6 +35,7 @@ from teacherdesk.ui.screens.contact_detail import ContactDetail, past_year_refus
 from teacherdesk.ui.screens.type_to_filter import route_key
 from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 PAGE = 200  # rows built at a time; the next page comes as the cursor nears the end
 CHUNK = 40  # rows added to the table a frame (see FitTable)
@@ -123,7 +124,7 @@ class ContactsScreen(DeskScreen):
         yield FitTable(COLUMNS, id="contacts-table", comfort=24, chunk=CHUNK)
         yield Static("", id="contacts-detail", classes="row-detail", markup=False)
         yield Static("Loading contacts…", id="contacts-status", classes="status-line", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Contacts"

@@ -13,12 +13,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.widgets import Header, Input, Markdown, Static
 
 from teacherdesk.store.access_log import record
 from teacherdesk.store.files import write_private_text
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskModal, DeskScreen
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -97,7 +98,7 @@ class DocumentPreview(DeskScreen):
                 parser_factory=commonmark,
                 open_links=False,
             )
-        yield Footer()
+        yield DeskFooter()
 
     # Textual runs `on_mount` of every class in the MRO: subclasses add to it without super(),
     # and change what happens through these hooks.

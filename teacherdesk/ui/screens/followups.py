@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from teacherdesk.domain.followups import (
     FollowUpItem,
@@ -24,6 +24,7 @@ from teacherdesk.domain.followups import (
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.followup_table import FollowUpTable
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 if TYPE_CHECKING:
     from teacherdesk.ui.app import TeacherDesk
@@ -66,7 +67,7 @@ class FollowUpsScreen(DeskScreen):
             "Loading follow-ups…", id="follow-ups-status", classes="status-line", markup=False
         )
         yield FollowUpTable(id="follow-ups-table")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Follow-ups"

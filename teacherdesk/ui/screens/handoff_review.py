@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from teacherdesk.exports.handoff import HandoffCard, cards, handoff_markdown
 from teacherdesk.exports.packet import default_author
@@ -18,6 +18,7 @@ from teacherdesk.store.access_log import record
 from teacherdesk.store.files import write_private_text
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.screens.document_preview import SavePrompt, format_for_path
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 
 class HandoffReview(DeskScreen):
@@ -38,7 +39,7 @@ class HandoffReview(DeskScreen):
         yield Static("Loading the cards…", id="handoff-progress", markup=False)
         with VerticalScroll():
             yield Static("", id="handoff-card", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Hand-off cards for next year's teacher"

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from teacherdesk.domain.dates import short
 from teacherdesk.domain.iep_timeline import IEPStatus, State, iep_statuses
@@ -22,6 +22,7 @@ from teacherdesk.ui.forms.meeting_fields import evidence_line
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
+from teacherdesk.ui.widgets.footer import DeskFooter
 from teacherdesk.ui.widgets.plain import escape
 
 COLUMNS = [
@@ -63,7 +64,7 @@ class IEPScreen(DeskScreen):
         yield Static(
             "Loading the IEP students…", id="iep-status", classes="status-line", markup=False
         )
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "IEP"

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from teacherdesk.importing import (
     ImportedRoster,
@@ -26,6 +26,7 @@ from teacherdesk.importing import (
 )
 from teacherdesk.store import StoreError
 from teacherdesk.ui.screens.base import DeskScreen
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 HINT = (
     "A SIS export (.csv), or a OneRoster folder or .zip; ~ means your home folder. "
@@ -69,7 +70,7 @@ class ImportRosterScreen(DeskScreen[None]):
         yield Static("", id="import-status", markup=False)
         with VerticalScroll(id="import-preview", can_focus=True):
             yield Static("", id="import-preview-text", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()

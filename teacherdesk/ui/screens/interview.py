@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.markup import escape
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from teacherdesk.domain.interview import (
@@ -40,6 +40,7 @@ from teacherdesk.models import InterviewWording, Student, StudentInterview, labe
 from teacherdesk.ui.forms.base import Debounce
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 
 class AnswerBox(TextArea):
@@ -127,7 +128,7 @@ class InterviewScreen(DeskScreen):
                 id="iv-review-hint",
                 markup=False,
             )
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#iv-review").display = False

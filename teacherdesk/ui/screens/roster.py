@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from teacherdesk.domain.dates import since_in_words
 from teacherdesk.domain.roster import (
@@ -24,6 +24,7 @@ from teacherdesk.models import Student
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.screens.type_to_filter import route_key
+from teacherdesk.ui.widgets.footer import DeskFooter
 from teacherdesk.ui.widgets.roster_table import Column, RosterTable, RowTable, TableRow
 
 COLUMNS = [
@@ -111,7 +112,7 @@ class RosterScreen(DeskScreen):
         )
         yield RosterTable(COLUMNS, id="roster-table")
         yield Static("Loading the roster…", id="roster-status", classes="status-line", markup=False)
-        yield Footer(compact=True)  # the screen's keys and f1 Help fit at 80 columns
+        yield DeskFooter(compact=True)  # the screen's keys and f1 Help fit at 80 columns
 
     def on_mount(self) -> None:
         self._mark_sort()

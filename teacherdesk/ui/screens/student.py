@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from teacherdesk.domain.access import student_line
@@ -39,6 +39,7 @@ from teacherdesk.models import Guardian, Student
 from teacherdesk.store.access_log import read as read_access_log
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
+from teacherdesk.ui.widgets.footer import DeskFooter
 from teacherdesk.ui.widgets.guardian_card import GuardianCard
 
 KIND_STYLES = {CONTACT: "cyan", CONFERENCE: "magenta", EVENT: "green", IEP_STEP: "yellow"}
@@ -193,7 +194,7 @@ class StudentScreen(DeskScreen):
             yield Static("Timeline", id="timeline-title", classes="section-title", markup=False)
             yield Static("", id="timeline", markup=False)
         # Every everyday key and f1 Help fit at 80 columns (ctrl+p still opens the palette).
-        yield Footer(compact=True, show_command_palette=False)
+        yield DeskFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#student-body").focus()

@@ -11,11 +11,12 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 
 class TableListScreen(DeskScreen):
@@ -30,7 +31,7 @@ class TableListScreen(DeskScreen):
         yield FitTable(self.COLUMNS, id=self.table_id, comfort=self.COMFORT)
         yield Static("", id=f"{self.table_id}-detail", classes="row-detail", markup=False)
         yield Static(self.loading_words, id=self.status_id, classes="status-line", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.table_id}-detail").display = False

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Region
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from teacherdesk.domain.dates import due_in_words, exact, exact_time, since_in_words
 from teacherdesk.domain.followups import FollowUpItem
@@ -28,6 +28,7 @@ from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.screens.followups import FollowUpsScreen, toggle_follow_up
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
 from teacherdesk.ui.widgets.followup_table import FollowUpTable
+from teacherdesk.ui.widgets.footer import DeskFooter
 
 # Each section's columns: names whole when there is room, the free text takes the rest.
 SECTIONS = {
@@ -117,7 +118,7 @@ class TodayScreen(DeskScreen):
                 yield FitTable(columns, id=table_id, grow=True)
         # At narrow widths: what the highlighted row's hidden columns and cut text say.
         yield Static("", id="today-detail", classes="row-detail", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Today"
