@@ -248,6 +248,7 @@ class ContactForm(KeepsDraft, DeskModal[ContactNote | None]):
                     yield DateInput(
                         note.date if note else self.desk.today(),
                         required=True,
+                        past=True,  # when the call happened: "fri" is the Friday just gone
                         id="contact-date",
                     )
                 with Horizontal(classes="form-row"):

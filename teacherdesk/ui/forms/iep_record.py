@@ -104,11 +104,13 @@ class IEPRecordScreen(AutosaveForm):
                 yield Input(id="ir-team", placeholder="names, separated by commas")
             with Horizontal(classes="iep-row"):
                 yield Label("Draft sent", classes="iep-label", markup=False)
-                yield DateInput(id="ir-draft-on", placeholder="when the draft went home")
+                yield DateInput(id="ir-draft-on", placeholder="when the draft went home", past=True)
                 yield Select(METHODS, prompt="how", id="ir-draft-how", classes="iep-how")
             with Horizontal(classes="iep-row"):
                 yield Label("IEP copy", classes="iep-label", markup=False)
-                yield DateInput(id="ir-copy-on", placeholder="when the family got a copy")
+                yield DateInput(
+                    id="ir-copy-on", placeholder="when the family got a copy", past=True
+                )
             yield Label("Family's comments on the draft", classes="iep-part", markup=False)
             yield TextArea(id="ir-comments", classes="iep-text", soft_wrap=True)
         yield Static("", id="ir-status", classes="status-line", markup=False)

@@ -73,15 +73,15 @@ def meeting_rows() -> ComposeResult:
         yield Input(id="ir-language", placeholder="language")
     with Horizontal(classes="iep-row"):
         yield Label("Booked on", classes="iep-label", markup=False)
-        yield DateInput(id="ir-booked-on", placeholder="when the interpreter was booked")
+        yield DateInput(id="ir-booked-on", placeholder="when the interpreter was booked", past=True)
     with Horizontal(classes="iep-row"):
         yield Label("Notice sent", classes="iep-label", markup=False)
-        yield DateInput(id="ir-notice-on", placeholder="when the notice went out")
+        yield DateInput(id="ir-notice-on", placeholder="when the notice went out", past=True)
         yield Select(CHANNELS, prompt="how", id="ir-notice-how", classes="iep-how")
     with Horizontal(classes="iep-row"):
         yield Label("Reply", classes="iep-label", markup=False)
         yield Select(REPLIES, prompt="family's reply", id="ir-reply", classes="iep-choice")
-        yield DateInput(id="ir-reply-on", placeholder="on")
+        yield DateInput(id="ir-reply-on", placeholder="on", past=True)
 
 
 def fill_meeting(screen: Screen, iep: IEP) -> None:

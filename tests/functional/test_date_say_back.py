@@ -1,0 +1,69 @@
+"""Date fields say back what they understood, and a field about the past reads a bare weekday
+as the one just gone (Pilot, 80×24; today is Monday 16 November 2026)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Input, Static, TextArea
+
+from teacherdesk.models import Guardian, Settings, Student
+from teacherdesk.ui.widgets.date_input import DateInput
+from tests.helpers import make_app, open_student, settle, typing_paused
+
+
+def _kid(store, **extra) -> Student:
+    kid = store.students.save(Student(first_name="Ines", last_name="Marlowe", **extra))
+    store.guardians.save(Guardian(name="Lucia Marlowe", student_ids=[kid.id]))
+    return kid
+
+
+def hint(field: DateInput) -> str:
+    return str(field.query_one(".date-hint", Static).content)
+
+
+async def test_contact_date_fri_is_the_friday_just_gone(memory_store):
+    kid = _kid(memory_store)
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        from teacherdesk.ui.forms.contact_form import open_contact_form
+
+        open_contact_form(app, kid.id)
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ContactForm")
+        form = app.screen
+        form.query_one("#contact-summary", TextArea).text = "Called about the trip"
+        date = form.query_one("#contact-date", DateInput)
+        date.focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"fri")
+        await typing_paused(app, pilot)
+        assert hint(date) == "Fri 13 Nov 2026 · 3 days ago"
+        assert "future" not in str(form.query_one("#contact-problem", Static).content)
+        due = form.query_one("#contact-follow-due", DateInput)
+        due.focus()
+        await pilot.press(*"fri")  # the follow-up is still ahead
+        assert hint(due) == "Fri 20 Nov 2026 · in 4 days"
+        await pilot.press("f10")
+        await settle(app, pilot, lambda: memory_store.contacts.count() == 1)
+        assert memory_store.contacts.all()[0].date == dt.date(2026, 11, 13)
+
+
+async def test_date_of_birth_says_back_what_it_understood(memory_store):
+    memory_store.students.save(Student(first_name="Ines", last_name="Moonbrook"))
+    memory_store.settings.save(Settings(date_order="day-first"))
+    app = make_app(memory_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_student(app, pilot, "ines")
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-date_of_birth", Input).focus()
+        await pilot.press(*"8/2/2017")
+        await typing_paused(app, pilot)
+        line = form.query_one("#e-date_of_birth", Static)
+        assert str(line.content) == "Wed 8 Feb 2017 · age 9"
+        assert line.display and not line.has_class("-bad")
+        await pilot.press("ctrl+a", "ctrl+k", *"fri")  # a weekday is no birth date
+        await typing_paused(app, pilot)
+        assert "needs its year" in str(line.content)
