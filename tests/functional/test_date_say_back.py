@@ -7,7 +7,7 @@ import datetime as dt
 
 from textual.widgets import Input, Static, TextArea
 
-from teacherdesk.models import Guardian, Settings, Student
+from teacherdesk.models import IEP, Guardian, Settings, Student
 from teacherdesk.ui.widgets.date_input import DateInput
 from tests.helpers import make_app, open_student, settle, typing_paused
 
@@ -67,3 +67,38 @@ async def test_date_of_birth_says_back_what_it_understood(memory_store):
         await pilot.press("ctrl+a", "ctrl+k", *"fri")  # a weekday is no birth date
         await typing_paused(app, pilot)
         assert "needs its year" in str(line.content)
+
+
+SATURDAY = dt.date(2027, 1, 16)
+
+
+async def test_one_iep_screen_reads_a_day_one_way_and_flags_a_saturday(memory_store):
+    from teacherdesk.domain.dates import humanize
+    from teacherdesk.ui.forms.iep_record import IEPRecordScreen
+    from tests.helpers import TODAY
+
+    kid = _kid(memory_store, has_iep=True)
+    iep = memory_store.ieps.save(IEP(student_id=kid.id, meeting_date=SATURDAY))
+    app = make_app(memory_store, start="iep")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        rows = [
+            [" ".join(str(c).split()) for c in app.screen.query_one("#iep-table").get_row_at(0)]
+        ]
+        assert rows[0][4] == "Sat 16 Jan", rows
+        status = str(app.screen.query_one("#iep-status", Static).render())
+        assert "1 meeting not on a school day" in status
+        detail = str(app.screen.query_one("#iep-detail", Static).render())
+        assert "Meeting on a Saturday needs:" in detail
+        assert "Sat 16 Jan 2027 — a Saturday" in detail
+
+        app.push_screen(IEPRecordScreen(kid.id, iep.id))
+        await settle(app, pilot)
+        words = humanize(SATURDAY, relative_to=TODAY)
+        field = app.screen.query_one("#ir-meeting", DateInput)
+        assert hint(field) == f"Sat 16 Jan 2027 · {words} — a Saturday"
+        top = str(app.screen.query_one("#ir-deadlines", Static).render())
+        meeting_line = next(line for line in top.splitlines() if line.startswith("IEP meeting"))
+        assert f"{words} · Sat 16 Jan 2027 — a Saturday" in meeting_line
+        evidence = str(app.screen.query_one("#ir-evidence", Static).render())
+        assert evidence.startswith("Meeting on a Saturday: needs something")

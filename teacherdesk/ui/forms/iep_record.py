@@ -19,7 +19,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
-from teacherdesk.domain.iep_timeline import State, deadlines, default_writing_date
+from teacherdesk.domain.iep_timeline import (
+    MEETING,
+    State,
+    deadlines,
+    default_writing_date,
+    meeting_day_off,
+)
 from teacherdesk.domain.meetings import meeting_evidence
 from teacherdesk.models import IEP, Student, StudentInterview, new_id
 from teacherdesk.ui.forms.base import AutosaveForm, Debounce
@@ -44,8 +50,9 @@ STATE_STYLE = {
 }
 
 
-def deadline_markup(found, *, width: int = 22) -> str:
-    """The deadlines as lines of Textual markup: title, words (coloured by state), exact date."""
+def deadline_markup(found, *, width: int = 22, day_off: str = "") -> str:
+    """The deadlines as lines of Textual markup: title, words (coloured by state), exact date;
+    `day_off` ("a Saturday") is said after the meeting's date, as under its field."""
     from textual.markup import escape
 
     lines = []
@@ -53,7 +60,10 @@ def deadline_markup(found, *, width: int = 22) -> str:
         style = STATE_STYLE[deadline.state]
         words = escape(deadline.words)
         words = f"[{style}]{words}[/]" if style else words
-        lines.append(f"{escape(deadline.title):<{width}} {words} · {escape(deadline.exact)}")
+        line = f"{escape(deadline.title):<{width}} {words} · {escape(deadline.exact)}"
+        if day_off and deadline.key == MEETING and not deadline.done:
+            line += f" [$warning]— {escape(day_off)}[/]"
+        lines.append(line)
     return "\n".join(lines)
 
 
@@ -226,11 +236,15 @@ class IEPRecordScreen(AutosaveForm):
                 preview, self.student, self.guardians, self.notes, self.settings, self.desk.today()
             )
             evidence_panel.update(evidence_markup(evidence))
-        found = deadlines(preview, self.interview, self.desk.today())
+        today = self.desk.today()
+        found = deadlines(preview, self.interview, today)
+        holidays = self.settings.holidays if self.settings is not None else ()
+        off = meeting_day_off(preview.meeting_date, holidays, today)
         writing = preview.writing_date or default_writing_date(preview.meeting_date)
         note = "" if preview.writing_date else " (two weeks before the meeting)"
         panel.update(
-            deadline_markup(found) + f"\n[dim]IEP written on {writing:%a} {writing.day} "
+            deadline_markup(found, day_off=off)
+            + f"\n[dim]IEP written on {writing:%a} {writing.day} "
             f"{writing:%b %Y}{note}[/]"
         )
 

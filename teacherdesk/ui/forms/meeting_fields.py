@@ -28,12 +28,18 @@ def _names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
+def _meeting(evidence) -> str:
+    """'Meeting', or 'Meeting on a Saturday' (a weekend or a school holiday: flagged in words)."""
+    return f"Meeting on {evidence.day_off}" if evidence.day_off else "Meeting"
+
+
 def evidence_markup(evidence) -> str:
     """'Meeting: ready' or 'Meeting: needs something', then each check (✓ done, • needed)."""
+    meeting = escape(_meeting(evidence))
     if evidence.ready:
-        head = "[bold $success]Meeting: ready[/]"
+        head = f"[bold $success]{meeting}: ready[/]"
     else:
-        head = "[bold $warning]Meeting: needs something[/]"
+        head = f"[bold $warning]{meeting}: needs something[/]"
     lines = [head]
     for check in evidence.checks:
         mark = "[$success]✓[/]" if check.ok else "[$warning]•[/]"
@@ -42,12 +48,15 @@ def evidence_markup(evidence) -> str:
 
 
 def evidence_line(evidence) -> str:
-    """One line for the IEP list: 'Meeting: ready', or the first need and how many more."""
+    """One line for the IEP list: 'Meeting: ready', or the first need and how many more;
+    'Meeting on a Saturday needs: …' when it is set on a weekend or a school holiday."""
     needs = evidence.needs
+    meeting = escape(_meeting(evidence))
     if not needs:
-        return "[$success]Meeting: ready[/]"
+        style = "$warning" if evidence.day_off else "$success"
+        return f"[{style}]{meeting}: ready[/]"
     more = f" (+{len(needs) - 1} more)" if len(needs) > 1 else ""
-    return f"[$warning]Meeting needs:[/] {escape(needs[0].words)}{more}"
+    return f"[$warning]{meeting} needs:[/] {escape(needs[0].words)}{more}"
 
 
 def meeting_rows() -> ComposeResult:
