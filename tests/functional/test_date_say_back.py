@@ -102,3 +102,63 @@ async def test_one_iep_screen_reads_a_day_one_way_and_flags_a_saturday(memory_st
         assert f"{words} · Sat 16 Jan 2027 — a Saturday" in meeting_line
         evidence = str(app.screen.query_one("#ir-evidence", Static).render())
         assert evidence.startswith("Meeting on a Saturday: needs something")
+
+
+async def test_iep_dates_save_only_whole_and_leaving_with_a_bad_one_says_so(
+    memory_store, typing_pause
+):
+    from teacherdesk.ui.forms.iep_record import IEPRecordScreen
+    from tests.helpers import typing_paused
+
+    typing_pause.save = 3600  # typing pauses only when the test says so (typing_paused)
+    kid = _kid(memory_store, has_iep=True)
+    iep = memory_store.ieps.save(IEP(student_id=kid.id, meeting_date=dt.date(2026, 12, 7)))
+    app = make_app(memory_store, start="iep")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(IEPRecordScreen(kid.id, iep.id))
+        await settle(app, pilot)
+        screen = app.screen
+        screen.query_one("#ir-meeting", DateInput).focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"12/1")  # slowly: a pause on the way to 12/12
+        await typing_paused(app, pilot)
+        await settle(app, pilot)
+        assert memory_store.ieps.get(iep.id).meeting_date == dt.date(2026, 12, 7)
+        await pilot.press("2")
+        await typing_paused(app, pilot)
+        await settle(app, pilot)
+        assert memory_store.ieps.get(iep.id).meeting_date == dt.date(2026, 12, 12)
+
+        await pilot.press("ctrl+a", "ctrl+k", *"2/30")
+        await typing_paused(app, pilot)
+        await settle(app, pilot)
+        assert memory_store.ieps.get(iep.id).meeting_date == dt.date(2026, 12, 12)
+        await pilot.press("escape")  # leaving with a date that cannot be saved: said once
+        await settle(app, pilot)
+        assert app.screen is screen
+        status = str(screen.query_one("#ir-status", Static).render())
+        assert status == (
+            "The meeting date '2/30' is not saved, so the record keeps Sat 12 Dec 2026: "
+            "fix it, or escape again to leave."
+        )
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is not screen
+        assert memory_store.ieps.get(iep.id).meeting_date == dt.date(2026, 12, 12)
+
+
+async def test_leaving_a_date_field_saves_what_it_reads(memory_store, typing_pause):
+    from teacherdesk.ui.forms.iep_record import IEPRecordScreen
+
+    typing_pause.save = 3600
+    kid = _kid(memory_store, has_iep=True)
+    iep = memory_store.ieps.save(IEP(student_id=kid.id, meeting_date=dt.date(2026, 12, 7)))
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(IEPRecordScreen(kid.id, iep.id))
+        await settle(app, pilot)
+        app.screen.query_one("#ir-meeting", DateInput).focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"12/1", "tab")  # 1 December, meant
+        await settle(app, pilot, lambda: memory_store.ieps.get(iep.id).meeting_date.day == 1)
+        assert memory_store.ieps.get(iep.id).meeting_date == dt.date(2026, 12, 1)

@@ -1,6 +1,6 @@
 """The meeting part of the IEP record (34 CFR 300.322): purpose, time, place or phone/video,
 other agencies, the student, the interpreter, the notice, the family's reply and the copy of the
-IEP; and how the participation evidence reads on screen."""
+IEP; and how the deadlines and the participation evidence read on screen."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select
 
+from teacherdesk.domain.iep_timeline import MEETING, State
 from teacherdesk.models import IEP, Channel, MeetingPurpose, MeetingReply, label
 from teacherdesk.ui.widgets.date_input import DateInput
 
@@ -26,6 +27,30 @@ def _choice(kind, value):
 
 def _names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
+
+
+STATE_STYLE = {
+    State.LATE: "bold $error",
+    State.TODAY: "bold $warning",
+    State.SOON: "$warning",
+    State.DONE: "$success",
+    State.LATER: "",
+}
+
+
+def deadline_markup(found, *, width: int = 22, day_off: str = "") -> str:
+    """The deadlines as lines of Textual markup: title, words (coloured by state), exact date;
+    `day_off` ("a Saturday") is said after the meeting's date, as under its field."""
+    lines = []
+    for deadline in found:
+        style = STATE_STYLE[deadline.state]
+        words = escape(deadline.words)
+        words = f"[{style}]{words}[/]" if style else words
+        line = f"{escape(deadline.title):<{width}} {words} · {escape(deadline.exact)}"
+        if day_off and deadline.key == MEETING and not deadline.done:
+            line += f" [$warning]— {escape(day_off)}[/]"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _meeting(evidence) -> str:

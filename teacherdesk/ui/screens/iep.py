@@ -23,8 +23,7 @@ from teacherdesk.domain.iep_timeline import (
     meeting_day_off,
 )
 from teacherdesk.domain.meetings import MeetingEvidence, meeting_evidence
-from teacherdesk.ui.forms.iep_record import deadline_markup
-from teacherdesk.ui.forms.meeting_fields import evidence_line
+from teacherdesk.ui.forms.meeting_fields import deadline_markup, evidence_line
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.fit_table import Col, FitTable

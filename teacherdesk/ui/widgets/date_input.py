@@ -116,6 +116,25 @@ class DateInput(Widget):
         return self.date is not None
 
     @property
+    def whole(self) -> bool:
+        """Reads as a date that one more digit would not change: `12/12`, not `12/1` on its way
+        to `12/12` (a form that saves as you type waits for a whole date, or for the teacher to
+        leave the field)."""
+        day = self.date
+        text = self.text.rstrip()
+        if day is None:
+            return False
+        if not text[-1:].isdigit():
+            return True
+        for digit in "0123456789":
+            try:
+                if self._parse(text + digit) != day:
+                    return False
+            except ValueError:
+                continue
+        return True
+
+    @property
     def problem(self) -> str:
         """The sentence under the field when what is typed is not a date ("" when fine).
 
