@@ -162,3 +162,40 @@ async def test_leaving_a_date_field_saves_what_it_reads(memory_store, typing_pau
         await pilot.press("ctrl+a", "ctrl+k", *"12/1", "tab")  # 1 December, meant
         await settle(app, pilot, lambda: memory_store.ieps.get(iep.id).meeting_date.day == 1)
         assert memory_store.ieps.get(iep.id).meeting_date == dt.date(2026, 12, 1)
+
+
+async def test_contact_date_errors_wrap_f10_shows_the_field_and_save_stays_on_screen(memory_store):
+    """60×20: the problem sentence wraps in the dialog, F10 scrolls to the field at fault, and
+    Save/Cancel stay inside the dialog below the scrolling fields."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Button
+
+    kid = _kid(memory_store)
+    app = make_app(memory_store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(app, pilot)
+        from teacherdesk.ui.forms.contact_form import open_contact_form
+
+        open_contact_form(app, kid.id)
+        await settle(app, pilot, lambda: type(app.screen).__name__ == "ContactForm")
+        form = app.screen
+        form.query_one("#contact-summary", TextArea).text = "Called about the trip"
+        due = form.query_one("#contact-follow-due", DateInput)
+        due.focus()
+        await pilot.press(*"banana")
+        form.query_one("#contact-channel").focus()  # back at the top: Due is out of view
+        form.query_one(VerticalScroll).scroll_home(animate=False)
+        await typing_paused(app, pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.pause()
+        screen_area = form.region
+        problem = form.query_one("#contact-problem", Static)
+        assert str(problem.content).startswith("Follow-up due: 'banana' is not a date")
+        assert problem.region.height >= 2 and screen_area.contains_region(problem.region)
+        assert app.focused is due.query_one(Input)
+        body = form.query_one(VerticalScroll).region
+        assert due.region.area and body.contains_region(due.region)  # with its hint
+        for button in form.query(Button):
+            assert button.region.area and screen_area.contains_region(button.region)
+        assert memory_store.contacts.count() == 0
