@@ -199,3 +199,22 @@ async def test_contact_date_errors_wrap_f10_shows_the_field_and_save_stays_on_sc
         for button in form.query(Button):
             assert button.region.area and screen_area.contains_region(button.region)
         assert memory_store.contacts.count() == 0
+
+
+async def test_holidays_say_back_the_dates_they_read_as(memory_store):
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.action_settings()
+        await settle(app, pilot)
+        screen = app.screen
+        holidays = screen.query_one("#settings-holidays", TextArea)
+        holidays.focus()
+        await pilot.press(*"fri, dec 25")
+        await pilot.pause()
+        read = screen.query_one("#settings-holidays-read", Static)
+        assert str(read.content) == "Read as 2 days: Fri 20 Nov 2026, Fri 25 Dec 2026"
+        await pilot.press(*", banana")
+        await pilot.pause()
+        assert str(read.content).startswith("'banana' is not a date I can read")
+        assert read.has_class("-bad")
