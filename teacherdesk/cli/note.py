@@ -60,11 +60,12 @@ def _choice(kind, text: str, option: str):
         raise UsageProblem(f"--{option}: {error}.") from None
 
 
-def _date(text: str, option: str, store: Store):
-    """A typed date; 3/12 reads in the date order of settings (else the computer's locale)."""
+def _date(text: str, option: str, store: Store, *, past: bool = False):
+    """A typed date; 3/12 reads in the date order of settings (else the computer's locale);
+    `past` as in the form's Date field: `--date fri` is the Friday just gone."""
     order = "" if text == "today" else store.settings.load().date_order
     try:
-        return parse_date(text, relative_to=today(), order=order)
+        return parse_date(text, relative_to=today(), order=order, past=past)
     except ValueError as error:
         raise UsageProblem(f"--{option}: {error}") from None
 
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
     note = ContactNote(
         student_id=student.id,
         guardian_id=guardian.id if guardian else None,
-        date=_date(args.date, "date", store),
+        date=_date(args.date, "date", store, past=True),
         channel=_choice(Channel, args.channel, "channel") if args.channel else default_channel,
         direction=_choice(Direction, args.direction, "direction"),
         purpose=_choice(Purpose, args.purpose, "purpose"),

@@ -4,6 +4,11 @@ Read: `2026-12-03`; `dec 3`, `3 Dec`, `December 3`, `3rd of December`, `Thu 3 De
 the app shows dates); `3/12`, `25/12/2026`, `12/25/2026` (also with `.` or `-`); `today`,
 `tomorrow`, `yesterday`, `fri`, `next fri`, `last mon`, `in 2 weeks`, `3 days ago`.
 
+A bare weekday looks the way the field does: forward for a due date or a meeting ("fri" typed on
+a Wednesday is this coming Friday), back for a field about the past, `past=True` (a contact's
+date, a date of birth, when a notice went out: "fri" is the Friday just gone; today when today is
+a Friday). `next fri` and `last fri` say their direction themselves.
+
 Slash dates are ambiguous: the `date_order` setting decides ("day-first" reads 3/12 as 3 December,
 "month-first" as 12 March); left unset it follows the computer's locale (en_US and a few others
 month-first, other countries day-first). A locale that names no country (C, POSIX, unset: the
@@ -73,9 +78,11 @@ def today() -> dt.date:
 
 
 def parse_date(
-    text: str, *, relative_to: dt.date | None = None, order: str | None = None
+    text: str, *, relative_to: dt.date | None = None, order: str | None = None, past: bool = False
 ) -> dt.date:
-    """Read a typed date; raises ValueError with one sentence naming the forms it reads."""
+    """Read a typed date; raises ValueError with one sentence naming the forms it reads.
+
+    `past`: the field is about something that happened, so a bare weekday is the last one."""
     base = relative_to or today()
     words = " ".join(text.strip().lower().split())
     if not words:
@@ -94,7 +101,8 @@ def parse_date(
         target = _WEEKDAYS.index(match[2])
         # "fri", "frid", "friday" but not "frizzle" or "month"
         if _DAY_NAMES[target].startswith(words.removeprefix(match[1] or "")):
-            return _weekday(target, (match[1] or "").strip(), base)
+            which = (match[1] or "").strip() or ("back" if past else "")
+            return _weekday(target, which, base)
     try:
         return dt.date.fromisoformat(words)
     except ValueError:
@@ -105,9 +113,11 @@ def parse_date(
 
 
 def parse_optional_date(
-    text: str, *, relative_to: dt.date | None = None, order: str | None = None
+    text: str, *, relative_to: dt.date | None = None, order: str | None = None, past: bool = False
 ) -> dt.date | None:
-    return parse_date(text, relative_to=relative_to, order=order) if text.strip() else None
+    if not text.strip():
+        return None
+    return parse_date(text, relative_to=relative_to, order=order, past=past)
 
 
 def _count(word: str) -> int:
@@ -201,7 +211,11 @@ def _calendar_day(
 
 
 def _weekday(target: int, which: str, base: dt.date) -> dt.date:
+    """`which`: "last" (before today), "back" (today or before), "next" (after today), else
+    today or after."""
     ahead = (target - base.weekday()) % 7
+    if which == "back":
+        return base - dt.timedelta(days=(base.weekday() - target) % 7)
     if which == "last":
         return base - dt.timedelta(days=(base.weekday() - target) % 7 or 7)
     if which == "next" and ahead == 0:

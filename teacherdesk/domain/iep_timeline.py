@@ -4,13 +4,15 @@ Following the article: the parental input is best completed one calendar month b
 written; the student's input is due by the writing date; the draft IEP goes to the family one week
 before the meeting; then the meeting itself. The writing date defaults to two weeks before the
 meeting. Each deadline is done or not, and says so in words beside the exact date ("in 5 days ·
-Thu 3 Dec 2026", "3 days late", "done 3 Nov"). Pure: no textual, no disk.
+Thu 3 Dec 2026", "3 days late", "done 3 Nov"), the words of `dates.humanize` as on every screen.
+A meeting set on a weekend or a school holiday says so wherever it is listed (`meeting_day_off`).
+Pure: no textual, no disk.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -94,14 +96,6 @@ def _short(day: dt.date, today: dt.date) -> str:
     return f"{day.day} {day:%b}" if day.year == today.year else f"{day.day} {day:%b %Y}"
 
 
-def _due_words(due: dt.date, today: dt.date) -> str:
-    """'due today', 'tomorrow', 'in 5 days', 'in 3 weeks', '2 days late' (weeks, not 'a month')."""
-    days = (due - today).days
-    if 14 <= days < 63:
-        return f"in {days // 7} weeks"
-    return due_in_words(due, relative_to=today)
-
-
 def _deadline(key: str, due: dt.date, done: bool, done_on: dt.date | None, today: dt.date):
     if done:
         words = f"done {_short(done_on, today)}" if done_on else "done"
@@ -115,7 +109,8 @@ def _deadline(key: str, due: dt.date, done: bool, done_on: dt.date | None, today
         state = State.SOON
     else:
         state = State.LATER
-    words = _due_words(due, today)
+    # the one humanizer: the meeting reads here as it does under its own date field
+    words = due_in_words(due, relative_to=today)
     if key == MEETING and words == "due today":
         words = "today"
     return Deadline(key, due, False, None, state, words)
@@ -150,6 +145,12 @@ def deadlines(iep: IEP, interview: StudentInterview | None, today: dt.date) -> l
         ),
     ]
     return sorted(found, key=lambda d: d.due)
+
+
+def meeting_day_off(meeting: dt.date, holidays: Collection[dt.date], today: dt.date) -> str:
+    """Why a meeting still to come is not on a school day ("a Saturday", "a school holiday"),
+    or "" (a school day, or a meeting already held: nothing left to move)."""
+    return day_off(meeting, holidays) if meeting >= today else ""
 
 
 def next_open(found: Iterable[Deadline]) -> Deadline | None:

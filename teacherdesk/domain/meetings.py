@@ -25,7 +25,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from teacherdesk.domain.dates import exact
-from teacherdesk.domain.school_days import age_on, birthday, school_days_before, school_days_between
+from teacherdesk.domain.school_days import (
+    age_on,
+    birthday,
+    day_off,
+    school_days_before,
+    school_days_between,
+)
 from teacherdesk.models import (
     IEP,
     Channel,
@@ -182,6 +188,7 @@ class MeetingEvidence:
     language: str = ""
     transition: bool = False
     notice_days: int | None = None  # school days of notice given (None: not sent)
+    day_off: str = ""  # a meeting to come on "a Saturday" or "a school holiday" (flagged only)
 
     @property
     def needs(self) -> list[Check]:
@@ -347,6 +354,7 @@ def meeting_evidence(
         language=language,
         transition=considers_transition(iep, student, settings),
         notice_days=given,
+        day_off=day_off(iep.meeting_date, settings.holidays) if iep.meeting_date >= today else "",
     )
 
 

@@ -78,3 +78,13 @@ def test_meeting_notice_says_a_school_holiday(class_file, clock, capsys):
     store.settings.save(Settings())
     assert main(["--data", str(class_file), "meeting-notice", "77"]) == 0
     assert "a school holiday" not in capsys.readouterr().err
+
+
+def test_note_date_weekday_is_the_one_just_gone(class_file, clock, capsys):
+    """`--date fri` on Monday 16 November is Friday 13th (as the form's Date field reads it);
+    `--due fri` still looks forward."""
+    argv = ["--data", str(class_file), "note", "77", "Called", "--date", "fri", "--due", "fri"]
+    assert main(argv) == 0
+    note = Store.open(class_file).contacts.all()[0]
+    assert note.date == dt.date(2026, 11, 13)
+    assert note.follow_up is not None and note.follow_up.due == dt.date(2026, 11, 20)

@@ -215,3 +215,25 @@ def test_birth_dates():
     )
     assert born_words(dt.date(2010, 3, 3), TODAY) == "Born Wed 3 Mar 2010 · age 16"
     assert born_words(dt.date(2010, 11, 17), TODAY) == "Born Wed 17 Nov 2010 · age 15"
+
+
+# --- weekdays look the way the field does ------------------------------------------------------
+
+WEDNESDAY = dt.date(2026, 11, 18)
+
+
+@pytest.mark.parametrize(
+    ("typed", "ahead", "back"),
+    [
+        ("fri", dt.date(2026, 11, 20), dt.date(2026, 11, 13)),
+        ("mon", dt.date(2026, 11, 23), dt.date(2026, 11, 16)),
+        ("Monday", dt.date(2026, 11, 23), dt.date(2026, 11, 16)),
+        ("wed", WEDNESDAY, WEDNESDAY),  # today, either way
+        ("last fri", dt.date(2026, 11, 13), dt.date(2026, 11, 13)),
+        ("next fri", dt.date(2026, 11, 20), dt.date(2026, 11, 20)),
+        ("tomorrow", dt.date(2026, 11, 19), dt.date(2026, 11, 19)),
+    ],
+)
+def test_a_bare_weekday_looks_back_in_a_field_about_the_past(typed, ahead, back):
+    assert parse_date(typed, relative_to=WEDNESDAY) == ahead
+    assert parse_date(typed, relative_to=WEDNESDAY, past=True) == back

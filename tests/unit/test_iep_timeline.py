@@ -62,7 +62,7 @@ def test_words_late_today_soon_and_exact_date_beside():
     assert (found[PARENTAL_INPUT].state, found[PARENTAL_INPUT].words) == (State.TODAY, "due today")
     found = by_key(deadlines(record, None, D(2026, 10, 29)))
     assert (found[PARENTAL_INPUT].state, found[PARENTAL_INPUT].words) == (State.SOON, "in 5 days")
-    assert found[MEETING].words == "in 7 weeks"
+    assert found[MEETING].words == "in a month"  # 49 days: as humanize says it everywhere
     found = by_key(deadlines(record, None, D(2026, 11, 4)))
     assert found[PARENTAL_INPUT].words == "1 day late"
     assert by_key(deadlines(record, None, D(2026, 12, 17)))[MEETING].words == "today"
@@ -116,3 +116,14 @@ def test_statuses_sorted_by_next_deadline_late_first(memory_store):
     assert shown[0].student_name == "Bo Late" and shown[0].what == "Parental input"
     keys = [c.key for c in calendar_deadlines(memory_store, today)]
     assert any(k.endswith("-parental-input") for k in keys) and len(keys) == len(set(keys))
+
+
+def test_deadline_words_are_the_one_humanizer():
+    """The IEP record's top and the meeting date field read the same day the same way."""
+    from teacherdesk.domain.dates import humanize
+
+    today = D(2026, 11, 16)
+    for days in range(1, 400):
+        meeting = today + dt.timedelta(days=days)
+        found = by_key(deadlines(iep(meeting), None, today))
+        assert found[MEETING].words == humanize(meeting, relative_to=today), days

@@ -249,6 +249,7 @@ class ContactForm(KeepsDraft, DeskModal[ContactNote | None]):
                     yield DateInput(
                         note.date if note else self.desk.today(),
                         required=True,
+                        past=True,  # when the call happened: "fri" is the Friday just gone
                         id="contact-date",
                     )
                 with Horizontal(classes="form-row"):
@@ -442,6 +443,9 @@ class ContactForm(KeepsDraft, DeskModal[ContactNote | None]):
             self._validate()
             widget = self.query_one(f"#{target}")
             widget.focus()
+            # the whole field in view, with the sentence under it, once the problem line has
+            # taken its height
+            self.call_after_refresh(self._show_field, widget)
             return
         self._saving = True
         store = self.desk.store
@@ -453,6 +457,9 @@ class ContactForm(KeepsDraft, DeskModal[ContactNote | None]):
                 return error
 
         self.desk.save(self.draft_saved_with(work), then=self._saved)
+
+    def _show_field(self, widget) -> None:
+        self.query_one(VerticalScroll).scroll_to_widget(widget, animate=False)
 
     def _saved(self, note: ContactNote | Exception) -> None:
         self._saving = False

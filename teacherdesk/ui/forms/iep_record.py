@@ -2,8 +2,11 @@
 interpreter, notice, the family's reply, the copy of the IEP), the draft sent home, the four
 deadlines and whether the meeting is ready (the participation evidence of 34 CFR 300.322).
 
-Saved as you type (half a second of quiet; at once on leaving, quitting and hang-up). A new record
-is created as soon as the meeting date can be read; F10 (or ctrl+s) saves at once. Every field
+Saved as you type (half a second of quiet; at once on leaving, quitting and hang-up). A date is
+saved only once it reads as a whole date (`12/1` on its way to `12/12` waits) or the field is
+left; a date that cannot be read is never saved, and leaving with one says, once, what stays
+saved instead. A new record is created as soon as the meeting date can be read; F10 (or ctrl+s)
+saves at once. Every field
 takes typing, so the two actions use F-keys: `f9` opens the Parental Input form, `f8` writes the
 letter asking the family for their input, `f12` previews the meeting notice (and saves it). (The
 student interview is `i` on the IEP list.)
@@ -13,17 +16,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from teacherdesk.domain.iep_timeline import State, deadlines, default_writing_date
+from teacherdesk.domain.dates import exact
+from teacherdesk.domain.iep_timeline import deadlines, default_writing_date, meeting_day_off
 from teacherdesk.domain.meetings import meeting_evidence
 from teacherdesk.models import IEP, Student, StudentInterview, new_id
 from teacherdesk.ui.forms.base import AutosaveForm, Debounce
 from teacherdesk.ui.forms.meeting_fields import (
+    deadline_markup,
     evidence_markup,
     fill_meeting,
     meeting_rows,
@@ -35,27 +40,6 @@ from teacherdesk.ui.widgets.footer import DeskFooter
 
 if TYPE_CHECKING:
     from teacherdesk.ui.screens.base import DeskScreen
-
-STATE_STYLE = {
-    State.LATE: "bold $error",
-    State.TODAY: "bold $warning",
-    State.SOON: "$warning",
-    State.DONE: "$success",
-    State.LATER: "",
-}
-
-
-def deadline_markup(found, *, width: int = 22) -> str:
-    """The deadlines as lines of Textual markup: title, words (coloured by state), exact date."""
-    from textual.markup import escape
-
-    lines = []
-    for deadline in found:
-        style = STATE_STYLE[deadline.state]
-        words = escape(deadline.words)
-        words = f"[{style}]{words}[/]" if style else words
-        lines.append(f"{escape(deadline.title):<{width}} {words} · {escape(deadline.exact)}")
-    return "\n".join(lines)
 
 
 class IEPRecordScreen(AutosaveForm):
@@ -78,7 +62,9 @@ class IEPRecordScreen(AutosaveForm):
         self.iep: IEP | None = None
         self.student: Student | None = None
         self.interview: StudentInterview | None = None
-        self._save_soon = Debounce(self, self._save, pause="save")
+        self._save_soon = Debounce(self, self._save_settled, pause="save")
+        self._warned_unsaved = False  # escape said once that an unreadable date is not saved
+        self._held = False  # the last save kept back a date still being typed
         self.guardians: list = []
         self.notes: list = []
         self.settings = None
@@ -105,11 +91,13 @@ class IEPRecordScreen(AutosaveForm):
                 yield Input(id="ir-team", placeholder="names, separated by commas")
             with Horizontal(classes="iep-row"):
                 yield Label("Draft sent", classes="iep-label", markup=False)
-                yield DateInput(id="ir-draft-on", placeholder="when the draft went home")
+                yield DateInput(id="ir-draft-on", placeholder="when the draft went home", past=True)
                 yield Select(METHODS, prompt="how", id="ir-draft-how", classes="iep-how")
             with Horizontal(classes="iep-row"):
                 yield Label("IEP copy", classes="iep-label", markup=False)
-                yield DateInput(id="ir-copy-on", placeholder="when the family got a copy")
+                yield DateInput(
+                    id="ir-copy-on", placeholder="when the family got a copy", past=True
+                )
             yield Label("Family's comments on the draft", classes="iep-part", markup=False)
             yield TextArea(id="ir-comments", classes="iep-text", soft_wrap=True)
         yield Static("", id="ir-status", classes="status-line", markup=False)
@@ -171,7 +159,20 @@ class IEPRecordScreen(AutosaveForm):
 
     # --- the form ------------------------------------------------------------------------------
 
-    def _values(self) -> tuple[dict, list[str]]:
+    DATE_FIELDS = (
+        ("meeting_date", "#ir-meeting", "meeting"),
+        ("writing_date", "#ir-writing", "writing"),
+        ("draft_sent_on", "#ir-draft-on", "draft sent"),
+        ("interpreter_booked_on", "#ir-booked-on", "interpreter booked"),
+        ("notice_sent_on", "#ir-notice-on", "notice sent"),
+        ("family_reply_on", "#ir-reply-on", "reply"),
+        ("iep_copy_given_on", "#ir-copy-on", "IEP copy"),
+    )
+
+    def _values(self, *, settled: bool = False) -> tuple[dict, list[str]]:
+        """The record as typed, and the date fields that cannot be read. `settled` (a save
+        while typing): a date still being typed in its field (`12/1` on its way to `12/12`)
+        keeps what is stored, and `_held` says so."""
         values: dict = {
             "case_manager": self.query_one("#ir-case-manager", Input).value,
             "team": [
@@ -184,17 +185,13 @@ class IEPRecordScreen(AutosaveForm):
             **meeting_values(self),
         }
         problems = []
-        for key, widget_id, words in (
-            ("meeting_date", "#ir-meeting", "meeting"),
-            ("writing_date", "#ir-writing", "writing"),
-            ("draft_sent_on", "#ir-draft-on", "draft sent"),
-            ("interpreter_booked_on", "#ir-booked-on", "interpreter booked"),
-            ("notice_sent_on", "#ir-notice-on", "notice sent"),
-            ("family_reply_on", "#ir-reply-on", "reply"),
-            ("iep_copy_given_on", "#ir-copy-on", "IEP copy"),
-        ):
+        self._held = False
+        for key, widget_id, words in self.DATE_FIELDS:
             field = self.query_one(widget_id, DateInput)
-            if field.valid:
+            typing = field.query_one(Input).has_focus and field.text.strip()
+            if settled and typing and not field.whole:
+                self._held = True  # not whole yet, or unreadable while typed: wait
+            elif field.valid:
                 values[key] = field.date
             else:
                 problems.append(words)
@@ -225,11 +222,15 @@ class IEPRecordScreen(AutosaveForm):
                 preview, self.student, self.guardians, self.notes, self.settings, self.desk.today()
             )
             evidence_panel.update(evidence_markup(evidence))
-        found = deadlines(preview, self.interview, self.desk.today())
+        today = self.desk.today()
+        found = deadlines(preview, self.interview, today)
+        holidays = self.settings.holidays if self.settings is not None else ()
+        off = meeting_day_off(preview.meeting_date, holidays, today)
         writing = preview.writing_date or default_writing_date(preview.meeting_date)
         note = "" if preview.writing_date else " (two weeks before the meeting)"
         panel.update(
-            deadline_markup(found) + f"\n[dim]IEP written on {writing:%a} {writing.day} "
+            deadline_markup(found, day_off=off)
+            + f"\n[dim]IEP written on {writing:%a} {writing.day} "
             f"{writing:%b %Y}{note}[/]"
         )
 
@@ -243,17 +244,30 @@ class IEPRecordScreen(AutosaveForm):
             return
         self._show_deadlines()
         self._dirty = True
+        self._warned_unsaved = False
         self._save_soon()
 
-    def _save(self) -> None:
+    def _save_settled(self) -> None:
+        """Typing paused: save, except a date still being typed."""
+        self._save(settled=True)
+
+    @on(events.DescendantBlur)
+    def _left_field(self, event: events.DescendantBlur) -> None:
+        """Leaving a date field: what it reads is what the teacher meant; save it now."""
+        if self._dirty and isinstance(event.widget.parent, DateInput):
+            self._save()
+
+    def _save(self, *, settled: bool = False) -> None:
         self._save_soon.cancel()
         if not self._dirty:
             return
-        values, problems = self._values()
+        values, problems = self._values(settled=settled)
+        held = self._held
         if self.iep is None and values.get("meeting_date") is None:
-            self._status("Type the meeting date to create the IEP record (nothing saved yet).")
+            if not held:
+                self._status("Type the meeting date to create the IEP record (nothing saved yet).")
             return
-        self._dirty = False
+        self._dirty = held  # a date held back is still to save (on leaving, at the latest)
         values = {k: v for k, v in values.items() if not (k == "meeting_date" and v is None)}
         store, student_id = self.desk.store, self.student_id
         iep_id = self.iep_id or self._new_id
@@ -271,6 +285,8 @@ class IEPRecordScreen(AutosaveForm):
         def done(saved: IEP) -> None:
             created = self.iep is None
             self.iep, self.iep_id = saved, saved.id
+            if self._warned_unsaved:
+                return  # the sentence about the date not saved stays until something changes
             if problems:
                 self._status(f"Saved, except the {' and '.join(problems)} date (see its line).")
             else:
@@ -297,6 +313,32 @@ class IEPRecordScreen(AutosaveForm):
             self._show_deadlines()
 
     # --- keys ----------------------------------------------------------------------------------
+
+    def _unsaved_date(self) -> str:
+        """One sentence about the first date that cannot be read (so is not saved), and what the
+        record keeps instead ("" when every date typed is saved)."""
+        for key, widget_id, words in self.DATE_FIELDS:
+            field = self.query_one(widget_id, DateInput)
+            if field.valid:
+                continue
+            stored = getattr(self.iep, key, None) if self.iep is not None else None
+            kept = exact(stored) if stored else "no date there"
+            typed = field.text.strip() or "nothing"
+            return (
+                f"The {words} date '{typed}' is not saved, so the record keeps {kept}: "
+                "fix it, or escape again to leave."
+            )
+        return ""
+
+    def action_leave(self) -> None:
+        self._save()
+        unsaved = self._unsaved_date()
+        if unsaved and not self._warned_unsaved:
+            self._warned_unsaved = True
+            self._status(unsaved)
+            self.notify(unsaved, title="Not saved", severity="warning", timeout=6)
+            return
+        self.app.pop_screen()
 
     def _need_record(self) -> bool:
         self._save()

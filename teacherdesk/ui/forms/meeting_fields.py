@@ -1,6 +1,6 @@
 """The meeting part of the IEP record (34 CFR 300.322): purpose, time, place or phone/video,
 other agencies, the student, the interpreter, the notice, the family's reply and the copy of the
-IEP; and how the participation evidence reads on screen."""
+IEP; and how the deadlines and the participation evidence read on screen."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select
 
+from teacherdesk.domain.iep_timeline import MEETING, State
 from teacherdesk.models import IEP, Channel, MeetingPurpose, MeetingReply, label
 from teacherdesk.ui.widgets.date_input import DateInput
 
@@ -28,12 +29,42 @@ def _names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
+STATE_STYLE = {
+    State.LATE: "bold $error",
+    State.TODAY: "bold $warning",
+    State.SOON: "$warning",
+    State.DONE: "$success",
+    State.LATER: "",
+}
+
+
+def deadline_markup(found, *, width: int = 22, day_off: str = "") -> str:
+    """The deadlines as lines of Textual markup: title, words (coloured by state), exact date;
+    `day_off` ("a Saturday") is said after the meeting's date, as under its field."""
+    lines = []
+    for deadline in found:
+        style = STATE_STYLE[deadline.state]
+        words = escape(deadline.words)
+        words = f"[{style}]{words}[/]" if style else words
+        line = f"{escape(deadline.title):<{width}} {words} · {escape(deadline.exact)}"
+        if day_off and deadline.key == MEETING and not deadline.done:
+            line += f" [$warning]— {escape(day_off)}[/]"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _meeting(evidence) -> str:
+    """'Meeting', or 'Meeting on a Saturday' (a weekend or a school holiday: flagged in words)."""
+    return f"Meeting on {evidence.day_off}" if evidence.day_off else "Meeting"
+
+
 def evidence_markup(evidence) -> str:
     """'Meeting: ready' or 'Meeting: needs something', then each check (✓ done, • needed)."""
+    meeting = escape(_meeting(evidence))
     if evidence.ready:
-        head = "[bold $success]Meeting: ready[/]"
+        head = f"[bold $success]{meeting}: ready[/]"
     else:
-        head = "[bold $warning]Meeting: needs something[/]"
+        head = f"[bold $warning]{meeting}: needs something[/]"
     lines = [head]
     for check in evidence.checks:
         mark = "[$success]✓[/]" if check.ok else "[$warning]•[/]"
@@ -42,12 +73,15 @@ def evidence_markup(evidence) -> str:
 
 
 def evidence_line(evidence) -> str:
-    """One line for the IEP list: 'Meeting: ready', or the first need and how many more."""
+    """One line for the IEP list: 'Meeting: ready', or the first need and how many more;
+    'Meeting on a Saturday needs: …' when it is set on a weekend or a school holiday."""
     needs = evidence.needs
+    meeting = escape(_meeting(evidence))
     if not needs:
-        return "[$success]Meeting: ready[/]"
+        style = "$warning" if evidence.day_off else "$success"
+        return f"[{style}]{meeting}: ready[/]"
     more = f" (+{len(needs) - 1} more)" if len(needs) > 1 else ""
-    return f"[$warning]Meeting needs:[/] {escape(needs[0].words)}{more}"
+    return f"[$warning]{meeting} needs:[/] {escape(needs[0].words)}{more}"
 
 
 def meeting_rows() -> ComposeResult:
@@ -73,15 +107,15 @@ def meeting_rows() -> ComposeResult:
         yield Input(id="ir-language", placeholder="language")
     with Horizontal(classes="iep-row"):
         yield Label("Booked on", classes="iep-label", markup=False)
-        yield DateInput(id="ir-booked-on", placeholder="when the interpreter was booked")
+        yield DateInput(id="ir-booked-on", placeholder="when the interpreter was booked", past=True)
     with Horizontal(classes="iep-row"):
         yield Label("Notice sent", classes="iep-label", markup=False)
-        yield DateInput(id="ir-notice-on", placeholder="when the notice went out")
+        yield DateInput(id="ir-notice-on", placeholder="when the notice went out", past=True)
         yield Select(CHANNELS, prompt="how", id="ir-notice-how", classes="iep-how")
     with Horizontal(classes="iep-row"):
         yield Label("Reply", classes="iep-label", markup=False)
         yield Select(REPLIES, prompt="family's reply", id="ir-reply", classes="iep-choice")
-        yield DateInput(id="ir-reply-on", placeholder="on")
+        yield DateInput(id="ir-reply-on", placeholder="on", past=True)
 
 
 def fill_meeting(screen: Screen, iep: IEP) -> None:

@@ -160,6 +160,11 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
         """Problems the model cannot see (a phone type with no number): target → sentence."""
         return {}
 
+    def field_hints(self) -> dict[str, str]:
+        """What a field understood, said back under it when it has no problem (a date of
+        birth: "Wed 2 Aug 2017 · age 9"): field name → words."""
+        return {}
+
     def edited_names(self) -> set[str]:
         """Fields whose value differs from when the form opened (problems show only there)."""
         values = self.values()
@@ -197,12 +202,15 @@ class RecordForm(FormScreen[Any], ModalScreen[Any]):
             record = None
         self.problems = problems
         edited = self.edited_names()
+        hints = self.field_hints()
         for line in self.query(".form-problem").results(Static):
             name = (line.id or "").removeprefix("e-")
             shown = self.tried_to_save or name in edited
             message = problems.get(name, "") if shown else ""
-            line.update(message)
-            line.set_class(not message, "-ok")
+            said_back = "" if message or name in problems else hints.get(name, "")
+            line.update(message or said_back)
+            line.set_class(not (message or said_back), "-ok")
+            line.set_class(bool(said_back), "-hint")
         self.query_one("#form-save", Button).disabled = bool(problems)
         return record
 

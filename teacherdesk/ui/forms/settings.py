@@ -2,7 +2,8 @@
 letters home), term dates, school holidays, how 3/12 reads, N for "not contacted", the IEP
 meeting rules (school days of notice, attempts and channels, transition ages), the time zone for
 the calendar, the colour theme and remapped keys (one `binding-id = keys` a line; the ids are in
-help, f1). The fields scroll between the title and the problem line, so it fits 60×20."""
+help, f1). The holidays say back, as they are typed, the dates they read as. The fields scroll
+between the title and the problem line, so it fits 60×20."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from teacherdesk.domain.dates import DAY_FIRST, MONTH_FIRST, locale_order
+from teacherdesk.domain.dates import DAY_FIRST, MONTH_FIRST, exact, locale_order
 from teacherdesk.domain.problems import Problem
 from teacherdesk.domain.settings_rules import (
     holidays_text,
@@ -89,6 +90,8 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
                 id="settings-holidays",
                 placeholder="25 Dec, 1 Jan (or one a line)",
             )
+        # what the holidays typed read as, said back as they are typed ("fri" is a date)
+        yield Static("", id="settings-holidays-read", markup=False)
         with Horizontal(classes="form-row"):
             yield Label("Dates like 3/12", markup=False)
             here = "day/month" if locale_order() == DAY_FIRST else "month/day"
@@ -261,7 +264,31 @@ class SettingsScreen(FormScreen[Settings], ModalScreen[Settings | None]):
         value = self.query_one("#settings-date_order", Select).value
         return value if isinstance(value, str) else ""
 
+    def _say_holidays(self) -> None:
+        """Under the holidays: the dates they read as, or why one cannot be read."""
+        line = self.query_one("#settings-holidays-read", Static)
+        text = self.query_one("#settings-holidays", TextArea).text
+        if self.settings is None or not text.strip():
+            line.update("")
+            line.set_class(False, "-bad")
+            return
+        read = read_holidays(
+            text,
+            today=self.desk.today(),
+            order=self._order(),
+            year_starts_on=self.settings.year_starts_on,
+        )
+        bad = isinstance(read, Problem)
+        if isinstance(read, Problem):
+            words = read.sentence.removeprefix("School holidays: ")
+        else:
+            count = f"{len(read)} day{'s' if len(read) != 1 else ''}"
+            words = f"Read as {count}: " + ", ".join(exact(day) for day in read)
+        line.update(words)
+        line.set_class(bad, "-bad")
+
     def _check(self, shout: bool = False) -> Settings | None:
+        self._say_holidays()
         settings, problem = self._build()
         shown = self.query_one("#settings-problem", Static)
         shown.update(problem or "F10 (or ctrl+s) saves · escape closes")

@@ -2,7 +2,8 @@
 
 The date of birth is typed like any date in the app ("3 Mar 2010", "3/3/2010" in the date order
 of settings, "2010-03-03") and shown back the app's way; a future date, or one without its year,
-is refused in one sentence under the field (`school_days.birth_date_problem`).
+is refused in one sentence under the field (`school_days.birth_date_problem`); a date it can be
+is said back there, with the age ("Wed 2 Aug 2017 · age 9"), as every date field does.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from teacherdesk.domain.dates import exact, parse_date
-from teacherdesk.domain.school_days import birth_date_problem
+from teacherdesk.domain.school_days import age_on, birth_date_problem
 from teacherdesk.models import Student
 from teacherdesk.ui.forms.record_form import Field, RecordForm
 
@@ -54,10 +55,19 @@ class StudentForm(RecordForm):
             return None
         today = self.desk.today()
         try:
-            born = parse_date(text, relative_to=today, order=getattr(self.app, "date_order", ""))
+            born = parse_date(
+                text, relative_to=today, order=getattr(self.app, "date_order", ""), past=True
+            )
         except ValueError as error:
             return str(error)
         return birth_date_problem(born, today) or born
+
+    def field_hints(self) -> dict[str, str]:
+        """The date of birth as understood, like every date field: "Wed 2 Aug 2017 · age 9"."""
+        born = self._birth_date(self.values()["date_of_birth"])
+        if not isinstance(born, dt.date):
+            return {}
+        return {"date_of_birth": f"{exact(born)} · age {age_on(born, self.desk.today())}"}
 
     def extra_problems(self) -> dict[str, str]:
         born = self._birth_date(self.values()["date_of_birth"])

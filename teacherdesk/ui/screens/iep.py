@@ -15,10 +15,15 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from teacherdesk.domain.dates import short
-from teacherdesk.domain.iep_timeline import IEPStatus, State, iep_statuses
+from teacherdesk.domain.iep_timeline import (
+    MEETING,
+    IEPStatus,
+    State,
+    iep_statuses,
+    meeting_day_off,
+)
 from teacherdesk.domain.meetings import MeetingEvidence, meeting_evidence
-from teacherdesk.ui.forms.iep_record import deadline_markup
-from teacherdesk.ui.forms.meeting_fields import evidence_line
+from teacherdesk.ui.forms.meeting_fields import deadline_markup, evidence_line
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
@@ -56,6 +61,7 @@ class IEPScreen(DeskScreen):
         super().__init__()
         self.statuses: list[IEPStatus] = []
         self.meetings: dict[str, MeetingEvidence] = {}
+        self.holidays: tuple = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,13 +80,15 @@ class IEPScreen(DeskScreen):
     def load(self) -> None:
         store, today = self.desk.store, self.desk.today()
         statuses = iep_statuses(store, today)
+        settings = store.settings.load()
+        self.holidays = tuple(settings.holidays)
         self.meetings = {
             s.student.id: meeting_evidence(
                 s.iep,
                 s.student,
                 store.guardians.for_student(s.student.id),
                 store.contacts.for_student(s.student.id),
-                store.settings.load(),
+                settings,
                 today,
             )
             for s in statuses
@@ -104,6 +112,14 @@ class IEPScreen(DeskScreen):
         words = f"{len(statuses)} IEP students"
         if late:
             words += f" · {late} with something late"
+        today = self.desk.today()
+        off = sum(
+            1
+            for s in statuses
+            if s.iep is not None and meeting_day_off(s.iep.meeting_date, self.holidays, today)
+        )
+        if off:
+            words += f" · {off} meeting{'s' if off > 1 else ''} not on a school day"
         if not statuses:
             words = "No IEP students yet: mark a student as having an IEP on the roster."
         self.query_one("#iep-status", Static).update(words)
@@ -120,13 +136,19 @@ class IEPScreen(DeskScreen):
             )
         meeting = status.iep.meeting_date
         upcoming = status.next
+        off = meeting_day_off(meeting, self.holidays, self.desk.today())
         if upcoming is None:
-            step, words, date = "All done", Text("meeting held", style="green"), ""
+            step, words, date = Text("All done"), Text("meeting held", style="green"), ""
         else:
-            step = upcoming.title
+            step = Text(upcoming.title)
             words = Text(upcoming.words, style=RICH_STYLE[upcoming.state])
             date = short(upcoming.due)
-        return (status.student.display_name, step, words, date, short(meeting))
+        # A meeting on a day off: in words when it is the next step (as on Today), and its date
+        # in the warning colour; the panel below and the status line say it in words too.
+        if off and upcoming is not None and upcoming.key == MEETING:
+            step.append(f" — {off}", "yellow")
+        meeting_cell = Text(short(meeting), style="yellow" if off else "")
+        return (status.student.display_name, step, words, date, meeting_cell)
 
     def _current(self) -> IEPStatus | None:
         table = self.query_one(DataTable)
@@ -148,8 +170,9 @@ class IEPScreen(DeskScreen):
         else:
             team = status.iep.case_manager
             evidence = self.meetings.get(status.student.id)
+            off = meeting_day_off(status.iep.meeting_date, self.holidays, self.desk.today())
             panel.update(
-                deadline_markup(status.deadlines)
+                deadline_markup(status.deadlines, day_off=off)
                 + (f"\n[dim]Case manager: {escape(team)}[/]" if team else "")
                 + (f"\n{evidence_line(evidence)}" if evidence else "")
             )

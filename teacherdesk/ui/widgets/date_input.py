@@ -2,8 +2,10 @@
 
 Type `dec 3`, `3/12`, `fri`, `tomorrow` or `in 2 weeks`; the line under the field shows "Thu 3 Dec
 2026 · in 4 days", or what was expected when it cannot read it. Nothing typed is ever thrown away.
-Slash dates read in the app's date order (settings); a field for a meeting (`flag_days_off`) says
-so when the day is a weekend or a school holiday: "Sat 5 Dec 2026 · in 3 weeks — a Saturday".
+Slash dates read in the app's date order (settings); a field about the past (`past`) reads a
+bare weekday as the last one ("fri" on a Wednesday: two days ago); a field for a meeting
+(`flag_days_off`) says so when the day is a weekend or a school holiday: "Sat 5 Dec 2026 · in 3
+weeks — a Saturday".
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class DateInput(Widget):
         required: bool = False,
         today: dt.date | None = None,
         flag_days_off: bool = False,
+        past: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -60,6 +63,7 @@ class DateInput(Widget):
         self.required = required
         self._today = today
         self.flag_days_off = flag_days_off
+        self.past = past  # a field about what happened: "fri" is the Friday just gone
         self.order_setting: str | None = None  # None: the app's (a form may choose its own)
 
     def compose(self) -> ComposeResult:
@@ -90,7 +94,7 @@ class DateInput(Widget):
         return day_off(day, getattr(self.app, "holidays", ()))
 
     def _parse(self, text: str) -> dt.date:
-        return parse_date(text, relative_to=self.today, order=self.order)
+        return parse_date(text, relative_to=self.today, order=self.order, past=self.past)
 
     @property
     def text(self) -> str:
@@ -110,6 +114,25 @@ class DateInput(Widget):
         if not text:
             return not self.required
         return self.date is not None
+
+    @property
+    def whole(self) -> bool:
+        """Reads as a date that one more digit would not change: `12/12`, not `12/1` on its way
+        to `12/12` (a form that saves as you type waits for a whole date, or for the teacher to
+        leave the field)."""
+        day = self.date
+        text = self.text.rstrip()
+        if day is None:
+            return False
+        if not text[-1:].isdigit():
+            return True
+        for digit in "0123456789":
+            try:
+                if self._parse(text + digit) != day:
+                    return False
+            except ValueError:
+                continue
+        return True
 
     @property
     def problem(self) -> str:
