@@ -59,11 +59,11 @@ class ParentalInputScreen(AutosaveForm):
             yield Static("", id="pi-due", classes="iep-line", markup=False)
             with Horizontal(classes="iep-row"):
                 yield Label("Requested", classes="iep-label", markup=False)
-                yield DateInput(id="pi-requested-on", classes="iep-date")
+                yield DateInput(id="pi-requested-on", classes="iep-date", past=True)
                 yield Select(METHODS, prompt="how", id="pi-requested-how", classes="iep-how")
             with Horizontal(classes="iep-row"):
                 yield Label("Received", classes="iep-label", markup=False)
-                yield DateInput(id="pi-received-on", classes="iep-date")
+                yield DateInput(id="pi-received-on", classes="iep-date", past=True)
                 yield Select(METHODS, prompt="how", id="pi-received-how", classes="iep-how")
             with Horizontal(classes="iep-row"):
                 yield Label("Entered by", classes="iep-label", markup=False)

@@ -118,9 +118,9 @@ class ContactsScreen(DeskScreen):
             yield Select(_options(Outcome), prompt="any outcome", compact=True, id="f-outcome")
         with Horizontal(classes="filter-row"):
             yield Label("From", markup=False)
-            yield DateInput(placeholder="first date", id="f-since")
+            yield DateInput(placeholder="first date", id="f-since", past=True)
             yield Label("To", markup=False)
-            yield DateInput(placeholder="last date", id="f-until")
+            yield DateInput(placeholder="last date", id="f-until", past=True)
         yield FitTable(COLUMNS, id="contacts-table", comfort=24, chunk=CHUNK)
         yield Static("", id="contacts-detail", classes="row-detail", markup=False)
         yield Static("Loading contacts…", id="contacts-status", classes="status-line", markup=False)
