@@ -204,3 +204,50 @@ async def test_a_digit_that_is_not_one_to_nine_is_ignored(memory_store):
         assert isinstance(app.screen, LanguagePrompt) and app.is_running
         await pilot.press("1")
         await settle(app, pilot, until=lambda: isinstance(app.screen, MeetingNoticePreview))
+
+
+async def test_notice_from_the_iep_list_names_the_student_and_says_families_cannot_reach(
+    memory_store,
+):
+    """`m` on the IEP list: the title bar names the student as the other previews do, and with
+    no phone and no email one sentence above the letter says so and where to add them."""
+    from teacherdesk.ui.screens.iep import IEPScreen
+
+    spanish_family(memory_store)  # settings: a name and a room, no phone, no email
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        iep_list = IEPScreen()
+        iep_list.sub_title = "IEP"
+        app.push_screen(iep_list)
+        await settle(app, pilot)
+        await pilot.press("m")
+        await settle(app, pilot, until=lambda: isinstance(app.screen, LanguagePrompt))
+        await pilot.press("enter")
+        await settle(app, pilot, until=lambda: isinstance(app.screen, MeetingNoticePreview))
+        await settle(app, pilot)
+        assert app.breadcrumb().endswith("IEP › Luz Marquez › IEP meeting notice: preview")
+        warning = str(app.screen.query_one("#preview-warning").render())
+        assert warning == (
+            "Families have no way to reach you in this letter: add your phone or email in "
+            "Settings (in the app: ctrl+p, Settings)."
+        )
+        assert "llamándonos" not in app.screen.markdown  # no call promised without a number
+        assert "15:30" in app.screen.markdown  # "3:30 pm" the Spanish way
+
+        memory_store.settings.save(Settings(teacher_name="Ms. Rowan", teacher_phone="555-0190"))
+        app.screen.reload()
+        await settle(app, pilot)
+        assert not app.screen.query_one("#preview-warning").display
+
+
+async def test_settings_placeholders_never_look_like_saved_values(memory_store):
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.action_settings()
+        await settle(app, pilot)
+        for name in ("teacher_phone", "teacher_email", "room", "reply_how"):
+            field = app.screen.query_one(f"#settings-{name}", Input)
+            assert field.value == ""
+            hint = field.placeholder
+            assert not any(ch.isdigit() for ch in hint) and "@" not in hint, hint
