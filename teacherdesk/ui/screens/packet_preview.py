@@ -3,9 +3,9 @@
 The preview is the exported Markdown itself, shown by Textual's Markdown widget with the same
 CommonMark parser the export uses. `r` switches restricted contact notes in or out (the line at
 the top always says which), `s` asks where to save (default: `iep-packet-<name>-<date>.md` in the
-folder teacherdesk was started from, like every file the app writes (`save_folder`); `.html` gives a
-printable page) and writes the file 0600 in a
-thread worker, `c` makes a recap of one of the student's conferences for the family.
+folder teacherdesk was started from, like every file the app writes: `save_folder`; `.html` gives
+a printable page) and writes the file 0600 in a thread worker, `c` makes a recap of one of the
+student's conferences for the family.
 """
 
 from __future__ import annotations
