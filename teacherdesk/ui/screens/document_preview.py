@@ -103,7 +103,9 @@ class DocumentPreview(DeskScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="preview-state", markup=False)
-        yield Static("", id="preview-warning", markup=False)
+        warning = Static("", id="preview-warning", markup=False)
+        warning.display = False  # shown only when the document lacks something
+        yield warning
         with VerticalScroll(id="preview-scroll", can_focus=True):
             yield Markdown(
                 "Preparing the preview…",
