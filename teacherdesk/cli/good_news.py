@@ -17,7 +17,7 @@ from teacherdesk.cli.letters import (
 from teacherdesk.cli.output import choose_format
 from teacherdesk.domain.dates import today
 from teacherdesk.domain.lookup import find_student
-from teacherdesk.exports.good_news import write_good_news
+from teacherdesk.exports.good_news import default_filename, write_good_news
 from teacherdesk.models import Channel, ContactNote, Direction, Outcome, Purpose
 from teacherdesk.store import Store
 
@@ -47,7 +47,14 @@ def run(args: argparse.Namespace, store: Store) -> int:
         )
     except ValueError as error:
         raise language_problem(error) from None
-    to_file = write_letter_out(args.out, letter, fmt, header=student.display_name, what="the note")
+    wrote = write_letter_out(
+        args.out,
+        letter,
+        fmt,
+        header=student.display_name,
+        what="the note",
+        name=lambda code, fmt: default_filename(student, code, fmt),
+    )
     log_given(store, "good-news", [student.id], args.out, f"{fmt}, {letter.code}")
     store.contacts.save(
         ContactNote(
@@ -62,9 +69,9 @@ def run(args: argparse.Namespace, store: Store) -> int:
             else "Good news note home.",
         )
     )
-    if to_file:
+    if wrote:
         print(
-            f"Wrote good news for {student.display_name} to {args.out}{language_words(letter)}; "
+            f"Wrote good news for {student.display_name} to {wrote}{language_words(letter)}; "
             "logged as a positive contact."
         )
     return 0

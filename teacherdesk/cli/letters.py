@@ -11,7 +11,9 @@ Also what every letter command shares: `--out`, `--format` and `--lang`, and wri
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from teacherdesk.cli.output import write_output
@@ -35,7 +37,11 @@ def add_lang_argument(parser: argparse.ArgumentParser) -> None:
 
 def add_letter_arguments(parser: argparse.ArgumentParser) -> None:
     """`--out`, `--format` and `--lang`, the same for every letter home."""
-    parser.add_argument("--out", metavar="FILE", help="write to FILE (0600); - is stdout")
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE (0600); - is stdout; a folder: the usual name, with the language",
+    )
     parser.add_argument(
         "--format",
         metavar="md|html",
@@ -44,13 +50,24 @@ def add_letter_arguments(parser: argparse.ArgumentParser) -> None:
     add_lang_argument(parser)
 
 
-def write_letter_out(out: str | None, letter: Letter, fmt: str, *, header: str, what: str) -> bool:
-    """Say what the catalog lacked (stderr), then write the letter to `--out` (or stdout);
-    True when it went to a file."""
+def write_letter_out(
+    out: str | None,
+    letter: Letter,
+    fmt: str,
+    *,
+    header: str,
+    what: str,
+    name: Callable[[str, str], str] | None = None,
+) -> str:
+    """Say what the letter lacks (stderr, once each), then write it to `--out` (or stdout);
+    `--out` naming a folder writes `name(language, fmt)` in it (e.g.
+    meeting-notice-luz-marquez-es.md). Returns the file written, "" for stdout."""
     for warning in letter.warnings:
         print(f"teacherdesk: {warning}.", file=sys.stderr)
     text = letter.html(header=header) if fmt == "html" else letter.markdown()
-    return write_output(out, text, what)
+    if out not in (None, "-") and name is not None and os.path.isdir(os.path.expanduser(out)):
+        out = os.path.join(out, name(letter.code, fmt))
+    return out if write_output(out, text, what) and out else ""
 
 
 def school_of(store: Store) -> Path | None:

@@ -26,7 +26,7 @@ from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.domain.dates import today
 from teacherdesk.domain.lookup import find_student
 from teacherdesk.domain.school_days import day_off_warning
-from teacherdesk.exports.meeting_notice import write_notice
+from teacherdesk.exports.meeting_notice import notice_filename, write_notice
 from teacherdesk.models import IEP, Channel, Student, parse_choice
 from teacherdesk.store import Store
 
@@ -77,7 +77,14 @@ def run(args: argparse.Namespace, store: Store) -> int:
         raise language_problem(error) from None
     if warning := day_off_warning("The IEP meeting", iep.meeting_date, settings.holidays):
         print(warning, file=sys.stderr)  # a warning only: some families meet on Saturdays
-    wrote = write_letter_out(args.out, letter, fmt, header=student.display_name, what="the notice")
+    wrote = write_letter_out(
+        args.out,
+        letter,
+        fmt,
+        header=student.display_name,
+        what="the notice",
+        name=lambda code, fmt: notice_filename(student, code, fmt),
+    )
     log_given(store, "meeting-notice", [student.id], args.out, f"{fmt}, {letter.code}")
     noted = ""
     if how is not None:
@@ -88,7 +95,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
             )
         noted = f"; noted on the IEP as sent today ({how.value})"
     if wrote:
-        print(f"Wrote the meeting notice for {student.display_name} to {args.out}"
+        print(f"Wrote the meeting notice for {student.display_name} to {wrote}"
               f"{language_words(letter)}{noted}.", file=sys.stderr)  # fmt: skip
     elif noted:
         print(f"Noted on the IEP: notice sent today ({how.value}).", file=sys.stderr)

@@ -24,7 +24,7 @@ from teacherdesk.cli.output import choose_format
 from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.domain.dates import parse_date, today
 from teacherdesk.domain.lookup import find_student
-from teacherdesk.exports.parent_request import record_request, write_request
+from teacherdesk.exports.parent_request import default_filename, record_request, write_request
 from teacherdesk.models import InputMethod, parse_choice
 from teacherdesk.store import Store
 
@@ -75,17 +75,22 @@ def run(args: argparse.Namespace, store: Store) -> int:
         )
     except ValueError as error:
         raise language_problem(error) from None
-    to_file = write_letter_out(
-        args.out, letter, fmt, header=student.display_name, what="the request"
+    wrote = write_letter_out(
+        args.out,
+        letter,
+        fmt,
+        header=student.display_name,
+        what="the request",
+        name=lambda code, fmt: default_filename(student, code, fmt),
     )
     log_given(store, "parent-input-request", [student.id], args.out, fmt)
     noted = ""
     if iep is not None:
         record_request(store, iep.id, day, how)
         noted = f"; noted on the IEP as requested today ({how.value})"
-    if to_file:
+    if wrote:
         print(
-            f"Wrote the request for {student.display_name} to {args.out}"
+            f"Wrote the request for {student.display_name} to {wrote}"
             f"{language_words(letter)}{noted}."
         )
     return 0

@@ -22,6 +22,7 @@ from teacherdesk.exports.letters.letter import (
     Letter,
     Part,
     choose_language,
+    letter_filename,
     write_letter,
 )
 from teacherdesk.exports.letters.translate import Markdown, Translator
@@ -78,6 +79,6 @@ def write_good_news(
     )
 
 
-def default_filename(student: Student, fmt: str = "md") -> str:
-    safe = "".join(ch if ch.isalnum() else "-" for ch in student.display_name.lower()).strip("-")
-    return f"good-news-{safe or 'student'}.{fmt}"
+def default_filename(student: Student, code: str, fmt: str = "md") -> str:
+    """good-news-<student>-<language>.md"""
+    return letter_filename("good-news", student, code, fmt)

@@ -37,9 +37,10 @@ from teacherdesk.exports.letters.letter import (
     Letter,
     Part,
     choose_language,
+    letter_filename,
     write_letter,
 )
-from teacherdesk.exports.letters.sender import sender
+from teacherdesk.exports.letters.sender import NO_CONTACT, reachable, room_of, sender
 from teacherdesk.exports.letters.translate import Markdown, Translator
 from teacherdesk.exports.markdown_text import escape
 from teacherdesk.models import IEP, Guardian, MeetingPurpose, Settings, Student
@@ -62,10 +63,11 @@ def addressed(guardians: Sequence[Guardian]) -> list[Guardian]:
 
 
 def _when(iep: IEP, t: Translator) -> str:
-    """The meeting's day in the letter's language, with the time as the teacher typed it."""
+    """The meeting's day in the letter's language, and the time written its way when what the
+    teacher typed reads as a time (else as typed)."""
     day = Markdown(escape(t.long_date(iep.meeting_date)))
     if iep.meeting_time:
-        return t("notice.at", date=day, time=iep.meeting_time)
+        return t("notice.at", date=day, time=t.time(iep.meeting_time))
     return t("notice.time_tbc", date=day)
 
 
@@ -76,6 +78,30 @@ def _interpreter_language(iep: IEP, guardians: Sequence[Guardian], t: Translator
         code = language_code(text)
         named.append(name_in(code, t.code) if code else text)
     return " / ".join(named)
+
+
+def _reply(settings: Settings, t: Translator) -> str:
+    """How to say whether they can come: only the ways this letter gives the means for."""
+    phone, email = settings.teacher_phone.strip(), settings.teacher_email.strip()
+    if phone and email:
+        words = t("notice.reply")
+    elif phone or email:
+        words = t("notice.reply.phone" if phone else "notice.reply.email")
+    elif settings.room.strip():
+        words = t("notice.reply.room", room=room_of(settings))
+    else:
+        words = t("notice.reply.slip")
+    if settings.reply_how.strip():  # the teacher's words, as typed
+        key = "notice.reply.how" if t.english else "request.back.other"
+        other = t(key, text=settings.reply_how)
+        words = f"{words} {other}"
+    return words
+
+
+def _slip_return(settings: Settings, child: str, t: Translator) -> str:
+    if settings.teacher_phone.strip() and settings.teacher_email.strip():
+        return t("notice.slip.return", child=child)
+    return t("notice.slip.return.folder", child=child)
 
 
 def _who(iep: IEP, child: str, family: Sequence[Guardian], invite_student: bool, t: Translator):
@@ -153,12 +179,12 @@ def compose_notice(
             )
         footer_names = Markdown(names) if names else t("letter.family")
         parts += [
-            Part(t("notice.reply")),
+            Part(_reply(settings, t)),
             Part(t("notice.regards")),
             Part("\n".join(sender(settings, t))),
             Part("---", kind=RULE),
             Part(f"## {t('notice.slip')}"),
-            Part(t("notice.slip.return", child=child)),
+            Part(_slip_return(settings, child, t)),
             Part(
                 f"{bold_words(t('notice.slip.student'))} {escape(student.display_name)} · "
                 f"{bold_words(t('notice.slip.meeting'))} {when}"
@@ -205,7 +231,10 @@ def write_notice(
     available = catalogs(school)
     choice = choose_language(lang, addressed(guardians), available)
     compose = compose_notice(student, guardians, iep, settings, today)
-    return write_letter(compose, choice, available)
+    letter = write_letter(compose, choice, available)
+    if not reachable(settings):
+        letter.warnings.append(NO_CONTACT)
+    return letter
 
 
 def build_notice_markdown(
@@ -241,6 +270,6 @@ def build_notice(
     return letter.markdown()
 
 
-def notice_filename(student: Student, fmt: str = "md") -> str:
-    safe = "".join(ch if ch.isalnum() else "-" for ch in student.display_name.lower()).strip("-")
-    return f"iep-meeting-notice-{safe or 'student'}.{fmt}"
+def notice_filename(student: Student, code: str, fmt: str = "md") -> str:
+    """iep-meeting-notice-<student>-<language>.md: an English and a Spanish copy side by side."""
+    return letter_filename("iep-meeting-notice", student, code, fmt)

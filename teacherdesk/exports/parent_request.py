@@ -28,9 +28,10 @@ from teacherdesk.exports.letters.letter import (
     Letter,
     Part,
     choose_language,
+    letter_filename,
     write_letter,
 )
-from teacherdesk.exports.letters.sender import sender
+from teacherdesk.exports.letters.sender import NO_CONTACT, reachable, sender
 from teacherdesk.exports.letters.translate import Markdown, Translator
 from teacherdesk.exports.markdown_text import bold, escape
 from teacherdesk.models import IEP, Guardian, InputMethod, Settings, Student
@@ -171,7 +172,10 @@ def write_request(
     available = catalogs(school)
     choice = choose_language(lang, guardians, available)
     compose = compose_request(student, guardians, iep, settings, today, return_by=return_by)
-    return write_letter(compose, choice, available)
+    letter = write_letter(compose, choice, available)
+    if not reachable(settings):
+        letter.warnings.append(NO_CONTACT)
+    return letter
 
 
 def build_request_markdown(
@@ -216,9 +220,9 @@ def build_request(
     return letter.markdown()
 
 
-def default_filename(student: Student, fmt: str = "md") -> str:
-    safe = "".join(ch if ch.isalnum() else "-" for ch in student.display_name.lower()).strip("-")
-    return f"parent-input-request-{safe or 'student'}.{fmt}"
+def default_filename(student: Student, code: str, fmt: str = "md") -> str:
+    """parent-input-request-<student>-<language>.md"""
+    return letter_filename("parent-input-request", student, code, fmt)
 
 
 def record_request(

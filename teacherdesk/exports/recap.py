@@ -23,6 +23,7 @@ from teacherdesk.exports.letters.letter import (
     Letter,
     Part,
     choose_language,
+    language_tag,
     write_letter,
 )
 from teacherdesk.exports.letters.translate import Markdown, Translator
@@ -183,7 +184,9 @@ def export_recap(
     return letter.markdown()
 
 
-def recap_file_stem(data: RecapData) -> str:
+def recap_file_stem(data: RecapData, code: str) -> str:
+    """conference-recap-<student>-<date>-<language>"""
     from teacherdesk.exports.packet import file_stem
 
-    return file_stem(data.student, data.conference.when.date(), kind="conference-recap")
+    stem = file_stem(data.student, data.conference.when.date(), kind="conference-recap")
+    return f"{stem}-{language_tag(code)}"

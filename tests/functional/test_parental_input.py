@@ -106,7 +106,9 @@ async def test_request_letter_from_the_app_is_written_and_recorded(memory_store,
         await pilot.press("f8")
         await settle(app, pilot)
         await pilot.press("enter")  # the language: the family's
-        await pilot.pause()
+        await settle(app, pilot)
+        await pilot.press("s")  # save the previewed letter
+        await settle(app, pilot)
         path_input = app.screen.query_one("#letter-path")
         assert path_input.value.endswith(".md")
         path_input.value = str(out)
@@ -118,6 +120,8 @@ async def test_request_letter_from_the_app_is_written_and_recorded(memory_store,
         assert "<b>" not in out.read_text() and "&lt;b&gt;" in out.read_text()
         parental = memory_store.ieps.get(iep.id).parental_input
         assert parental.requested_on == TODAY and parental.requested_how == InputMethod.PAPER
+        await pilot.press("escape")  # back from the preview to the form
+        await settle(app, pilot)
         assert app.screen.query_one("#pi-requested-on").text == TODAY.isoformat()
 
 

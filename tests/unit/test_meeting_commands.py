@@ -77,7 +77,7 @@ def test_notice_then_attempts_until_ready(class_file, clock, capsys):
     assert run(class_file, "meeting-notice", "77", "--sent", "letter") == 0
     out, err = capsys.readouterr()
     assert "# You are invited to Luz Marquez \\*Star\\*'s IEP meeting" in out
-    assert "Monday 7 December 2026, 3:30 pm" in out
+    assert "Monday 7 December 2026, 3:30\u202fPM" in out  # typed "3:30 pm", the English way
     assert "Room 12" in out and "Ms. Rowan (special education teacher)" in out
     assert "knowledge or special expertise" in out
     assert "## Planning for life after school" in out

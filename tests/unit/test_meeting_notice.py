@@ -53,7 +53,7 @@ def test_required_parts_in_plain_words():
         student_invited=True,
     )
     assert "to review Ada's IEP together" in text
-    assert "Monday 7 December 2026, 9 am" in text
+    assert "Monday 7 December 2026, 9:00\u202fAM" in text  # "9 am", written the English way
     assert "Room \\*12\\*" in text and "555-0100" in text
     assert "- Ms. Lee (case manager)" in text
     assert "- You: Mo \\<b\\>Quill\\</b\\>" in text

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from babel.dates import format_time
 from markdown_it import MarkdownIt
 
 from teacherdesk.domain.languages import SHIPPED
@@ -95,7 +96,9 @@ def test_the_notice_renders_in_each_shipped_language(code):
         assert f"## {words[key]}\n" in text, key
         assert f"> ## {MESSAGES[key].english}\n" in text, key  # English beside it
     assert words["notice.slip.attend"] in text and "Yes, we can attend." in text
-    assert "3:30 pm" in text and "Room 12" in text  # what the teacher typed, as typed
+    # the typed "3:30 pm" in the language's way (Vietnamese 15:30), the place exactly as typed
+    assert format_time(dt.time(15, 30), "short", locale=code) in text and "Room 12" in text
+    assert "3:30 pm" not in text
     page = build_notice(student, family, iep, TEACHER, TODAY, fmt="html", lang=code)
     assert f'lang="{code.replace("_", "-")}"' in page
 
@@ -160,19 +163,32 @@ def test_auto_follows_the_spanish_speaking_guardian(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("language", "first", "label"),
+    ("language", "family", "label"),
     [
         ("español", "es", "Spanish · español + English — family's"),
         ("Somali", "en", "English, offering an interpreter — family's"),
         ("", "en", "English — family's"),
     ],
 )
-def test_the_apps_language_menu_starts_with_the_familys(language, first, label):
+def test_the_apps_language_menu_marks_the_familys(language, family, label):
     found = catalogs()
     guardian = Guardian(name="Ana", student_ids=["s"], preferred_language=language)
     offered = menu([guardian], found)
-    assert (offered.options[0].lang, offered.options[0].code) == ("auto", first)
-    assert offered.options[0].label == label
-    codes = {option.code for option in offered.options}
-    assert codes == {"en", *found}  # English and every shipped language
+    chosen = offered.options[offered.default]
+    assert (chosen.lang, chosen.code, chosen.label) == ("auto", family, label)
+    codes = [option.code for option in offered.options]
+    assert sorted(codes) == sorted(["en", *found])  # English and every shipped language, once
     assert [o.lang for o in offered.options].count("auto") == 1
+
+
+def test_each_language_keeps_its_digit_whatever_the_family():
+    """Arabic was 3 for one family and 1 for an Arabic-speaking one: now one order for all."""
+    found = catalogs()
+    orders = []
+    for language in ("العربية", "Spanish", "Somali", "", "Tiếng Việt"):
+        guardian = Guardian(name="Ana", student_ids=["s"], preferred_language=language)
+        orders.append([option.code for option in menu([guardian], found).options])
+    assert all(order == orders[0] for order in orders)
+    assert orders[0][0] == "en"
+    arabic = menu([Guardian(name="Ana", student_ids=["s"], preferred_language="Arabic")], found)
+    assert arabic.options[arabic.default].code == "ar" and arabic.default == orders[0].index("ar")

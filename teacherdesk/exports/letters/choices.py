@@ -1,6 +1,7 @@
 """The language menu the app shows before it writes a letter home: English and every language
-we have a catalog for (shipped or the school's), the family's own first and chosen by default —
-the same choice `--lang auto` makes. Each choice is what the letter functions take as `lang=`.
+we have a catalog for (shipped or the school's), always in the same order so each keeps its
+digit; the family's own is marked and chosen by default — the same choice `--lang auto` makes.
+Each choice is what the letter functions take as `lang=`.
 Pure but for reading the catalogs; no textual."""
 
 from __future__ import annotations
@@ -25,8 +26,13 @@ class LanguageOption:
 
 @dataclass(frozen=True)
 class LanguageMenu:
-    options: list[LanguageOption]  # the family's choice first
+    options: list[LanguageOption]  # always in one order: English, then the others by name
     note: str  # who reads what, in a sentence
+
+    @property
+    def default(self) -> int:
+        """Where the family's own language is: highlighted, and what enter takes."""
+        return next(i for i, option in enumerate(self.options) if option.family)
 
 
 def _label(code: str, catalog: LetterCatalog | None) -> str:
@@ -53,18 +59,19 @@ def _note(guardians: Sequence[Guardian], available: dict[str, LetterCatalog]) ->
 
 
 def menu(guardians: Sequence[Guardian], available: dict[str, LetterCatalog]) -> LanguageMenu:
-    """The menu for a letter to `guardians` (those it is addressed to, in order)."""
+    """The menu for a letter to `guardians` (those it is addressed to, in order). The order is
+    the same for every family (English, then the others by English name), so each language
+    keeps its digit; the family's own is marked and is the default."""
     family = choose_language(AUTO, guardians, available)
     options = [LanguageOption(ENGLISH, ENGLISH, "English")]
     by_name = sorted(available, key=english_name)
     options += [LanguageOption(code, code, _label(code, available[code])) for code in by_name]
-    chosen = next(option for option in options if option.code == family.code)
-    label = chosen.label
+    at = next(i for i, option in enumerate(options) if option.code == family.code)
+    label = options[at].label
     if family.offer_interpreter:
         label = "English, offering an interpreter"
-    first = LanguageOption(AUTO, family.code, f"{label} — family's", family=True)
-    rest = [option for option in options if option is not chosen or family.offer_interpreter]
-    return LanguageMenu([first, *rest], _note(guardians, available))
+    options[at] = LanguageOption(AUTO, family.code, f"{label} — family's", family=True)
+    return LanguageMenu(options, _note(guardians, available))
 
 
 def language_menu(guardians: Sequence[Guardian], school: Path | None) -> LanguageMenu:

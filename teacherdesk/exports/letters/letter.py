@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from teacherdesk.domain.languages import ENGLISH, is_right_to_left, language_code
 from teacherdesk.exports.letters.catalogs import LetterCatalog
 from teacherdesk.exports.letters.translate import Translator
-from teacherdesk.models import Guardian
+from teacherdesk.models import Guardian, Student
 
 TEXT, TYPED, SPACE = "text", "typed", "space"
 RULE = "rule"  # a line across the page ("---"): printed once, never paired with English
@@ -101,6 +101,17 @@ class Letter:
 
 
 Compose = Callable[[Translator], Draft]
+
+
+def language_tag(code: str) -> str:
+    """The letter's language in a file name: "es", "zh-hans"."""
+    return code.replace("_", "-").lower()
+
+
+def letter_filename(kind: str, student: Student, code: str, fmt: str = "md") -> str:
+    """<kind>-<student>-<language>.<fmt>: copies in two languages never overwrite each other."""
+    safe = "".join(ch if ch.isalnum() else "-" for ch in student.display_name.lower()).strip("-")
+    return f"{kind}-{safe or 'student'}-{language_tag(code)}.{fmt}"
 
 
 def write_letter(

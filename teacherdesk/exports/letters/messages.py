@@ -247,12 +247,41 @@ MESSAGES: dict[str, Message] = {
     "notice.interpreter": Message("An interpreter will be at the meeting for you, free of charge."),
     "notice.reply": Message(
         "Please let us know whether you can come by returning the slip below, or by calling or "
-        "emailing us. We look forward to seeing you."
+        "emailing us. We look forward to seeing you.",
+        "when the letter gives both the teacher's phone and email",
+    ),
+    "notice.reply.phone": Message(
+        "Please let us know whether you can come by returning the slip below, or by calling us. "
+        "We look forward to seeing you.",
+        "when the letter gives the teacher's phone only",
+    ),
+    "notice.reply.email": Message(
+        "Please let us know whether you can come by returning the slip below, or by emailing us. "
+        "We look forward to seeing you.",
+        "when the letter gives the teacher's email only",
+    ),
+    "notice.reply.room": Message(
+        "Please let us know whether you can come by returning the slip below, or by stopping by "
+        "room {room}. We look forward to seeing you.",
+        "when the letter gives no phone and no email, only the room",
+    ),
+    "notice.reply.slip": Message(
+        "Please let us know whether you can come by returning the slip below. We look forward to "
+        "seeing you.",
+        "when the letter gives no phone, no email and no room",
+    ),
+    "notice.reply.how": Message(
+        "You can also reply this way: {text}",
+        "{text} is how else families may reply, as the teacher typed it (English letter only)",
     ),
     "notice.regards": Message("With warm regards,", "before the teacher's signature"),
     "notice.slip": Message("Reply slip", "a heading: the part the family cuts off and returns"),
     "notice.slip.return": Message(
         "Please cut off and return to school in {child}'s folder, or tell us by phone or email."
+    ),
+    "notice.slip.return.folder": Message(
+        "Please cut off and return to school in {child}'s folder.",
+        "when the letter gives no phone and no email",
     ),
     "notice.slip.student": Message("Student:", "a label, followed by the student's name"),
     "notice.slip.meeting": Message("Meeting:", "a label, followed by the meeting's date and time"),

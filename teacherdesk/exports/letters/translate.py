@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.lists import format_list
 
 from teacherdesk.exports.letters.catalogs import LetterCatalog
@@ -41,6 +41,29 @@ _HT_MONTHS = [
     "desanm",
 ]
 _HT_DAYS = ["lendi", "madi", "mèkredi", "jedi", "vandredi", "samdi", "dimanch"]
+
+
+# A time as people type it: "3:30 pm", "3:30PM", "3 p.m.", "15:30", "15.30", "15h30".
+_TIME = re.compile(
+    r"^\s*(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s*m\.?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def read_time(text: str) -> dt.time | None:
+    """The time in what a person typed, or None when we cannot be sure what it says (then the
+    letter prints it as typed). A bare number ("3") is not a time: it needs minutes or am/pm."""
+    found = _TIME.match(text)
+    if found is None or not (found["m"] or found["ap"]):
+        return None
+    hour, minute = int(found["h"]), int(found["m"] or 0)
+    if found["ap"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if found["ap"].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
 
 
 class Markdown(str):
@@ -98,6 +121,15 @@ class Translator:
         if self.english:
             return format_date(day, "EEEE d MMMM y", locale="en")
         return self.date(day)
+
+    def time(self, typed: str) -> str:
+        """A time typed by a person, written the language's way ("3:30 pm" → "15:30" in
+        Vietnamese) when it reads as a time; otherwise exactly as typed."""
+        when = read_time(typed)
+        if when is None:
+            return typed
+        locale = "en" if self.english else Locale.parse(self.code)
+        return format_time(when, "short", locale=locale)
 
     def names(self, names: list[str]) -> str:
         """ "Ana, Luis and Rosa" in the language's way (escaped)."""

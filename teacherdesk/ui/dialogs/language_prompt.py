@@ -1,6 +1,7 @@
-"""Before a letter home is written: which language? The family's own (as `--lang auto` picks
-it) is first and highlighted, so enter takes it; English and every language we have a catalog
-for follow, each with a digit key. Fits at 60×20."""
+"""Before a letter home is written: which language? English and every language we have a
+catalog for, always in the same order, so each language keeps its digit key whatever the family;
+the family's own (as `--lang auto` picks it) is marked and highlighted, so enter takes it.
+Fits at 60×20."""
 
 from __future__ import annotations
 
@@ -49,12 +50,14 @@ class LanguagePrompt(DeskModal[LanguageOption | None]):
                 markup=False,
             )
             yield Static(
-                "enter or a digit: choose · escape: cancel", classes="language-hint", markup=False
+                "enter: the family's · a digit: that language · escape: cancel",
+                classes="language-hint",
+                markup=False,
             )
 
     def on_mount(self) -> None:
         choice = self.query_one(OptionList)
-        choice.highlighted = 0
+        choice.highlighted = self.menu.default
         choice.focus()
 
     def on_key(self, event: events.Key) -> None:

@@ -28,10 +28,11 @@ from teacherdesk.ui.widgets.date_input import DateInput
 
 # (input id, label, placeholder) → the Settings field named by the id after "settings-".
 CONTACT_FIELDS = (
-    ("settings-teacher_phone", "Phone for families", "555-0100"),
-    ("settings-teacher_email", "Email for families", "name@school.org"),
-    ("settings-room", "Room", "Room 12"),
-    ("settings-reply_how", "How families may reply", "a note in the folder, or a call"),
+    # Placeholders say what goes in, never look like a value (a grey "555-0100" read as saved).
+    ("settings-teacher_phone", "Phone for families", "the number families may call"),
+    ("settings-teacher_email", "Email for families", "the address families may write to"),
+    ("settings-room", "Room", "where families can find you"),
+    ("settings-reply_how", "How families may reply", "any other way, in your words"),
     ("settings-time_zone", "Time zone", "blank: this computer's"),
 )
 # (Settings field, label) of the IEP meeting rules (issue 17), whole numbers.

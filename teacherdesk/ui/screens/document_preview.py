@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Header, Input, Markdown, Static
 
+from teacherdesk.models import Student
 from teacherdesk.store.access_log import record
 from teacherdesk.store.files import write_private_text
 from teacherdesk.ui.messages import DataChanged
@@ -24,12 +25,23 @@ from teacherdesk.ui.widgets.footer import DeskFooter
 HTML_SUFFIXES = (".html", ".htm")
 
 
+def save_folder() -> Path:
+    """The one default folder of every file the app writes (packet, letters, recap, hand-off
+    cards): the folder teacherdesk was started from, as the packet has always used and as a
+    relative path typed in the save dialog means."""
+    return Path.cwd()
+
+
 def format_for_path(path: Path) -> str:
     return "html" if path.suffix.lower() in HTML_SUFFIXES else "md"
 
 
 def commonmark() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
+
+
+def save_folder_words() -> str:
+    return "Every file is saved, by default, in the folder teacherdesk was started from."
 
 
 class SavePrompt(DeskModal[Path | None]):
@@ -51,6 +63,7 @@ class SavePrompt(DeskModal[Path | None]):
                 markup=False,
             )
             yield Input(str(self.default), id="save-path")
+            yield Static(save_folder_words(), classes="save-hint", markup=False)
             yield Static(
                 "enter: save (readable by you only) · escape: cancel",
                 classes="save-hint",
@@ -68,7 +81,7 @@ class SavePrompt(DeskModal[Path | None]):
             return
         path = Path(text).expanduser()
         if not path.is_absolute():
-            path = Path.cwd() / path
+            path = save_folder() / path
         if path.is_dir():
             self.notify(f"{path} is a folder: add a file name.", severity="warning")
             return
@@ -91,6 +104,9 @@ class DocumentPreview(DeskScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="preview-state", markup=False)
+        warning = Static("", id="preview-warning", markup=False)
+        warning.display = False  # shown only when the document lacks something
+        yield warning
         with VerticalScroll(id="preview-scroll", can_focus=True):
             yield Markdown(
                 "Preparing the preview…",
@@ -129,25 +145,52 @@ class DocumentPreview(DeskScreen):
     def state_line(self) -> str:
         return ""
 
+    def warning_line(self) -> str:
+        """One sentence above the preview when the document lacks something ('' when not)."""
+        return ""
+
+    def shown_student(self) -> Student | None:
+        """Whom the document is about, for the title bar (runs in the load thread)."""
+        return None
+
     @work(thread=True, exclusive=True, group="preview-load")
     def load(self) -> None:
         try:
             text = self.build("md")
         except LookupError as error:
             text = f"Nothing to show: {error}."
-        self.app.call_from_thread(self._show, text, self.default_stem())
+        self.app.call_from_thread(self._show, text, self.default_stem(), self.shown_student())
 
-    def _show(self, text: str, stem: str) -> None:
+    def _show(self, text: str, stem: str, student: Student | None = None) -> None:
         self.markdown, self.stem = text, stem
         self.query_one("#preview-state", Static).update(self.state_line())
+        warning = self.query_one("#preview-warning", Static)
+        warning.update(self.warning_line())
+        warning.display = bool(self.warning_line())
         self.query_one("#preview-markdown", Markdown).update(text)
+        self._name_in_title(student)
+
+    def _name_in_title(self, student: Student | None) -> None:
+        """The title bar names the student (as a student's own screens do), unless a screen
+        below already names them."""
+        if student is None or getattr(self, "student", None) is not None:
+            return
+        below = self.app.screen_stack[:-1]
+        if any(
+            getattr(getattr(screen, "student", None), "id", None) == student.id
+            or screen.sub_title == student.display_name
+            for screen in below
+        ):
+            return
+        self.student = student  # the breadcrumb reads it (app.breadcrumb)
+        self.desk.sub_title = self.desk.breadcrumb()
 
     def action_close(self) -> None:
         self.dismiss()
 
     def action_save(self) -> None:
         """The file name was worked out with the preview (no disk reads on the event loop)."""
-        self.ask_where(Path.cwd() / f"{getattr(self, 'stem', '') or 'teacherdesk'}.md")
+        self.ask_where(save_folder() / f"{getattr(self, 'stem', '') or 'teacherdesk'}.md")
 
     def ask_where(self, default: Path) -> None:
         def chosen(path: Path | None) -> None:

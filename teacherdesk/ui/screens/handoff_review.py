@@ -17,7 +17,7 @@ from teacherdesk.exports.packet import default_author
 from teacherdesk.store.access_log import record
 from teacherdesk.store.files import write_private_text
 from teacherdesk.ui.screens.base import DeskScreen
-from teacherdesk.ui.screens.document_preview import SavePrompt, format_for_path
+from teacherdesk.ui.screens.document_preview import SavePrompt, format_for_path, save_folder
 from teacherdesk.ui.widgets.footer import DeskFooter
 
 
@@ -99,7 +99,7 @@ class HandoffReview(DeskScreen):
             else:
                 self.write(path)
 
-        default = Path.cwd() / f"handoff-{self.desk.today().isoformat()}.md"
+        default = save_folder() / f"handoff-{self.desk.today().isoformat()}.md"
         self.app.push_screen(SavePrompt("the hand-off cards", default), chosen)
 
     @work(thread=True, group="handoff-save")

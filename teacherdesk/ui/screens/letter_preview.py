@@ -26,6 +26,8 @@ class LetterPreview(DocumentPreview):
     holds_keys_until_loaded = True  # keys typed while opening are for the language dialog
     lang = ""  # what the letter functions take (a code or "auto"); "" until chosen
     language_words = ""  # "Spanish beside English (…)", once written
+    letter_code = "en"  # the language the letter was written in (for the file name)
+    letter_warnings: tuple[str, ...] = ()  # what the letter lacks, said above the preview
 
     # subclasses: who the letter is for, and the letter itself (both run in a thread)
     @abstractmethod  # every subclass provides it
@@ -76,7 +78,12 @@ class LetterPreview(DocumentPreview):
         except ValueError as error:  # a school catalog went away since the menu was read
             raise LookupError(str(error)) from None
         self.language_words = describe(letter)
+        self.letter_code = letter.code
+        self.letter_warnings = tuple(letter.warnings)
         return letter.html(header=self.header()) if fmt == "html" else letter.markdown()
+
+    def warning_line(self) -> str:
+        return " ".join(w[:1].upper() + w[1:] + "." for w in self.letter_warnings)
 
     def language_line(self) -> str:
         return f"In {self.language_words} · l: language" if self.language_words else ""

@@ -45,7 +45,12 @@ class MeetingNoticePreview(LetterPreview):
 
     def default_stem(self) -> str:
         student = self.desk.store.students.get(self.student_id)
-        return notice_filename(student).removesuffix(".md") if student else "iep-meeting-notice"
+        if student is None:
+            return "iep-meeting-notice"
+        return notice_filename(student, self.letter_code).removesuffix(".md")
+
+    def shown_student(self):
+        return self.desk.store.students.get(self.student_id)
 
     def state_line(self) -> str:
         return f"{self.language_line()} · s: save · note the day it goes out on the IEP record"

@@ -3,8 +3,9 @@
 The preview is the exported Markdown itself, shown by Textual's Markdown widget with the same
 CommonMark parser the export uses. `r` switches restricted contact notes in or out (the line at
 the top always says which), `s` asks where to save (default: `iep-packet-<name>-<date>.md` in the
-folder teacherdesk was started from; `.html` gives a printable page) and writes the file 0600 in a
-thread worker, `c` makes a recap of one of the student's conferences for the family.
+folder teacherdesk was started from, like every file the app writes: `save_folder`; `.html` gives
+a printable page) and writes the file 0600 in a thread worker, `c` makes a recap of one of the
+student's conferences for the family.
 """
 
 from __future__ import annotations
@@ -109,6 +110,9 @@ class PacketPreviewScreen(DocumentPreview):
             return "iep-packet"
         return file_stem(student, self.desk.today())
 
+    def shown_student(self):
+        return self.desk.store.students.get(self.student_id)
+
     def state_line(self) -> str:
         if self.include_restricted:
             return "RESTRICTED NOTES INCLUDED (marked 'Restricted') · r: leave them out · s: save"
@@ -186,7 +190,11 @@ class RecapPreviewScreen(LetterPreview):
 
     def default_stem(self) -> str:
         data = gather_recap(self.desk.store, self.conference_id)
-        return recap_file_stem(data) if data else "conference-recap"
+        return recap_file_stem(data, self.letter_code) if data else "conference-recap"
+
+    def shown_student(self):
+        data = gather_recap(self.desk.store, self.conference_id)
+        return data.student if data else None
 
     def on_mount(self) -> None:
         self.sub_title = "Conference recap for the family: preview"
