@@ -34,7 +34,7 @@ from teacherdesk.store import Store, StoreError
 from teacherdesk.ui.palette import PALETTE_PLACEHOLDER, StudentsProvider
 from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.stylesheet import KeptStylesheet
-from teacherdesk.ui.terminal import restore_terminal
+from teacherdesk.ui.terminal import keeping_early_keys, restore_terminal
 from teacherdesk.ui.themes import SIXTEEN_COLOURS, THEMES, few_colours
 
 HOLD_KEYS_AT_MOST = 3.0  # seconds: keys held for an opening screen go on after this anyway
@@ -148,7 +148,11 @@ class TeacherDesk(App[None]):
         today: dt.date | None = None,
         watch_file: bool = True,
         interview_student: str | None = None,
+        typed_early: bytes = b"",
+        shell_terminal: list[Any] | None = None,
     ) -> None:
+        """`typed_early` and `shell_terminal`: the keys typed before the command line held the
+        terminal for the app, and the terminal as the shell had it (cli/typeahead.py)."""
         self.store = store
         self._interview_student = interview_student  # `teacherdesk interview STUDENT`
         self._fixed_today = today
@@ -161,13 +165,17 @@ class TeacherDesk(App[None]):
         self._opening = False  # a screen is loading in a thread: hold keys for it
         self._key_in_flight = False  # a key for a list or screen is not handled yet
         self._keys_sent = 0  # keys followed so far (see _wait_until_handled)
+        self._waiting_key: events.Key | None = None  # waits for letters queued before it
         self.keymap: dict[str, str] = {}  # keys remapped in settings (help shows them)
         # From settings, for every date field: how 3/12 reads, and the days school is closed.
         self.date_order = ""
         self.holidays: frozenset[dt.date] = frozenset()
         self.MODES = _mode_screens()
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
-        super().__init__()
+        driver = None
+        if shell_terminal is not None:
+            driver = keeping_early_keys(typed_early, shell_terminal)
+        super().__init__(driver_class=driver)
         # The usual theme before the first parse of the styles, and a stylesheet that keeps its
         # parsed rules while the theme stays: otherwise every rule is parsed again from scratch
         # once for the theme set in on_mount and twice for each screen shown for the first time.
@@ -361,13 +369,28 @@ class TeacherDesk(App[None]):
         launch, a form loading its student): typed before, it would reach no field at all.
         Priority keys (tab, F-keys) are held too, so everything is handed over in order."""
         if not self._held_keys and self._keys_can_go():
-            if _may_open_a_screen(key, self.focused):
-                self._wait_until_handled(self.focused or self.screen)
+            focused = self.focused
+            if self._would_overtake(key, focused):
+                self._held_keys.append(key)  # goes on once the letters before it have landed
+                self._waiting_key = key
+                self._wait_until_handled(focused)
+                return True
+            if _may_open_a_screen(key, focused):
+                self._wait_until_handled(focused or self.screen)
             return False
         self._held_keys.append(key)
         if self._hold_timer is None:  # never hold for long: a screen that stays busy gets them
             self._hold_timer = self.set_timer(HOLD_KEYS_AT_MOST, self._let_keys_go)
         return True
+
+    def _would_overtake(self, key: events.Key, focused: Widget | None) -> bool:
+        """F10, tab, F-keys are acted on by the app the moment it reads them, while letters
+        typed just before may still wait in the field's queue (a burst, or held keys handed
+        over at once): F10 then saved the form without its summary. Such a key waits for them,
+        once."""
+        if key.is_printable or getattr(key, "waited_for_field", False) or focused is None:
+            return False
+        return not focused._message_queue.empty()
 
     def _wait_until_handled(self, widget: Widget) -> None:
         """A key for a list or a screen (`n`, enter on a row or in a picker's filter) may open or
@@ -437,6 +460,9 @@ class TeacherDesk(App[None]):
         for key in held:  # queued again: a key that opens a screen holds the rest once more
             again = events.Key(key.key, key.character)
             again.set_sender(self)  # as the driver sends it (a dialog's own would be ignored)
+            if key is self._waiting_key:
+                again.waited_for_field = True  # type: ignore[attr-defined]
+                self._waiting_key = None
             self.post_message(again)
 
     # --- saving --------------------------------------------------------------------------------

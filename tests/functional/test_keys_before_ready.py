@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from textual import events
 
 from teacherdesk.models import Guardian, Student
 from tests.functional.test_fast_typing import burst
@@ -72,3 +73,19 @@ async def test_keys_pressed_on_today_before_its_rows_load_act_on_the_rows(
         release.set()
         await settle(app, pilot, lambda: type(app.screen).__name__ == "StudentScreen")
         assert memory_store.students.get(app.screen.student_id).display_name == "Cy Dale"
+
+
+async def test_f10_typed_right_after_the_summary_saves_it_whole(memory_store):
+    """A whole note in one burst, F10 last: F10 is acted on by the app the moment it is read,
+    and must wait for the summary's letters still queued in the field (it saved an empty
+    summary, refused, before)."""
+    kid = small_class(memory_store)
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        burst(app, "nsaoirse\rp\tSpoke with grandma")
+        app.post_message(events.Key("f10", None))
+        await wait_until(pilot, lambda: memory_store.contacts.all(), "the note saved")
+        (note,) = memory_store.contacts.all()
+        assert note.student_id == kid.id
+        assert (note.channel, note.summary) == ("phone", "Spoke with grandma")
