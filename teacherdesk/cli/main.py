@@ -20,7 +20,6 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from typing import TYPE_CHECKING, Any
 
 from teacherdesk import __version__
-from teacherdesk.cli.typeahead import held_for_app
 from teacherdesk.text import clean_line
 
 if TYPE_CHECKING:
@@ -114,8 +113,12 @@ OPENS_APP = {None, "interview"}
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     command = _command_named(argv)
+    if command not in OPENS_APP or _asks_only(argv):
+        return _run(argv, command)
     # First of all: keys typed while the app loads wait for it (cli/typeahead.py).
-    with held_for_app(command in OPENS_APP and not _asks_only(argv)):
+    from teacherdesk.cli.typeahead import held_for_app
+
+    with held_for_app():
         return _run(argv, command)
 
 

@@ -83,11 +83,11 @@ def _read_waiting(fd: int) -> bytes:
 
 
 @contextlib.contextmanager
-def held_for_app(opens_app: bool) -> Iterator[HeldTyping | None]:
+def held_for_app() -> Iterator[HeldTyping | None]:
     """Around everything the command does when it opens the app: keys typed meanwhile wait for
     it, and the terminal is the shell's again afterwards, whatever happened."""
     global _held
-    fd = _app_terminal() if opens_app else None
+    fd = _app_terminal()
     if fd is None:
         yield None
         return
