@@ -212,12 +212,10 @@ def by_name(store: Store, display_name: str) -> Student:
 
 
 async def open_student(app, pilot, name: str) -> None:
-    """From the roster: type the name in the filter, enter to the table, enter to open."""
+    """From the roster: type the name in the filter, enter opens the first match."""
     from teacherdesk.ui.screens.student import StudentScreen
 
     await pilot.press(*name, "enter")
-    await settle(app, pilot)
-    await pilot.press("enter")
     await settle(app, pilot)
     assert isinstance(app.screen, StudentScreen)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from teacherdesk.cli import typeahead
 from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.store import Store
 
@@ -29,6 +30,9 @@ def open_app(store: Store, **options: object) -> int:
         )
     from teacherdesk.ui.app import TeacherDesk
 
+    held = typeahead.current()  # keys typed while starting, and the shell's terminal
+    if held is not None:
+        options.update(typed_early=held.typed, shell_terminal=held.shell_attrs)
     app = TeacherDesk(store, **options)
     app.run()
     if app.open_problem is not None:  # the file could not be read: said as one sentence

@@ -106,12 +106,32 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that open the app in this terminal.
+OPENS_APP = {None, "interview"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = _command_named(argv)
+    if command not in OPENS_APP or _asks_only(argv):
+        return _run(argv, command)
+    # First of all: keys typed while the app loads wait for it (cli/typeahead.py).
+    from teacherdesk.cli.typeahead import held_for_app
+
+    with held_for_app():
+        return _run(argv, command)
+
+
+def _asks_only(argv: Sequence[str]) -> bool:
+    """`--help` or `--version`: printed at once, no app."""
+    return any(word in ("-h", "--help", "--version") for word in argv)
+
+
+def _run(argv: list[str], command: str | None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a name the terminal cannot encode is no traceback
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(only=_command_named(argv))
+    parser = build_parser(only=command)
     args = parser.parse_args(argv)
     # Past this point a command (or the app) really runs: now the store and pydantic are needed.
     from pydantic import ValidationError

@@ -17,38 +17,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from textual import events, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
-from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 from teacherdesk.domain.problems import save_error
 from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.store import Store, StoreError
+from teacherdesk.ui.held_keys import HoldsKeys
 from teacherdesk.ui.palette import PALETTE_PLACEHOLDER, StudentsProvider
 from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.stylesheet import KeptStylesheet
-from teacherdesk.ui.terminal import restore_terminal
+from teacherdesk.ui.terminal import keeping_early_keys, restore_terminal
 from teacherdesk.ui.themes import SIXTEEN_COLOURS, THEMES, few_colours
-
-HOLD_KEYS_AT_MOST = 3.0  # seconds: keys held for an opening screen go on after this anyway
-KEY_IN_FLIGHT_AT_MOST = 0.5  # seconds: the same for a key whose handling could not be followed
-KEY_STEP_ROUNDS = 3  # times a key's follow-up waits behind a busy widget's messages before going on
-
-
-def _may_open_a_screen(key: events.Key, focused: Widget | None) -> bool:
-    """Keys whose handling can open or close a screen: any key outside a text field, and keys in
-    one that are not text (enter submits a picker's filter). Letters typed into a field go on
-    at once (a burst of typing is never slowed)."""
-    if not isinstance(focused, Input | TextArea):
-        return True
-    return not key.is_printable or key.key == "enter"
 
 
 @dataclass(frozen=True)
@@ -100,7 +85,7 @@ def _mode_screens() -> dict[str, Callable[[], Screen]]:
     }
 
 
-class TeacherDesk(App[None]):
+class TeacherDesk(HoldsKeys, App[None]):
     # The app's styles (what every screen shares, then screens, forms and dialogs); reusable
     # widgets keep theirs in DEFAULT_CSS.
     CSS_PATH = [
@@ -148,7 +133,11 @@ class TeacherDesk(App[None]):
         today: dt.date | None = None,
         watch_file: bool = True,
         interview_student: str | None = None,
+        typed_early: bytes = b"",
+        shell_terminal: list[Any] | None = None,
     ) -> None:
+        """`typed_early` and `shell_terminal`: the keys typed before the command line held the
+        terminal for the app, and the terminal as the shell had it (cli/typeahead.py)."""
         self.store = store
         self._interview_student = interview_student  # `teacherdesk interview STUDENT`
         self._fixed_today = today
@@ -156,18 +145,17 @@ class TeacherDesk(App[None]):
         self._seen_generation = store.generation
         self.saver = Saver()
         self.open_problem: Exception | None = None  # the data file could not be read
-        self._held_keys: list[events.Key] = []  # typed before the screen was ready for them
-        self._hold_timer: Timer | None = None
-        self._opening = False  # a screen is loading in a thread: hold keys for it
-        self._key_in_flight = False  # a key for a list or screen is not handled yet
-        self._keys_sent = 0  # keys followed so far (see _wait_until_handled)
+        self.init_held_keys()
         self.keymap: dict[str, str] = {}  # keys remapped in settings (help shows them)
         # From settings, for every date field: how 3/12 reads, and the days school is closed.
         self.date_order = ""
         self.holidays: frozenset[dt.date] = frozenset()
         self.MODES = _mode_screens()
         self.DEFAULT_MODE = start if start in self.MODES else "roster"
-        super().__init__()
+        driver = None
+        if shell_terminal is not None:
+            driver = keeping_early_keys(typed_early, shell_terminal)
+        super().__init__(driver_class=driver)
         # The usual theme before the first parse of the styles, and a stylesheet that keeps its
         # parsed rules while the theme stays: otherwise every rule is parsed again from scratch
         # once for the theme set in on_mount and twice for each screen shown for the first time.
@@ -348,96 +336,6 @@ class TeacherDesk(App[None]):
     ) -> None:
         """Notifications name students and guardians: never markup (a name like `[/]` crashed)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
-
-    # --- keys typed before a screen is ready ---------------------------------------------------
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self._hold(event):
-            return
-        await super().on_event(event)
-
-    def _hold(self, key: events.Key) -> bool:
-        """Hold `key` while the screen it is meant for is still opening (the first screen after
-        launch, a form loading its student): typed before, it would reach no field at all.
-        Priority keys (tab, F-keys) are held too, so everything is handed over in order."""
-        if not self._held_keys and self._keys_can_go():
-            if _may_open_a_screen(key, self.focused):
-                self._wait_until_handled(self.focused or self.screen)
-            return False
-        self._held_keys.append(key)
-        if self._hold_timer is None:  # never hold for long: a screen that stays busy gets them
-            self._hold_timer = self.set_timer(HOLD_KEYS_AT_MOST, self._let_keys_go)
-        return True
-
-    def _wait_until_handled(self, widget: Widget) -> None:
-        """A key for a list or a screen (`n`, enter on a row or in a picker's filter) may open or
-        close a screen, but that happens only once the key and the messages it causes (an Input's
-        Submitted) have bubbled up: hold the keys after it until then. A callback is queued
-        behind the key at each step up, and queued again while that widget still has messages
-        waiting (a few times at most); the last step is the app's. The way up is walked twice:
-        a key the focused widget has a binding for (enter in an Input) is handled only when it
-        reaches the app, and what that binding posts climbs the same way after it."""
-        self._key_in_flight = True
-        self._keys_sent += 1
-        sent = self._keys_sent  # a later key's wait is not ended by this one's timer
-        chain = list(widget.ancestors_with_self)
-        steps = [*chain, *chain]
-
-        def step(index: int, rounds: int = 0) -> None:
-            while index < len(steps):
-                pump = steps[index]
-                if rounds < KEY_STEP_ROUNDS and not pump._message_queue.empty():
-                    if pump.call_later(step, index, rounds + 1):
-                        return
-                elif pump.call_later(step, index + 1):
-                    return
-                index, rounds = index + 1, 0  # that widget has closed (a dialog that just left)
-            self._key_landed(sent)
-
-        step(0)
-        # Never wait long on it (a step can be dropped by a screen closing under it).
-        self.set_timer(KEY_IN_FLIGHT_AT_MOST, lambda: self._key_landed(sent))
-
-    def _key_landed(self, sent: int) -> None:
-        if self._key_in_flight and sent == self._keys_sent:
-            self._key_in_flight = False
-            if self._keys_can_go():  # the key may have opened a screen that is loading now
-                self._let_keys_go()
-
-    def _keys_can_go(self) -> bool:
-        if self._opening or self._key_in_flight:
-            return False
-        try:
-            screen = self.screen
-        except Exception:  # no screen yet: the app is still starting
-            return False
-        if screen.id == "_default":  # Textual's placeholder before the first mode is shown
-            return False
-        return getattr(screen, "keys_ready", True)  # not ours (the palette): always ready
-
-    def hold_keys_until_next_screen(self) -> None:
-        """A screen opens after a load in a thread (the contact form): keys typed meanwhile
-        are for it, not for the screen still on view."""
-        self._opening = True
-        if self._hold_timer is None:
-            self._hold_timer = self.set_timer(HOLD_KEYS_AT_MOST, self._let_keys_go)
-
-    def release_held_keys(self) -> None:
-        """A screen became ready: hand it the keys typed so far (in order)."""
-        self._opening = False
-        if self._keys_can_go():
-            self._let_keys_go()
-
-    def _let_keys_go(self) -> None:
-        self._opening = False
-        if self._hold_timer is not None:
-            self._hold_timer.stop()
-            self._hold_timer = None
-        held, self._held_keys = self._held_keys, []
-        for key in held:  # queued again: a key that opens a screen holds the rest once more
-            again = events.Key(key.key, key.character)
-            again.set_sender(self)  # as the driver sends it (a dialog's own would be ignored)
-            self.post_message(again)
 
     # --- saving --------------------------------------------------------------------------------
 

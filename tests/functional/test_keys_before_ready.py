@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from textual import events
 
 from teacherdesk.models import Guardian, Student
 from tests.functional.test_fast_typing import burst
@@ -16,7 +17,7 @@ from tests.helpers import make_app, settle, wait_until
 def _no_give_up(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app stops holding keys after a few seconds whatever happens (a safety net); on a
     busy test machine that net must not be what decides where the keys go."""
-    import teacherdesk.ui.app as app_module
+    import teacherdesk.ui.held_keys as app_module
 
     monkeypatch.setattr(app_module, "HOLD_KEYS_AT_MOST", 60.0)
     monkeypatch.setattr(app_module, "KEY_IN_FLIGHT_AT_MOST", 60.0)
@@ -72,3 +73,34 @@ async def test_keys_pressed_on_today_before_its_rows_load_act_on_the_rows(
         release.set()
         await settle(app, pilot, lambda: type(app.screen).__name__ == "StudentScreen")
         assert memory_store.students.get(app.screen.student_id).display_name == "Cy Dale"
+
+
+async def test_f10_typed_right_after_the_summary_saves_it_whole(memory_store):
+    """A whole note in one burst, F10 last: F10 is acted on by the app the moment it is read,
+    and must wait for the summary's letters still queued in the field (it saved an empty
+    summary, refused, before)."""
+    kid = small_class(memory_store)
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        burst(app, "nsaoirse\rp\tSpoke with grandma")
+        app.post_message(events.Key("f10", None))
+        await wait_until(pilot, lambda: memory_store.contacts.all(), "the note saved")
+        (note,) = memory_store.contacts.all()
+        assert note.student_id == kid.id
+        assert (note.channel, note.summary) == ("phone", "Spoke with grandma")
+
+
+async def test_keys_already_queued_when_held_keys_are_handed_over_stay_behind_them(demo_store):
+    """Held keys are handed over by queueing them again; keys the terminal had delivered in the
+    meantime were already in the queue and went first ("oirseSa" for "Saoirse"; at launch, and
+    in a picker that became ready mid-word, the first letters landed in the next form)."""
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.hold_keys_until_next_screen()
+        burst(app, "Sa")
+        app.call_later(app.release_held_keys)  # the screen becomes ready between two reads
+        burst(app, "oirse")
+        await settle(app, pilot)
+        assert app.screen.query_one("#roster-filter").value == "Saoirse"

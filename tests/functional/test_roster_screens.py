@@ -303,3 +303,70 @@ async def test_palette_opens_a_student_by_name(demo_store):
         await settle(app, pilot)
         assert isinstance(app.screen, StudentScreen)
         assert app.screen.student_id == by_name(demo_store, "Dmitri Bramblewick").id
+
+
+# --- enter in the filter ---------------------------------------------------------------------
+
+
+async def test_enter_in_the_filter_opens_the_only_match(demo_store):
+    """README: "type to filter …, enter opens a student" — no down-arrow first."""
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*"dandelion", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StudentScreen)
+        assert app.screen.student_id == by_name(demo_store, "Kenji Dandelion").id
+
+
+async def test_enter_in_the_filter_opens_the_first_match_highlighted(demo_store):
+    """Several matches: typing highlights the first row, and that is the one enter opens, even
+    when the cursor was further down before the filter changed."""
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "down", "down", "slash")  # cursor on the 4th row
+        await pilot.press(*"honeysett")
+        await pilot.pause()
+        shown = shown_names(app)
+        assert len(shown) == 2
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StudentScreen)
+        assert app.screen.student_id == by_name(demo_store, shown[0]).id
+
+
+async def test_enter_when_nobody_matches_opens_nothing(demo_store):
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*"zzzz", "enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "RosterScreen"
+        assert "Nobody matches" in status(app)
+
+
+async def test_a_name_and_enter_typed_before_the_rows_load_open_the_student(
+    demo_store, monkeypatch
+):
+    """The rows load in a thread after the first frame: a name and enter typed meanwhile wait for
+    them (before, enter found no rows and was lost)."""
+    import threading
+
+    import teacherdesk.ui.screens.roster as roster_screen
+
+    release = threading.Event()
+    real_build = roster_screen.build_rows
+
+    def build_when_released(*args, **kwargs):
+        release.wait(timeout=10)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(roster_screen, "build_rows", build_when_released)
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(app, pilot, "RosterScreen")
+        await pilot.press(*"dandelion", "enter")
+        release.set()
+        await settle(app, pilot, until=lambda: isinstance(app.screen, StudentScreen))
+        assert app.screen.student_id == by_name(demo_store, "Kenji Dandelion").id

@@ -1,5 +1,9 @@
 """Roster: every student with family and last contact; type to filter, enter to open.
 
+Enter in the filter opens the highlighted student: typing highlights the first match, so a name
+that leaves one row opens it at once (the README's "enter opens a student"). Keys typed before
+the rows have loaded wait for them (`holds_keys_until_loaded`), so that enter is never lost.
+
 Rows are built once per load (search and sort keys precomputed in `domain.roster`), and the
 table draws only the visible lines, so a keystroke in the filter re-filters 1,000 students in
 about a millisecond. Typing any letter that is not a key below goes straight into the filter.
@@ -46,6 +50,8 @@ SORT_WORDS = {
 
 
 class RosterScreen(DeskScreen):
+    holds_keys_until_loaded = True  # a name and enter typed on F3 need the rows
+
     BINDINGS = [
         # Priority: "/" only moves to the filter, even when the filter has focus (never typed).
         Binding(
@@ -101,7 +107,6 @@ class RosterScreen(DeskScreen):
         self.show_archived = False
         self.loaded = False
         self._typing = False
-        self._leaving_filter = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,13 +150,16 @@ class RosterScreen(DeskScreen):
         self.rows = sort_rows(rows, self.sort_by, reverse=self.sort_reverse)
         self.loaded = True
         self._fill()
+        self.ready_for_keys()  # keys typed while loading act on the rows now
 
-    def _fill(self) -> None:
-        """Re-filter: a list comprehension over precomputed keys, then the visible lines redrawn."""
+    def _fill(self, *, to_first: bool = False) -> None:
+        """Re-filter: a list comprehension over precomputed keys, then the visible lines redrawn.
+        `to_first`: the cursor goes to the first match (else it stays on its student)."""
         query = self.query_text
         pool = self.rows if self.show_archived else [r for r in self.rows if not r.student.archived]
         shown = filter_rows(pool, query) if query.strip() else pool
-        self.table.set_rows([self._cells[row.id] for row in shown])
+        first = shown[0].id if to_first and shown else None
+        self.table.set_rows([self._cells[row.id] for row in shown], keep=first)
         self._status(len(shown), len(pool))
 
     def _status(self, shown: int, pool: int) -> None:
@@ -184,15 +192,12 @@ class RosterScreen(DeskScreen):
     @on(Input.Changed, "#roster-filter")
     def _filter_changed(self) -> None:
         if self.loaded:
-            self._fill()
+            self._fill(to_first=True)  # the best match highlighted: enter opens it
 
     @on(Input.Submitted, "#roster-filter")
     def _filter_done(self) -> None:
-        if self._leaving_filter:  # a second enter before the focus moved: open the row
-            self.action_open_current()
-            return
-        self._leaving_filter = True
-        self.table.focus()
+        """Enter in the filter opens the highlighted student (nothing when nobody matches)."""
+        self.action_open_current()
 
     def action_open_current(self) -> None:
         if self.table.cursor_key:
@@ -206,8 +211,6 @@ class RosterScreen(DeskScreen):
     def _focus_moved(self, event: events.DescendantFocus) -> None:
         if event.widget is self.query_one("#roster-filter", Input):
             self._typing = False
-        else:
-            self._leaving_filter = False
 
     def action_focus_filter(self) -> None:
         self.query_one("#roster-filter", Input).focus()
