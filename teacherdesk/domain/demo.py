@@ -240,6 +240,10 @@ def build_demo(store: Store, size: DemoSize | None = None, *, today: dt.date | N
             Settings(
                 teacher_name="Ms. Rowan Example",
                 school="Lantern Hill Elementary (demo)",
+                # Fictional: 555-01xx numbers and example.org are reserved for made-up uses.
+                teacher_phone="555-0100",
+                teacher_email="rowan.example@example.org",
+                room="Room 12",
                 term_start=today - dt.timedelta(days=80),
                 term_end=today + dt.timedelta(days=40),
             )
