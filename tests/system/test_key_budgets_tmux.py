@@ -140,4 +140,5 @@ def test_the_four_everyday_tasks_fit_their_key_budgets(
         assert action["done_on"] == today.isoformat()
 
     packets = list(out.glob("iep-packet-*.md"))
+    assert len(packets) == 1, f"saved instead: {sorted(p.name for p in out.iterdir())}"
     assert len(packets) == 1 and iep_student.last_name in packets[0].read_text(encoding="utf-8")

@@ -138,7 +138,7 @@ class RequestPreview(LetterPreview):
         self.sub_title = "Parental Input request: preview"
 
     def action_save(self) -> None:
-        if not self.lang:
+        if not self.lang or self.save_waits_for_preview():
             return
         default = save_folder() / f"{getattr(self, 'stem', '') or 'parent-input-request'}.md"
         self.app.push_screen(

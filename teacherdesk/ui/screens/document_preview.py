@@ -163,12 +163,27 @@ class DocumentPreview(DeskScreen):
 
     def _show(self, text: str, stem: str, student: Student | None = None) -> None:
         self.markdown, self.stem = text, stem
+        self._shown = True
         self.query_one("#preview-state", Static).update(self.state_line())
         warning = self.query_one("#preview-warning", Static)
         warning.update(self.warning_line())
         warning.display = bool(self.warning_line())
         self.query_one("#preview-markdown", Markdown).update(text)
         self._name_in_title(student)
+        if self._save_when_shown:
+            self._save_when_shown = False
+            self.action_save()
+
+    _shown = False
+    _save_when_shown = False
+
+    def save_waits_for_preview(self) -> bool:
+        """`s` pressed before the preview is built: it saves once it is, because the file's
+        name comes with it (a quick `s` saved a packet as "teacherdesk.md")."""
+        if self._shown:
+            return False
+        self._save_when_shown = True
+        return True
 
     def _name_in_title(self, student: Student | None) -> None:
         """The title bar names the student (as a student's own screens do), unless a screen
@@ -190,6 +205,8 @@ class DocumentPreview(DeskScreen):
 
     def action_save(self) -> None:
         """The file name was worked out with the preview (no disk reads on the event loop)."""
+        if self.save_waits_for_preview():
+            return
         self.ask_where(save_folder() / f"{getattr(self, 'stem', '') or 'teacherdesk'}.md")
 
     def ask_where(self, default: Path) -> None:
