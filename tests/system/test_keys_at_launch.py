@@ -55,7 +55,8 @@ class Pty:
     def until(self, done, what: str) -> None:
         deadline = time.monotonic() + GIVE_UP_AFTER
         while not done():
-            if self.exited() or time.monotonic() > deadline:
+            # Exited between the two checks: that may be just what was waited for.
+            if (self.exited() and not done()) or time.monotonic() > deadline:
                 pytest.fail(f"{what} did not happen; the program wrote: {self.output[-600:]!r}")
             self.read_a_little()
 
