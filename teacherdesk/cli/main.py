@@ -106,14 +106,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-# Commands that open the app in this terminal.
-OPENS_APP = {None, "interview"}
+# Commands that open the app in this terminal (`demo` too, unless --no-open).
+OPENS_APP = {None, "interview", "demo"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     command = _command_named(argv)
-    if command not in OPENS_APP or _asks_only(argv):
+    if command not in OPENS_APP or _asks_only(argv) or "--no-open" in argv:
         return _run(argv, command)
     # First of all: keys typed while the app loads wait for it (cli/typeahead.py).
     from teacherdesk.cli.typeahead import held_for_app
