@@ -58,6 +58,25 @@ SECTIONS = {
 }
 ORDER = ["today-follow-ups", *SECTIONS]
 
+# Today is read at a glance: each section shows its most pressing rows and says how many more
+# there are and where they all are (a teacher with 1,000 overdue follow-ups gets a usable screen,
+# and the screen opens as fast as with 30).
+SECTION_ROWS = 30
+WHERE_ALL = {
+    "today-follow-ups": "a lists every follow-up",
+    "today-conferences": "F5 Conferences lists them all",
+    "today-iep": "F7 IEP lists every student's deadlines",
+    "today-stale": "F3 Roster shows everyone's last contact",
+    "today-balance": "the most uneven are shown first",
+}
+
+
+def more_words(table_id: str, hidden: int) -> str:
+    """The line under a section that shows only its first rows ("" when none is left out)."""
+    if hidden <= 0:
+        return ""
+    return f"… and {hidden:,} more ({WHERE_ALL[table_id]})."
+
 
 class TodayScreen(DeskScreen):
     # Keys typed before the rows are there (`down`, `enter` right after launch) wait for them.
@@ -104,6 +123,7 @@ class TodayScreen(DeskScreen):
             )
             yield Static("", id="today-follow-ups-empty", classes="section-empty", markup=False)
             yield FollowUpTable(id="today-follow-ups", grow=True)
+            yield Static("", id="today-follow-ups-more", classes="section-more", markup=False)
             titles = {
                 "today-conferences": "Conferences in the next 14 days",
                 "today-iep": "IEP deadlines",
@@ -116,6 +136,7 @@ class TodayScreen(DeskScreen):
                 )
                 yield Static("", id=f"{table_id}-empty", classes="section-empty", markup=False)
                 yield FitTable(columns, id=table_id, grow=True)
+                yield Static("", id=f"{table_id}-more", classes="section-more", markup=False)
         # At narrow widths: what the highlighted row's hidden columns and cut text say.
         yield Static("", id="today-detail", classes="row-detail", markup=False)
         yield DeskFooter()
@@ -125,6 +146,8 @@ class TodayScreen(DeskScreen):
         for table in self.query(FitTable):
             table.display = False
         self.query_one("#today-records").display = False
+        for more in self.query(".section-more"):
+            more.display = False
         if self.desk.store.is_open:  # else the app says when the file is read (DataChanged)
             self.load()
 
@@ -140,12 +163,17 @@ class TodayScreen(DeskScreen):
 
     # --- showing ---------------------------------------------------------------------------------
 
-    def _section(self, table_id: str, empty_text: str, has_rows: bool) -> FitTable:
+    def _section(self, table_id: str, empty_text: str, rows: int) -> FitTable:
+        """Shows the section's table (or its empty words) and the "… and N more" line."""
         table = self.query_one(f"#{table_id}", FitTable)
         empty = self.query_one(f"#{table_id}-empty", Static)
-        empty.update(empty_text if not has_rows else "")
-        empty.display = not has_rows
-        table.display = has_rows
+        empty.update(empty_text if not rows else "")
+        empty.display = not rows
+        table.display = bool(rows)
+        more = self.query_one(f"#{table_id}-more", Static)
+        words = more_words(table_id, rows - SECTION_ROWS)
+        more.update(words)
+        more.display = bool(words)
         return table
 
     def _show(self, view: TodayView) -> None:
@@ -167,19 +195,19 @@ class TodayScreen(DeskScreen):
 
         follow_ups = view.overdue + view.due_this_week
         table = self._section(
-            "today-follow-ups", "Nothing overdue or due this week.", bool(follow_ups)
+            "today-follow-ups", "Nothing overdue or due this week.", len(follow_ups)
         )
         assert isinstance(table, FollowUpTable)
-        table.show(follow_ups, names, today)
+        table.show(follow_ups[:SECTION_ROWS], names, today)
 
         table = self._section(
             "today-conferences",
             "No conferences planned in the next 14 days.",
-            bool(view.conferences),
+            len(view.conferences),
         )
         self.conference_students = {}
         rows = []
-        for conference in view.conferences:
+        for conference in view.conferences[:SECTION_ROWS]:
             self.conference_students[conference.conference_id] = conference.family.student_id
             interpreter = (
                 f"interpreter: {conference.interpreter_language}".rstrip(": ")
@@ -195,9 +223,9 @@ class TodayScreen(DeskScreen):
             rows.append((conference.conference_id, cells))
         table.fill(rows)
 
-        table = self._section("today-iep", "No IEP deadlines coming up.", bool(view.iep_deadlines))
+        table = self._section("today-iep", "No IEP deadlines coming up.", len(view.iep_deadlines))
         rows = []
-        for number, deadline in enumerate(view.iep_deadlines):
+        for number, deadline in enumerate(view.iep_deadlines[:SECTION_ROWS]):
             when = "done" if deadline.done else due_in_words(deadline.due, relative_to=today)
             late = not deadline.done and deadline.due < today
             cells = {
@@ -214,7 +242,7 @@ class TodayScreen(DeskScreen):
         )
         table = self._section(
             "today-stale", f"Every family has heard from you in the last {days} days.",
-            bool(view.not_contacted),
+            len(view.not_contacted),
         )  # fmt: skip
         table.fill(
             (
@@ -228,14 +256,14 @@ class TodayScreen(DeskScreen):
                     "family": stale.family.guardians or "(no family on file)",
                 },
             )
-            for stale in view.not_contacted
+            for stale in view.not_contacted[:SECTION_ROWS]
         )
 
         start, end = view.term
         table = self._section(
             "today-balance",
             f"No positive or concern contacts this term ({start:%d %b} – {end:%d %b}).",
-            bool(view.balance),
+            len(view.balance),
         )
         table.fill(
             (
@@ -249,7 +277,7 @@ class TodayScreen(DeskScreen):
                     else "",
                 },
             )
-            for balance in view.balance
+            for balance in view.balance[:SECTION_ROWS]
         )
         # Auto-focus may have picked a section that turned out empty (hidden): the first rows.
         if first_time and (self.focused is None or not self.focused.display):
