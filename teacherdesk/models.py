@@ -7,10 +7,16 @@ Every stored record has an app-made id and audit fields. Text is cleaned on the 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import uuid
 from enum import StrEnum
 from typing import Annotated, Any, Literal
+
+# Students' records never pass through pydantic plugins installed beside us: a plugin sees every
+# validation (telemetry such as Logfire hooks in this way). Looking for them also read every
+# installed package's metadata on the first validation of each command.
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 

@@ -393,7 +393,10 @@ def needs_for_today(
     # One pass over the notes and the families for all these students, not one per student.
     ids = {student.id for student, _iep in near}
     notes: dict[str, list[ContactNote]] = {sid: [] for sid in ids}
-    for note in store.contacts.filter(lambda doc: doc.get("student_id") in ids):
+    # Only IEP contacts count as attempts (attempts_since): the rest of the year is not read.
+    for note in store.contacts.filter(
+        lambda doc: doc.get("student_id") in ids and doc.get("purpose") == Purpose.IEP.value
+    ):
         notes[note.student_id].append(note)
     family: dict[str, list[Guardian]] = {sid: [] for sid in ids}
     for guardian in store.guardians.filter(lambda doc: _links_any(doc, ids)):

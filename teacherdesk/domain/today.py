@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from teacherdesk.domain.family import guardians_by_student
-from teacherdesk.domain.followups import FollowUpItem, collect, due_soon, overdue
+from teacherdesk.domain.followups import DUE_SOON_DAYS, FollowUpItem, collect, due_soon, overdue
 from teacherdesk.domain.iep_timeline import IEPDeadline, today_deadlines
 from teacherdesk.domain.records import RequestClock, clocks
 from teacherdesk.domain.school_days import day_off
@@ -256,8 +256,8 @@ def build_today(store: Store, today: dt.date) -> TodayView:
         settings,
         store.students.all(),
         store.guardians.all(),
-        open_follow_up_notes(store),
-        store.conferences.filter(_today_may_show),
+        open_follow_up_notes(store, today),
+        store.conferences.filter(lambda doc: _today_may_show(doc, today)),
         today_deadlines(store, today),
         facts=contact_facts(store, since),
     )
@@ -265,24 +265,52 @@ def build_today(store: Store, today: dt.date) -> TodayView:
     return view
 
 
-def _today_may_show(doc: dict) -> bool:
-    """A conference Today can list: planned (if it is soon), or with an agreed action not done."""
-    if doc.get("status", ConferenceStatus.PLANNED.value) == ConferenceStatus.PLANNED.value:
-        return True
-    actions = doc.get("actions")
-    return isinstance(actions, list) and any(
-        not (isinstance(action, dict) and action.get("done_on")) for action in actions
+# Today validates only the records it can list: a teacher's year holds thousands of notes and
+# conferences, and each validation costs. The stored documents are sorted out by their ISO dates
+# first; anything whose date does not read as one is kept, so validation still decides about it.
+
+
+def _iso_after(value: object, last: str) -> bool:
+    """True only for an ISO date (or date-time) string later than `last` ("YYYY-MM-DD")."""
+    if not isinstance(value, str) or value[:10] <= last:
+        return False
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False  # not a date: validation decides
+    return True
+
+
+def _open_soon(item: object, last: str) -> bool:
+    """A follow-up or agreed action not done, that may be due by `last` (overdue or this week)."""
+    return (
+        isinstance(item, dict)
+        and not item.get("done_on")
+        and item.get("due") is not None
+        and not _iso_after(item.get("due"), last)
     )
 
 
-def open_follow_up_notes(store: Store) -> list[ContactNote]:
-    """The only notes Today shows: those with a follow-up not yet done (validated)."""
+def _today_may_show(doc: dict, today: dt.date) -> bool:
+    """A conference Today can list: planned in the next days, or with an agreed action not done
+    that is overdue or due this week (actions without a date wait on the follow-ups screen)."""
+    status = doc.get("status", ConferenceStatus.PLANNED.value)
+    if status == ConferenceStatus.CANCELLED.value:
+        return False  # nothing was agreed
+    if status == ConferenceStatus.PLANNED.value:
+        when = doc.get("when")
+        start, last = today.isoformat(), (today + dt.timedelta(days=UPCOMING_DAYS)).isoformat()
+        if not isinstance(when, str) or start <= when[:10] <= last:
+            return True
+    last_due = (today + dt.timedelta(days=DUE_SOON_DAYS - 1)).isoformat()
+    actions = doc.get("actions")
+    return isinstance(actions, list) and any(_open_soon(action, last_due) for action in actions)
 
-    def is_open(doc: dict) -> bool:
-        follow_up = doc.get("follow_up")
-        return isinstance(follow_up, dict) and not follow_up.get("done_on")
 
-    return store.contacts.filter(is_open)
+def open_follow_up_notes(store: Store, today: dt.date) -> list[ContactNote]:
+    """The only notes Today shows: a follow-up not done, overdue or due this week (validated)."""
+    last_due = (today + dt.timedelta(days=DUE_SOON_DAYS - 1)).isoformat()
+    return store.contacts.filter(lambda doc: _open_soon(doc.get("follow_up"), last_due))
 
 
 def contact_facts(store: Store, since: dt.date) -> list[ContactFact]:

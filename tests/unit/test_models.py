@@ -302,3 +302,19 @@ def test_an_unterminated_sequence_never_swallows_the_text_after_it():
     assert kept == "Called Mrs Ivanic about the trip.\nShe will sign the form."
     assert clean_line("\x1b]0;no end here") == "0;no end here"
     assert clean_block("a\x1b]0;t\nb\x07c") == "a0;t\nbc"
+
+
+def test_no_pydantic_plugin_sees_a_record(monkeypatch):
+    """A plugin installed beside us (telemetry hooks into every validation) is never looked for
+    nor loaded: records go to pydantic's validator alone."""
+    from pydantic.plugin import _loader
+
+    import teacherdesk.models as models
+
+    looked = []
+    monkeypatch.setattr(_loader, "entry_points", lambda **kw: looked.append(kw) or [])
+    monkeypatch.setattr(_loader, "_plugins", None)
+    models.Student.model_rebuild(force=True)
+    models.Student(first_name="Ada", last_name="Plain")
+    assert looked == []
+    assert list(_loader.get_plugins()) == []

@@ -119,7 +119,10 @@ class TodayScreen(DeskScreen):
             yield Static(self._reading(), id="today-heading", markup=False)
             yield Static("", id="today-records", markup=False)  # records requests' 45-day clocks
             yield Static(
-                "Follow-ups overdue and due this week", classes="section-title", markup=False
+                "Follow-ups overdue and due this week",
+                id="today-follow-ups-title",
+                classes="section-title",
+                markup=False,
             )
             yield Static("", id="today-follow-ups-empty", classes="section-empty", markup=False)
             yield FollowUpTable(id="today-follow-ups", grow=True)
@@ -146,8 +149,10 @@ class TodayScreen(DeskScreen):
         for table in self.query(FitTable):
             table.display = False
         self.query_one("#today-records").display = False
-        for more in self.query(".section-more"):
-            more.display = False
+        # The first frame (before the data) is the heading alone: titles drawn now would be
+        # pushed down by the rows arriving under them.
+        for part in self.query(".section-title, .section-empty, .section-more"):
+            part.display = False
         if self.desk.store.is_open:  # else the app says when the file is read (DataChanged)
             self.load()
 
@@ -165,6 +170,7 @@ class TodayScreen(DeskScreen):
 
     def _section(self, table_id: str, empty_text: str, rows: int) -> FitTable:
         """Shows the section's table (or its empty words) and the "… and N more" line."""
+        self.query_one(f"#{table_id}-title").display = True
         table = self.query_one(f"#{table_id}", FitTable)
         empty = self.query_one(f"#{table_id}-empty", Static)
         empty.update(empty_text if not rows else "")
