@@ -112,6 +112,11 @@ class SafeJSONStorage(Storage):
 
     # --- ours ------------------------------------------------------------------------------------
 
+    @property
+    def stamp(self) -> Stamp | None:
+        """(inode, size, modification time) of the file as last read or written here."""
+        return self._stamp
+
     def exists(self) -> bool:
         return self.path is None or self.path.exists()
 

@@ -15,7 +15,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -34,6 +34,9 @@ from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.stylesheet import KeptStylesheet
 from teacherdesk.ui.terminal import keeping_early_keys, restore_terminal
 from teacherdesk.ui.themes import SIXTEEN_COLOURS, THEMES, few_colours
+
+if TYPE_CHECKING:
+    from teacherdesk.domain.today_ahead import TodayAhead
 
 
 @dataclass(frozen=True)
@@ -135,10 +138,13 @@ class TeacherDesk(HoldsKeys, App[None]):
         interview_student: str | None = None,
         typed_early: bytes = b"",
         shell_terminal: list[Any] | None = None,
+        today_ahead: TodayAhead | None = None,
     ) -> None:
         """`typed_early` and `shell_terminal`: the keys typed before the command line held the
-        terminal for the app, and the terminal as the shell had it (cli/typeahead.py)."""
+        terminal for the app, and the terminal as the shell had it (cli/typeahead.py).
+        `today_ahead`: Today's view being read on another core meanwhile (domain/today_ahead)."""
         self.store = store
+        self.today_ahead = today_ahead
         self._interview_student = interview_student  # `teacherdesk interview STUDENT`
         self._fixed_today = today
         self._watch_file = watch_file and store.path is not None

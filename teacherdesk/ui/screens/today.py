@@ -155,6 +155,8 @@ class TodayScreen(DeskScreen):
             part.display = False
         if self.desk.store.is_open:  # else the app says when the file is read (DataChanged)
             self.load()
+        elif self.desk.today_ahead is not None:
+            self._show_read_ahead()
 
     def _reading(self) -> str:
         """The heading until the data is there (the first frame comes before the file is read)."""
@@ -163,8 +165,28 @@ class TodayScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="today-load")
     def load(self) -> None:
-        view = build_today(self.desk.store, self.desk.today())
+        store, today = self.desk.store, self.desk.today()
+        ahead, self.desk.today_ahead = self.desk.today_ahead, None  # once: at opening
+        if ahead is not None:  # read on another core while the app started
+            view = ahead.view_for(store.storage.stamp, today)
+            if view is not None:  # exactly the file the app has just read
+                self.app.call_from_thread(self._show_first, view)
+                return
+        view = build_today(store, today)
         self.app.call_from_thread(self._show, view)
+
+    @work(thread=True, group="today-ahead")
+    def _show_read_ahead(self) -> None:
+        """The read-ahead view as soon as it comes, before the app's own reading of the file
+        is done; `load` then checks it was read from the same file (else builds its own)."""
+        ahead = self.desk.today_ahead
+        found = ahead.wait() if ahead is not None else None
+        if found is not None and ahead is not None and ahead.today == self.desk.today():
+            self.app.call_from_thread(self._show_first, found.view)
+
+    def _show_first(self, view: TodayView) -> None:
+        if self.view is None:  # never over a view built since
+            self._show(view)
 
     # --- showing ---------------------------------------------------------------------------------
 
