@@ -15,7 +15,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from teacherdesk.domain.problems import save_error
+from teacherdesk.domain.today_ahead import WAIT_SECONDS, TodayAhead
 from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.store import Store, StoreError
 from teacherdesk.ui.held_keys import HoldsKeys
@@ -34,9 +35,6 @@ from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.stylesheet import KeptStylesheet
 from teacherdesk.ui.terminal import keeping_early_keys, restore_terminal
 from teacherdesk.ui.themes import SIXTEEN_COLOURS, THEMES, few_colours
-
-if TYPE_CHECKING:
-    from teacherdesk.domain.today_ahead import TodayAhead
 
 
 @dataclass(frozen=True)
@@ -145,6 +143,7 @@ class TeacherDesk(HoldsKeys, App[None]):
         `today_ahead`: Today's view being read on another core meanwhile (domain/today_ahead)."""
         self.store = store
         self.today_ahead = today_ahead
+        self._store_opening = False
         self._interview_student = interview_student  # `teacherdesk interview STUDENT`
         self._fixed_today = today
         self._watch_file = watch_file and store.path is not None
@@ -188,7 +187,17 @@ class TeacherDesk(HoldsKeys, App[None]):
         self._install_hangup_handler()
         if self.store.is_open:
             self._store_opened()
+        elif self.today_ahead is not None:
+            # Today asks once its read-ahead view is drawn (reading the file here holds Python's
+            # lock for a while and would hold that drawing back); at the latest after this.
+            self.set_timer(WAIT_SECONDS + 1, self.open_store)
         else:  # the first frame shows while the file is read
+            self.open_store()
+
+    def open_store(self) -> None:
+        """Read the data file in a thread (once); screens waiting for it load when it is read."""
+        if not self._store_opening:
+            self._store_opening = True
             self._open_store()
 
     @work(thread=True, exclusive=True, group="open-store")

@@ -14,18 +14,26 @@ from typing import Any
 from textual import events
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 HOLD_KEYS_AT_MOST = 3.0  # seconds: keys held for an opening screen go on after this anyway
 KEY_IN_FLIGHT_AT_MOST = 0.5  # seconds: the same for a key whose handling could not be followed
 KEY_STEP_ROUNDS = 3  # times a key's follow-up waits behind a busy widget's messages before going on
 
 
+TEXT_FIELDS = {("textual.widgets._input", "Input"), ("textual.widgets._text_area", "TextArea")}
+
+
+def _is_text_field(widget: Widget | None) -> bool:
+    """An Input or a TextArea (or one of ours made from them), told by class, so that starting
+    the app does not import those widgets before a screen uses them."""
+    return any((cls.__module__, cls.__name__) in TEXT_FIELDS for cls in type(widget).__mro__)
+
+
 def _may_open_a_screen(key: events.Key, focused: Widget | None) -> bool:
     """Keys whose handling can open or close a screen: any key outside a text field, and keys in
     one that are not text (enter submits a picker's filter). Letters typed into a field go on
     at once (a burst of typing is never slowed)."""
-    if not isinstance(focused, Input | TextArea):
+    if not _is_text_field(focused):
         return True
     return not key.is_printable or key.key == "enter"
 

@@ -104,3 +104,17 @@ async def test_keys_already_queued_when_held_keys_are_handed_over_stay_behind_th
         burst(app, "oirse")
         await settle(app, pilot)
         assert app.screen.query_one("#roster-filter").value == "Saoirse"
+
+
+def test_text_fields_are_told_by_class_without_importing_them():
+    """Starting the app imports neither Input nor TextArea for the held-keys check, and the
+    check still knows them and the fields made from them."""
+    from textual.widgets import Input, Static, TextArea
+
+    from teacherdesk.ui.held_keys import _is_text_field
+
+    class NameField(Input):
+        pass
+
+    assert _is_text_field(Input()) and _is_text_field(TextArea()) and _is_text_field(NameField())
+    assert not _is_text_field(Static()) and not _is_text_field(None)

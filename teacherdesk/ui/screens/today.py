@@ -25,7 +25,6 @@ from teacherdesk.domain.today import TodayView, build_today
 from teacherdesk.models import label
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
-from teacherdesk.ui.screens.followups import FollowUpsScreen, toggle_follow_up
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
 from teacherdesk.ui.widgets.followup_table import FollowUpTable
 from teacherdesk.ui.widgets.footer import DeskFooter
@@ -57,6 +56,8 @@ SECTIONS = {
     ],
 }
 ORDER = ["today-follow-ups", *SECTIONS]
+
+OUTPUT_WRITTEN_SECONDS = 0.05  # ample for Textual's writer thread to put a frame out
 
 # Today is read at a glance: each section shows its most pressing rows and says how many more
 # there are and where they all are (a teacher with 1,000 overdue follow-ups gets a usable screen,
@@ -177,16 +178,24 @@ class TodayScreen(DeskScreen):
 
     @work(thread=True, group="today-ahead")
     def _show_read_ahead(self) -> None:
-        """The read-ahead view as soon as it comes, before the app's own reading of the file
-        is done; `load` then checks it was read from the same file (else builds its own)."""
+        """The read-ahead view as soon as it comes; then the app reads the file itself, and
+        `load` checks the view was read from that same file (else builds its own)."""
         ahead = self.desk.today_ahead
-        found = ahead.wait() if ahead is not None else None
-        if found is not None and ahead is not None and ahead.today == self.desk.today():
-            self.app.call_from_thread(self._show_first, found.view)
+        try:
+            found = ahead.wait() if ahead is not None else None
+            if found is not None and ahead is not None and ahead.today == self.desk.today():
+                self.app.call_from_thread(self._show_first, found.view, then_open=True)
+                return
+        except Exception:  # the read-ahead is only a head start: the app reads the file anyway
+            pass
+        self.app.call_from_thread(self.desk.open_store)
 
-    def _show_first(self, view: TodayView) -> None:
+    def _show_first(self, view: TodayView, *, then_open: bool = False) -> None:
         if self.view is None:  # never over a view built since
             self._show(view)
+        if then_open:  # once the view is on the terminal: Textual writes it from a thread of
+            # its own, which the file's parsing (holding Python's lock) would hold back
+            self.call_after_refresh(self.set_timer, OUTPUT_WRITTEN_SECONDS, self.desk.open_store)
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -350,6 +359,8 @@ class TodayScreen(DeskScreen):
 
     @on(FollowUpTable.DoneToggled)
     def _toggle(self, event: FollowUpTable.DoneToggled) -> None:
+        from teacherdesk.ui.screens.followups import toggle_follow_up  # not before it is used
+
         item = event.item
         name = event.table.names.get(item.student_id, "")
         done = toggle_follow_up(self.desk, item, student_name=name, undo_key="u")
@@ -360,6 +371,8 @@ class TodayScreen(DeskScreen):
         if item is None:
             self.notify("Nothing to undo: u takes back the last follow-up marked done.")
             return
+        from teacherdesk.ui.screens.followups import toggle_follow_up
+
         done = replace(item, done_on=self.desk.today())  # as it is now: done
         name = self.query_one(FollowUpTable).names.get(item.student_id, "")
         toggle_follow_up(self.desk, done, student_name=name)
@@ -445,6 +458,8 @@ class TodayScreen(DeskScreen):
         )
 
     def action_all_follow_ups(self) -> None:
+        from teacherdesk.ui.screens.followups import FollowUpsScreen
+
         self.app.push_screen(FollowUpsScreen())
 
     def on_data_changed(self, _message: DataChanged) -> None:
