@@ -50,7 +50,7 @@ def _open(path: Path, reps: int) -> tuple[list[float], list[float], list[int], l
     """Interleaved runs of ours and the bare app: (ours ms, bare ms, ours kB, bare kB)."""
     ours, bare, ours_kb, bare_kb = [], [], [], []
     for _ in range(reps):
-        ms, kb = run_until(teacherdesk_command(path), _today_shown)
+        ms, kb = _open_ours(path)
         ours.append(ms)
         ours_kb.append(kb)
         ms, kb = run_until([sys.executable, "-c", BARE], b"Bare table ready")
@@ -60,6 +60,28 @@ def _open(path: Path, reps: int) -> tuple[list[float], list[float], list[int], l
 
 
 _cache: dict[str, tuple] = {}
+# Peak RSS (kB) of Today's read-ahead process in each open: it is not in the app's own figure
+# (a process of its own, gone once Today shows), so it is reported beside it.
+reader_peaks_kb: list[int] = []
+
+
+def _open_ours(path: Path) -> tuple[float, int]:
+    """ms until Today shows its data, and the app's peak RSS (kB), sampling its read-ahead."""
+    program = PtyProgram(teacherdesk_command(path))
+    readers: dict[int, int] = {}
+
+    def sample() -> None:
+        for child, kb in program.children_peak_kb().items():
+            readers[child] = max(readers.get(child, 0), kb)
+
+    try:
+        moment = program.wait_for(_today_shown, each=sample)
+        elapsed = (moment - program.started) * 1000
+        program.settle(0.5)  # let it settle, then read its peak memory
+        reader_peaks_kb.extend(readers.values())
+        return elapsed, program.peak_rss_kb()
+    finally:
+        program.close()
 
 
 def open_app_vs_bare(big: BigFile, root: Path, reps: int) -> dict:
@@ -144,8 +166,9 @@ def _bare_table_ms(reps: int) -> float:
 def peak_memory_vs_bare(big: BigFile, root: Path, reps: int) -> dict:
     """peak memory of the open app on the big file vs the bare Textual app"""
     _, _, ours_kb, bare_kb = _cache.get("open") or _open(big.path, reps)
+    reader = statistics.median(reader_peaks_kb) / 1024 if reader_peaks_kb else 0.0
     return {
-        "name": "peak memory of the open app (MB)",
+        "name": f"peak memory of the open app (MB; read-ahead {reader:.0f} MB)",
         "ours_ms": statistics.median(ours_kb) / 1024,
         "floor_ms": statistics.median(bare_kb) / 1024,
         "budget": "<= 1.5x",

@@ -27,11 +27,20 @@ class PtyProgram:
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         self.output = b""
 
-    def wait_for(self, seen: Callable[[bytes], bool], *, timeout: float = 30.0) -> float:
-        """Read output until `seen(output since this call)`; the moment it did, as perf_counter."""
+    def wait_for(
+        self,
+        seen: Callable[[bytes], bool],
+        *,
+        timeout: float = 30.0,
+        each: Callable[[], None] | None = None,
+    ) -> float:
+        """Read output until `seen(output since this call)`; the moment it did, as perf_counter.
+        `each` is called every 20 ms or so meanwhile (to sample the process)."""
         chunk_start = len(self.output)
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
+            if each is not None:
+                each()
             if select.select([self.fd], [], [], 0.02)[0]:
                 try:
                     chunk = os.read(self.fd, 65536)
@@ -66,6 +75,24 @@ class PtyProgram:
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1])
         return 0
+
+    def children_peak_kb(self) -> dict[int, int]:
+        """Each child process of the program now, with its peak RSS so far (kB)."""
+        found = {}
+        try:
+            with open(f"/proc/{self.pid}/task/{self.pid}/children") as children:
+                listed = children.read().split()
+        except OSError:
+            return found
+        for child in map(int, listed):
+            try:
+                with open(f"/proc/{child}/status") as status:
+                    for line in status:
+                        if line.startswith("VmHWM:"):
+                            found[child] = int(line.split()[1])
+            except OSError:
+                continue
+        return found
 
     def close(self) -> None:
         with contextlib.suppress(ProcessLookupError):

@@ -27,7 +27,7 @@ async def test_a_long_section_says_how_many_more_and_where(memory_store):
         rows = table_rows(app, "#today-follow-ups")
         assert len(rows) == SECTION_ROWS
         assert "Promise 41" in rows[0][2]  # the most late first
-        more = app.screen.query_one("#today-follow-ups-more")
+        more = app.screen.query_one("#today-follow-ups-note")
         assert more.display
         assert str(more.render()) == "… and 12 more (a lists every follow-up)."
         await pilot.press("a")  # where they all are
@@ -40,7 +40,9 @@ async def test_a_short_section_says_nothing_more(demo_store):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert table_rows(app, "#today-follow-ups")
-        assert not any(more.display for more in app.screen.query(".section-more"))
+        notes = [str(note.render()) for note in app.screen.query(".section-note") if note.display]
+        assert not any("more (" in note for note in notes)
+        assert "Nothing overdue" not in " ".join(notes)  # the follow-ups have rows: no words
 
 
 async def test_the_first_frame_shows_nothing_that_moves_later(demo_store):

@@ -125,9 +125,8 @@ class TodayScreen(DeskScreen):
                 classes="section-title",
                 markup=False,
             )
-            yield Static("", id="today-follow-ups-empty", classes="section-empty", markup=False)
             yield FollowUpTable(id="today-follow-ups", grow=True)
-            yield Static("", id="today-follow-ups-more", classes="section-more", markup=False)
+            yield Static("", id="today-follow-ups-note", classes="section-note", markup=False)
             titles = {
                 "today-conferences": "Conferences in the next 14 days",
                 "today-iep": "IEP deadlines",
@@ -138,9 +137,9 @@ class TodayScreen(DeskScreen):
                 yield Static(
                     titles[table_id], id=f"{table_id}-title", classes="section-title", markup=False
                 )
-                yield Static("", id=f"{table_id}-empty", classes="section-empty", markup=False)
                 yield FitTable(columns, id=table_id, grow=True)
-                yield Static("", id=f"{table_id}-more", classes="section-more", markup=False)
+                # Under the rows: the section's empty words, or how many more it leaves out.
+                yield Static("", id=f"{table_id}-note", classes="section-note", markup=False)
         # At narrow widths: what the highlighted row's hidden columns and cut text say.
         yield Static("", id="today-detail", classes="row-detail", markup=False)
         yield DeskFooter()
@@ -152,7 +151,7 @@ class TodayScreen(DeskScreen):
         self.query_one("#today-records").display = False
         # The first frame (before the data) is the heading alone: titles drawn now would be
         # pushed down by the rows arriving under them.
-        for part in self.query(".section-title, .section-empty, .section-more"):
+        for part in self.query(".section-title, .section-note"):
             part.display = False
         if self.desk.store.is_open:  # else the app says when the file is read (DataChanged)
             self.load()
@@ -200,17 +199,14 @@ class TodayScreen(DeskScreen):
     # --- showing ---------------------------------------------------------------------------------
 
     def _section(self, table_id: str, empty_text: str, rows: int) -> FitTable:
-        """Shows the section's table (or its empty words) and the "… and N more" line."""
+        """Shows the section's table, and under it its empty words or "… and N more"."""
         self.query_one(f"#{table_id}-title").display = True
         table = self.query_one(f"#{table_id}", FitTable)
-        empty = self.query_one(f"#{table_id}-empty", Static)
-        empty.update(empty_text if not rows else "")
-        empty.display = not rows
         table.display = bool(rows)
-        more = self.query_one(f"#{table_id}-more", Static)
-        words = more_words(table_id, rows - SECTION_ROWS)
-        more.update(words)
-        more.display = bool(words)
+        note = self.query_one(f"#{table_id}-note", Static)
+        words = more_words(table_id, rows - SECTION_ROWS) if rows else empty_text
+        note.update(words)
+        note.display = bool(words)
         return table
 
     def _show(self, view: TodayView) -> None:
