@@ -121,7 +121,12 @@ class RosterScreen(DeskScreen):
 
     def on_mount(self) -> None:
         self._mark_sort()
-        self.query_one("#roster-filter", Input).focus()
+        filter_input = self.query_one("#roster-filter", Input)
+        # The rows follow the filter while the key that changed it is handled, not when its
+        # Changed message has bubbled up: that came after the typed letter had been drawn, so
+        # the list and its count waited for the next frame (~17-33 ms later).
+        self.watch(filter_input, "value", self._filter_changed, init=False)
+        filter_input.focus()
         self.load()
 
     @property
@@ -189,7 +194,6 @@ class RosterScreen(DeskScreen):
 
     # --- filter ----------------------------------------------------------------------------
 
-    @on(Input.Changed, "#roster-filter")
     def _filter_changed(self) -> None:
         if self.loaded:
             self._fill(to_first=True)  # the best match highlighted: enter opens it
