@@ -77,6 +77,26 @@ async def test_no_frame_shows_a_typed_letter_with_the_list_before_it(demo_store)
                 assert rows == 24 and count.startswith("24 students"), (typed, count, rows)
 
 
+async def test_the_columns_fit_beside_the_scrollbar(demo_store):
+    """24 students need a scrollbar at 80x24: the columns end before it, whenever it came (they
+    were sized for the width without it, so the scrollbar covered the last one's end)."""
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#roster-table", RowTable)
+        for keys in (
+            ["z", "o", "e"],
+            ["escape"],
+        ):  # the scrollbar goes with the rows, and comes back
+            await pilot.press(*keys)
+            await pilot.pause()
+            used = sum(table.widths) + len(table.widths) - 1
+            assert used <= table.scrollable_content_region.width
+        assert table.show_vertical_scrollbar
+        used = sum(table.widths) + len(table.widths) - 1
+        assert used <= table.scrollable_content_region.width
+
+
 async def test_a_guardians_name_finds_the_child(demo_store):
     student = by_name(demo_store, "Dmitri Bramblewick")
     guardian = demo_store.guardians.for_student(student.id)[0]
