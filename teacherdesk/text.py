@@ -60,6 +60,8 @@ def clean_block(value: str) -> str:
 
 def fold(value: str) -> str:
     """A key for matching: no accents, case folded, single spaces ("Zoë  Ng" → "zoe ng")."""
+    if value.isascii():  # most names: nothing to decompose (the roster folds ~10 per student)
+        return " ".join(value.casefold().split())
     decomposed = unicodedata.normalize("NFKD", value)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())

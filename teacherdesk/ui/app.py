@@ -183,7 +183,9 @@ class TeacherDesk(HoldsKeys, App[None]):
     def on_mount(self) -> None:
         self.theme = self._usual_theme()  # tests and snapshots: one theme in any terminal
         self.sub_title = ""  # each screen shows its own name; the data file is in help (f1)
-        self.screen_change_signal.subscribe(self, self._screen_changed)
+        # At once, not queued behind the key being handled: the new screen's first frame has its
+        # title (setting it later repainted the whole screen once more).
+        self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self._install_hangup_handler()
         if self.store.is_open:
             self._store_opened()
@@ -416,6 +418,11 @@ class TeacherDesk(HoldsKeys, App[None]):
         if mode != self.current_mode:
             self.switch_mode(mode)
             self._close_open_screens()  # left open in that mode some other way (a palette jump)
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Nothing: Textual calls this only to switch modes (F2-F7), where it held every repaint
+        for 50 ms and then repainted the whole screen, so F3 showed nothing for 50 ms and drew
+        the roster twice. A mode's screen is drawn once it has composed, as a pushed one is."""
 
     def _close_open_screens(self) -> bool:
         """Close every screen above the mode's own, top first; False when a form asked first."""

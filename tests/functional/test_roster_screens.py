@@ -39,6 +39,64 @@ async def test_typing_zoe_finds_zoe_with_the_accent(demo_store):
         assert len(shown_names(app)) == 24
 
 
+async def test_no_frame_shows_a_typed_letter_with_the_list_before_it(demo_store):
+    """The filtered rows and their count are drawn in the same frame as the letter typed: the
+    list used to follow a frame later (~17-33 ms), once the filter's message had bubbled up."""
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        field = screen.query_one("#roster-filter", Input)
+        table = screen.query_one("#roster-table", RowTable)
+        line = screen.query_one("#roster-status", Static)
+        on_screen = {"typed": "", "count": status(app), "rows": len(shown_names(app))}
+        seen: list[tuple[str, str, int]] = []
+        draw = screen._compositor_refresh
+
+        def drawn() -> None:  # what this frame repaints now shows the widget as it is
+            dirty = screen._dirty_widgets
+            if field in dirty or screen in dirty:
+                on_screen["typed"] = field.value
+            if line in dirty or screen in dirty:
+                on_screen["count"] = status(app)
+            if table in dirty or screen in dirty:
+                on_screen["rows"] = len(shown_names(app))
+            seen.append((on_screen["typed"], on_screen["count"], on_screen["rows"]))
+            draw()
+
+        screen._compositor_refresh = drawn
+        for key in ("z", "backspace", "z", "o", "backspace", "backspace"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert {typed for typed, _, _ in seen} >= {"", "z", "zo"}
+        for typed, count, rows in seen:
+            if typed:
+                assert count.startswith(f"{rows} of 24 students"), (typed, count, rows)
+                assert rows < 24, (typed, count, rows)
+            else:
+                assert rows == 24 and count.startswith("24 students"), (typed, count, rows)
+
+
+async def test_the_columns_fit_beside_the_scrollbar(demo_store):
+    """24 students need a scrollbar at 80x24: the columns end before it, whenever it came (they
+    were sized for the width without it, so the scrollbar covered the last one's end)."""
+    app = make_app(demo_store, start="roster")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#roster-table", RowTable)
+        for keys in (
+            ["z", "o", "e"],
+            ["escape"],
+        ):  # the scrollbar goes with the rows, and comes back
+            await pilot.press(*keys)
+            await pilot.pause()
+            used = sum(table.widths) + len(table.widths) - 1
+            assert used <= table.scrollable_content_region.width
+        assert table.show_vertical_scrollbar
+        used = sum(table.widths) + len(table.widths) - 1
+        assert used <= table.scrollable_content_region.width
+
+
 async def test_a_guardians_name_finds_the_child(demo_store):
     student = by_name(demo_store, "Dmitri Bramblewick")
     guardian = demo_store.guardians.for_student(student.id)[0]

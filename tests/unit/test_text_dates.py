@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -53,6 +54,14 @@ def test_fold_keeps_letters_apart():
 @given(st.text(max_size=30))
 def test_fold_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_fold_of_plain_ascii_is_the_full_fold(text):
+    """ASCII names take a short cut (no decomposition): it gives what the full fold gives."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert fold(text) == " ".join(bare.casefold().split())
 
 
 # --- parse_date ----------------------------------------------------------------------------------

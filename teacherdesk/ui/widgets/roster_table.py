@@ -121,6 +121,7 @@ class RowTable(ScrollView, can_focus=True):
         self.rows: list[TableRow] = []
         self._index: dict[str, int] = {}
         self.widths = _layout(self.columns, 80)
+        self._laid_for = 0  # the width `widths` are for
         self.header: TableHeader | None = None
         self.header_marks: dict[str, str] = {}
 
@@ -164,10 +165,19 @@ class RowTable(ScrollView, can_focus=True):
     # --- layout ----------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self.widths = _layout(self.columns, self.scrollable_content_region.width)
+        self._fit_columns()
         self.virtual_size = Size(0, len(self.rows))
-        self._draw_header()
         self.refresh()
+
+    def _fit_columns(self) -> None:
+        """Column widths for the width the lines have now. A scrollbar that comes or goes with
+        the rows changes it without a Resize: the columns were then 2 cells too wide, or not,
+        depending on whether the rows came before the first layout or after."""
+        width = self.scrollable_content_region.width
+        if width and width != self._laid_for:
+            self._laid_for = width
+            self.widths = _layout(self.columns, width)
+            self._draw_header()
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._scroll_to_cursor()
@@ -183,6 +193,7 @@ class RowTable(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - height + 1, animate=False)
 
     def render_line(self, y: int) -> Strip:
+        self._fit_columns()
         index = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if index >= len(self.rows):
