@@ -2,16 +2,18 @@
 
 Pure (no Textual). Ten years of notes are too many to validate and build at once, so
 `list_contacts` (in a thread) lists the stored documents newest first with the names they are
-found by; `ContactFilter.keep` filters them as stored; `build_row` validates one when the screen
-shows it. `history_entries` gives a note's earlier versions.
+found by (`ContactEntries`: an entry is made only when asked for); `ContactFilter` filters them
+as stored; `build_row` validates one when the screen shows it. `history_entries` gives a note's
+earlier versions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pydantic import ValidationError
@@ -101,9 +103,16 @@ class ContactFilter:
     def active(self) -> bool:
         return self != ContactFilter()
 
+    @cached_property
+    def words(self) -> list[str]:
+        return fold(self.text).split()
+
     def keep(self, entry: ContactEntry) -> bool:
         """Read from the stored document: filtering never builds a row."""
-        doc = entry.doc
+        return self.keeps(entry.doc, entry.search_key)
+
+    def keeps(self, doc: Mapping[str, Any], search_key: str) -> bool:
+        """`keep` for a stored document and its student's search key (no entry made)."""
         for name in ("purpose", "channel", "outcome"):
             wanted = getattr(self, name)
             if wanted is not None and _choice(doc, name) != wanted.value:
@@ -113,14 +122,96 @@ class ContactFilter:
             return False
         if self.until is not None and day > self.until.isoformat():
             return False
-        return all(word in entry.search_key for word in fold(self.text).split())
+        return all(word in search_key for word in self.words)
+
+
+UNKNOWN_STUDENT = "(unknown student)"
+
+
+class ContactEntries(Sequence[ContactEntry]):
+    """Notes newest first as stored documents, each `ContactEntry` made only when asked for.
+
+    Ten years of notes as 10,000 entry objects made every full pass of the garbage collector
+    ~25 ms longer (pauses on screen); a list of the stored documents is one object. `years`
+    runs beside `docs` (None: all this year's); `names` and `keys` are by student id.
+    """
+
+    __slots__ = ("_docs", "_keys", "_names", "_years")
+
+    def __init__(
+        self,
+        docs: list[Mapping[str, Any]],
+        names: Mapping[str, str],
+        keys: Mapping[str, str],
+        years: list[str] | None = None,
+    ) -> None:
+        self._docs = docs
+        self._names = names
+        self._keys = keys
+        self._years = years
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return self.pick(range(len(self._docs))[index])
+        doc = self._docs[index]
+        student_id = str(doc.get("student_id", ""))
+        return ContactEntry(
+            doc=doc,
+            student_name=self._names.get(student_id, UNKNOWN_STUDENT),
+            search_key=self._keys.get(student_id, ""),
+            year=self._years[index] if self._years is not None else "",
+        )
+
+    def __iter__(self) -> Iterator[ContactEntry]:
+        return (self[index] for index in range(len(self._docs)))
+
+    def __eq__(self, other: object) -> bool:
+        """Entry by entry, as a list of them would compare."""
+        if not isinstance(other, ContactEntries | list | tuple):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def pick(self, indices: Sequence[int]) -> ContactEntries:
+        """These entries (by index), in the order given."""
+        docs = self._docs
+        years = self._years
+        return ContactEntries(
+            [docs[i] for i in indices],
+            self._names,
+            self._keys,
+            [years[i] for i in indices] if years is not None else None,
+        )
+
+    def matching(
+        self, wanted: ContactFilter, each: Callable[[list[int]], bool] | None = None
+    ) -> list[int]:
+        """The indices `wanted` keeps; `each(found so far)` is called every 1,000 notes and
+        stops the search when it returns False (a newer filter replaced this one)."""
+        keys = self._keys
+        out = []
+        for index, doc in enumerate(self._docs):
+            if index % 1000 == 0 and each is not None and not each(out):
+                break
+            if wanted.keeps(doc, keys.get(str(doc.get("student_id", "")), "")):
+                out.append(index)
+        return out
+
+    def longest_name(self, measure: Callable[[str], int]) -> int:
+        """The widest student name in the list (by `measure`)."""
+        ids = {str(doc.get("student_id", "")) for doc in self._docs}
+        return max((measure(self._names.get(i, UNKNOWN_STUDENT)) for i in ids), default=0)
 
 
 @dataclass(frozen=True)
 class ContactListing:
     """The notes of this year, or of every year, newest first; `years` oldest first."""
 
-    entries: list[ContactEntry]
+    entries: ContactEntries
     this_year: str  # "2026-27"
     years: list[str]
     all_years: bool = False
@@ -150,41 +241,51 @@ def list_contacts(store: Store, today: dt.date, *, all_years: bool = False) -> C
     for _label, year in years:  # newest first: the newest name of a student wins
         _names_of(year, names, keys)
     seen: set[str] = set()
-    entries: list[ContactEntry] = []
+    found: list[tuple[tuple[str, str], Mapping[str, Any], str]] = []
     for year_name, year in years:
         for doc in year.contacts.documents():
             note_id = str(doc.get("id", ""))
             if note_id in seen:  # kept in the current file too (an open follow-up)
                 continue
             seen.add(note_id)
-            student_id = str(doc.get("student_id", ""))
-            entries.append(
-                ContactEntry(
-                    doc=doc,
-                    student_name=names.get(student_id, "(unknown student)"),
-                    search_key=keys.get(student_id, ""),
-                    year=year_name,
-                )
-            )
-    entries.sort(key=_newest, reverse=True)
+            found.append((_newest(doc), doc, year_name))
+    found.sort(key=_first, reverse=True)
+    docs = [doc for _, doc, _ in found]
+    in_years = [name for _, _, name in found] if all_years else None
     labels = sorted({name for name, _ in years if name} | {this_year})
-    return ContactListing(entries, this_year, labels, all_years)
+    return ContactListing(ContactEntries(docs, names, keys, in_years), this_year, labels, all_years)
 
 
-OLDEST = dt.datetime.min.replace(tzinfo=dt.UTC)
+def _first(item: tuple) -> Any:
+    return item[0]
 
 
-def _newest(entry: ContactEntry) -> tuple[str, dt.datetime]:
-    """By date, then by when it was written (as `newest_first`), from the stored text."""
-    doc = entry.doc
+def _newest(doc: Mapping[str, Any]) -> tuple[str, str]:
+    """By date, then by when it was written (as `newest_first`), from the stored text: the
+    moment as UTC text that sorts as time does ("2026-11-03T14:05:09.000000")."""
     written = doc.get("created_at")
+    day = doc.get("date")
+    day = day[:10] if isinstance(day, str) else str(day or "")[:10]
+    # What the store writes (pydantic's UTC "…Z", with or without microseconds) is read as
+    # text: parsing 10,000 of them was most of the listing's time.
+    if isinstance(written, str) and written[-1:] == "Z":
+        if len(written) == 20:
+            return day, written[:19] + ".000000"
+        if len(written) == 27:
+            return day, written[:26]
+    return day, _utc_text(written)
+
+
+def _utc_text(written: Any) -> str:
     try:
-        moment = dt.datetime.fromisoformat(written) if isinstance(written, str) else OLDEST
+        moment = dt.datetime.fromisoformat(written) if isinstance(written, str) else None
     except ValueError:
-        moment = OLDEST
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return str(doc.get("date") or "")[:10], moment
+        moment = None
+    if moment is None:
+        return ""  # sorts before any moment
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")
 
 
 def _names_of(year: Store, names: dict[str, str], keys: dict[str, str]) -> None:

@@ -66,6 +66,26 @@ async def test_contacts_lists_newest_first_a_page_at_a_time(years_file, small_pa
         assert note_keys(table) == [note.id for note in this_year[: 2 * PAGE]]
 
 
+async def test_every_note_is_reached_by_scrolling_or_paging(years_file, small_pages):
+    """The table holds only the pages scrolled to; the mouse wheel (or scrollbar) and page
+    down both bring the next ones, down to the very first note of the year."""
+    store = Store.open(years_file, author="tester", backups=False)
+    this_year = [note.id for note in newest_first(store.contacts.all())]
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_contacts(app, pilot)
+        await wait_until(pilot, lambda: table.row_count == PAGE, "the first page")
+        table.scroll_end(animate=False)  # the wheel or the scrollbar, not the cursor
+        await wait_until(pilot, lambda: table.row_count == 2 * PAGE, "a page on scrolling")
+        assert table.cursor_row == 0
+        for _ in range(len(this_year)):
+            if table.row_count == len(this_year):
+                break
+            await pilot.press("pagedown")
+            await settle(app, pilot)
+        assert note_keys(table) == this_year
+
+
 async def test_the_filter_finds_a_note_behind_every_page(years_file, small_pages):
     store = Store.open(years_file, author="tester", backups=False)
     [first_week] = store.contacts.filter(lambda d: d.get("summary", "").startswith("First"))

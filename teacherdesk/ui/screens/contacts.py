@@ -1,12 +1,16 @@
 """Contacts: every contact with every family, newest first; filter, open, edit.
 
-Built for 10,000 notes: the first frame shows at once, the notes load in a thread, filtering runs
-in a thread, and the table is filled in small chunks so typing never waits. Enter opens a note
-(with its earlier versions), `e` edits it, `n` logs a new one, `u` lists the follow-ups.
+Built for 10,000 notes: the first frame shows at once, the notes load in a thread (with the
+first page built there too), filtering runs in a thread, and the table holds only the rows the
+teacher has scrolled to, so typing never waits. The less used filters (purpose, channel,
+outcome, dates) are mounted just after the first notes show: a Select is six widgets, and
+styling all of them held the first frame ~30 ms. Enter opens a note (with its earlier
+versions), `e` edits it, `n` logs a new one, `u` lists the follow-ups.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from dataclasses import dataclass
 
@@ -20,6 +24,7 @@ from textual.widgets import DataTable, Header, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from teacherdesk.domain.contacts import (
+    ContactEntries,
     ContactEntry,
     ContactFilter,
     ContactListing,
@@ -37,8 +42,13 @@ from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
 from teacherdesk.ui.widgets.footer import DeskFooter
 
-PAGE = 200  # rows built at a time; the next page comes as the cursor nears the end
+# Rows built and added at a time: more than a tall terminal shows (a row is two lines); the
+# next page comes as the cursor or the scrollbar nears the end. A row costs ~0.25 ms on the
+# event loop (wrapped, added, measured), and every rows added redraw the table's lines
+# afresh (~11 ms): 200 rows at once held the loop for frames of 50 ms.
+PAGE = 40
 CHUNK = 40  # rows added to the table a frame (see FitTable)
+FILTERS_AFTER = 1.0  # seconds: the other filters come by then even if the notes are slow
 RESTRICTED = "[R] "  # marks a restricted note in the list
 SHORT = {Purpose.POSITIVE: "positive", Purpose.INFORMATION: "info"}
 SHORT_HOW = {
@@ -64,6 +74,9 @@ class Page:
 
     cells: list[tuple[str, dict[str, object]]]
     longest_name: int
+
+
+NO_ENTRIES = ContactEntries([], {}, {})
 
 
 def short(choice) -> str:
@@ -96,13 +109,14 @@ class ContactsScreen(DeskScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[ContactEntry] = []  # every note listed, newest first (not built)
-        self.shown: list[ContactEntry] = []  # those the filters keep
+        self.rows: ContactEntries = NO_ENTRIES  # every note listed, newest first (not built)
+        self.shown: ContactEntries = NO_ENTRIES  # those the filters keep
         self.listing: ContactListing | None = None
         self.all_years = False
         self.loaded = False
         self._typing = False  # letters typed on the table are going into the name filter
-        self._filled_for: tuple[ContactFilter, list[ContactEntry]] | None = None
+        self._filled_for: tuple[ContactFilter, ContactEntries] | None = None
+        self._filters_mounted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,14 +127,8 @@ class ContactsScreen(DeskScreen):
                 id="contacts-student",
                 select_on_focus=False,  # letters typed on the table carry on where they left off
             )
-            yield Select(_options(Purpose), prompt="any purpose", compact=True, id="f-purpose")
-            yield Select(_options(Channel), prompt="any channel", compact=True, id="f-channel")
-            yield Select(_options(Outcome), prompt="any outcome", compact=True, id="f-outcome")
-        with Horizontal(classes="filter-row"):
-            yield Label("From", markup=False)
-            yield DateInput(placeholder="first date", id="f-since", past=True)
-            yield Label("To", markup=False)
-            yield DateInput(placeholder="last date", id="f-until", past=True)
+            # The Selects follow (see _mount_filters), and the dates in the row below.
+        yield Horizontal(classes="filter-row", id="contacts-dates")
         yield FitTable(COLUMNS, id="contacts-table", comfort=24, chunk=CHUNK)
         yield Static("", id="contacts-detail", classes="row-detail", markup=False)
         yield Static("Loading contacts…", id="contacts-status", classes="status-line", markup=False)
@@ -128,20 +136,54 @@ class ContactsScreen(DeskScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Contacts"
-        for date_input in self.query(DateInput):
-            date_input.query_one(Input).compact = True
         self.query_one("#contacts-detail").display = False
-        self.query_one("#contacts-table", DataTable).focus()
+        table = self.query_one("#contacts-table", FitTable)
+        table.focus()
+        self.watch(table, "scroll_y", self._scrolled, init=False)
+        self.set_timer(FILTERS_AFTER, self._start_mounting_filters)
         self.load()
+
+    def _start_mounting_filters(self) -> None:
+        if not self._filters_mounted:
+            self._filters_mounted = True
+            self.run_worker(self._mount_filters(), group="contacts-filters")
+
+    async def _mount_filters(self) -> None:
+        """The purpose, channel and outcome choices, then the dates: a frame between each, so
+        no step holds the event loop long (tests wait for this worker like any load)."""
+        row = self.query_one(".filter-row", Horizontal)
+        for kind, prompt, widget_id in (
+            (Purpose, "any purpose", "f-purpose"),
+            (Channel, "any channel", "f-channel"),
+            (Outcome, "any outcome", "f-outcome"),
+        ):
+            await row.mount(Select(_options(kind), prompt=prompt, compact=True, id=widget_id))
+            await self._next_frame()
+        dates = [
+            DateInput(placeholder="first date", id="f-since", past=True),
+            DateInput(placeholder="last date", id="f-until", past=True),
+        ]
+        await self.query_one("#contacts-dates", Horizontal).mount(
+            Label("From", markup=False), dates[0], Label("To", markup=False), dates[1]
+        )
+        for date_input in dates:
+            date_input.query_one(Input).compact = True
+
+    async def _next_frame(self) -> None:
+        drawn = asyncio.Event()
+        self.call_after_refresh(drawn.set)
+        await drawn.wait()
 
     # --- loading and filtering -----------------------------------------------------------------
 
     def load(self) -> None:
-        self._load(self.all_years)
+        self._load(self.all_years, self.current_filter(), self.page_size)
 
-    # Past years' files are opened here, in the thread, and only for "all years".
+    # Past years' files are opened here, in the thread, and only for "all years". With no
+    # filter typed (the usual opening), the first page is built here too: one trip to the
+    # thread instead of two before the notes show.
     @work(thread=True, exclusive=True, group="contacts-load", description="load contacts")
-    def _load(self, all_years: bool) -> None:
+    def _load(self, all_years: bool, wanted: ContactFilter, page: int) -> None:
         store = self.desk.store
         opened = store.past_years_open
         listing = list_contacts(store, self.desk.today(), all_years=all_years)
@@ -150,30 +192,44 @@ class ContactsScreen(DeskScreen):
             # from walking them in every full collection (~100-200 ms pauses; see the app's
             # on_mount). Once per file read, not per reload: a freeze keeps whatever is alive.
             gc.freeze()
+        first = None if wanted.active else self._first_page(listing.entries, page)
         if not get_current_worker().is_cancelled:  # a newer load replaced this one
-            self.app.call_from_thread(self._loaded, listing)
+            self.app.call_from_thread(self._loaded, listing, wanted, first)
 
-    def _loaded(self, listing: ContactListing) -> None:
+    def _loaded(
+        self, listing: ContactListing, wanted: ContactFilter, first: Page | None = None
+    ) -> None:
         if listing.all_years != self.all_years:
             return  # `y` was pressed again meanwhile: that load is on its way
         self.listing = listing
         self.rows = listing.entries
         self.loaded = True
         self.sub_title = f"Contacts · {listing.heading}"
-        self._refilter()
+        if first is not None and wanted == self.current_filter():
+            self._filled_for = (wanted, self.rows)
+            self._fill(self.rows, first)
+        else:
+            self._refilter()
 
     def current_filter(self) -> ContactFilter:
         def choice(widget_id: str, kind):
-            value = self.query_one(f"#{widget_id}", Select).value
+            # None until the Select is mounted (just after the first notes show)
+            found = self.query(f"#{widget_id}").results(Select)
+            value = next(found, None)
+            value = value.value if value is not None else None
             return kind(value) if isinstance(value, str) else None
+
+        def day(widget_id: str):
+            found = next(self.query(f"#{widget_id}").results(DateInput), None)
+            return found.date if found is not None else None
 
         return ContactFilter(
             text=self.query_one("#contacts-student", Input).value,
             purpose=choice("f-purpose", Purpose),
             channel=choice("f-channel", Channel),
             outcome=choice("f-outcome", Outcome),
-            since=self.query_one("#f-since", DateInput).date,
-            until=self.query_one("#f-until", DateInput).date,
+            since=day("f-since"),
+            until=day("f-until"),
         )
 
     def _refilter(self) -> None:
@@ -182,46 +238,49 @@ class ContactsScreen(DeskScreen):
 
     # A description, or Textual would repr() every row (10,000 notes: ~100 ms on the event loop).
     @work(thread=True, exclusive=True, group="contacts-filter", description="filter contacts")
-    def _filter(self, wanted: ContactFilter, rows: list[ContactEntry], page: int) -> None:
+    def _filter(self, wanted: ContactFilter, rows: ContactEntries, page: int) -> None:
         """Every note is searched here, off the event loop; the first page of matches is built
         and shown as soon as it is found, the count when the search is done."""
         worker = get_current_worker()
         if not wanted.active:
             self._post(wanted, rows, rows, page)
             return
-        shown: list[ContactEntry] = []
         first_page_sent = False
-        for number, entry in enumerate(rows):
-            if wanted.keep(entry):
-                shown.append(entry)
-                if len(shown) == page and not first_page_sent:
-                    first_page_sent = True
-                    self._post(wanted, rows, shown[:], page, searching=True)
-            if number % 1000 == 0 and worker.is_cancelled:
-                return  # a newer keystroke's filter is running
+
+        def going_on(found: list[int]) -> bool:
+            nonlocal first_page_sent
+            if worker.is_cancelled:
+                return False  # a newer keystroke's filter is running
+            if len(found) >= page and not first_page_sent:
+                first_page_sent = True
+                self._post(wanted, rows, rows.pick(found[:page]), page, searching=True)
+            return True
+
+        found = rows.matching(wanted, going_on)
         if not worker.is_cancelled:
-            self._post(wanted, rows, shown, 0 if first_page_sent else page)
+            self._post(wanted, rows, rows.pick(found), 0 if first_page_sent else page)
+
+    def _first_page(self, shown: ContactEntries, page: int) -> Page:
+        """The first `page` rows' cells and the longest name in the list (in a thread)."""
+        return Page([self._cells(entry) for entry in shown[:page]], shown.longest_name(cell_len))
 
     def _post(
         self,
         wanted: ContactFilter,
-        rows: list[ContactEntry],
-        shown: list[ContactEntry],
+        rows: ContactEntries,
+        shown: ContactEntries,
         page: int,
         searching: bool = False,
     ) -> None:
         """From the filter's thread: the first `page` rows built here, then to the table."""
-        first = Page(
-            [self._cells(entry) for entry in shown[:page]],
-            max((cell_len(name) for name in {e.student_name for e in shown}), default=0),
-        )
+        first = self._first_page(shown, page)
         self.app.call_from_thread(self._fill_if_current, wanted, rows, shown, first, searching)
 
     def _fill_if_current(
         self,
         wanted: ContactFilter,
-        rows: list[ContactEntry],
-        shown: list[ContactEntry],
+        rows: ContactEntries,
+        shown: ContactEntries,
         first: Page,
         searching: bool = False,
     ) -> None:
@@ -256,13 +315,13 @@ class ContactsScreen(DeskScreen):
         years = f"{self.listing.heading} · " if self.listing and self.all_years else ""
         status.update(f"{years}{what}, newest first · [R] restricted · enter opens · e edits")
 
-    def _fill(self, shown: list[ContactEntry], first: Page, searching: bool = False) -> None:
+    def _fill(self, shown: ContactEntries, first: Page, searching: bool = False) -> None:
         """Show the first page of `shown` (built in the filter's thread); more pages follow as
         the cursor goes down.
 
         Rows are built (validated, cells made) a page at a time, and a DataTable's cost per
         frame grows with its rows (10,000 rows: ~50 ms a frame), so the table only ever holds
-        what the teacher has scrolled to.
+        what the teacher has scrolled to. Once the first notes show, the other filters come.
         """
         table = self.query_one("#contacts-table", FitTable)
         kept = self.selected_note_id()
@@ -273,6 +332,8 @@ class ContactsScreen(DeskScreen):
         if kept:
             self._move_to(kept)
         self._describe()
+        if not self._filters_mounted:
+            self.call_after_refresh(self._start_mounting_filters)
 
     def _add_page(self) -> None:
         table = self.query_one("#contacts-table", FitTable)
@@ -287,6 +348,14 @@ class ContactsScreen(DeskScreen):
         if event.cursor_row >= table.row_count - near and given < len(self.shown):
             self._add_page()
         self._describe()
+
+    def _scrolled(self) -> None:
+        """Scrolled (mouse wheel, scrollbar) to within a screen of the end: the next page."""
+        table = self.query_one("#contacts-table", FitTable)
+        if table.given >= len(self.shown) or table.row_count < table.given:
+            return  # every note is given, or the last page is still on its way in
+        if table.max_scroll_y and table.scroll_y >= table.max_scroll_y - table.size.height:
+            self._add_page()
 
     def _describe(self) -> None:
         """At narrow widths, the highlighted note's hidden columns and cut summary."""
