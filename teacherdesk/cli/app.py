@@ -40,7 +40,7 @@ def open_app(store: Store, **options: object) -> int:
     if held is not None:
         options.update(typed_early=held.typed, shell_terminal=held.shell_attrs)
     try:
-        app = TeacherDesk(store, today_ahead=ahead, **options)
+        app = TeacherDesk(store, today_ahead=ahead, warm_up=True, **options)
         app.run()
     finally:
         if ahead is not None:

@@ -35,6 +35,7 @@ from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.stylesheet import KeptStylesheet
 from teacherdesk.ui.terminal import keeping_early_keys, restore_terminal
 from teacherdesk.ui.themes import SIXTEEN_COLOURS, THEMES, few_colours
+from teacherdesk.ui.warm import WarmScreens
 
 
 @dataclass(frozen=True)
@@ -137,13 +138,17 @@ class TeacherDesk(HoldsKeys, App[None]):
         typed_early: bytes = b"",
         shell_terminal: list[Any] | None = None,
         today_ahead: TodayAhead | None = None,
+        warm_up: bool = False,
     ) -> None:
         """`typed_early` and `shell_terminal`: the keys typed before the command line held the
         terminal for the app, and the terminal as the shell had it (cli/typeahead.py).
-        `today_ahead`: Today's view being read on another core meanwhile (domain/today_ahead)."""
+        `today_ahead`: Today's view being read on another core meanwhile (domain/today_ahead).
+        `warm_up`: once Today shows, the Roster's and Contacts' first reads are done (ui/warm)."""
         self.store = store
         self.today_ahead = today_ahead
         self._store_opening = False
+        self.warm = WarmScreens() if warm_up else None
+        self._warm_wanted = False
         self._interview_student = interview_student  # `teacherdesk interview STUDENT`
         self._fixed_today = today
         self._watch_file = watch_file and store.path is not None
@@ -223,10 +228,29 @@ class TeacherDesk(HoldsKeys, App[None]):
         self.set_timer(3.0, self._say_what_was_skipped)
         if later:  # screens that waited for the data load it now
             self.broadcast_data_changed()
+        if self._warm_wanted:
+            self.call_after_refresh(self._warm_up)
         if self._interview_student:
             self.call_after_refresh(self._open_interview, self._interview_student)
         else:
             self.call_after_refresh(self._offer_drafts)
+
+    def warm_up_soon(self) -> None:
+        """Today has shown its data: read the other screens' first data ahead (ui/warm)."""
+        if self.warm is None or self._warm_wanted:
+            return
+        self._warm_wanted = True
+        if self.store.is_open:
+            self._warm_up()
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def _warm_up(self) -> None:
+        if self.warm is not None:
+            self.warm.build(self.store, self.today())
+
+    def warm_value(self, name: str) -> Any | None:
+        """A screen's first data read ahead, if still true (call it from the screen's thread)."""
+        return self.warm.take(name, self.store, self.today()) if self.warm is not None else None
 
     def _offer_drafts(self) -> None:
         """Forms cut off last time (hang-up, SIGTERM, crash): "1 unfinished note for …"."""

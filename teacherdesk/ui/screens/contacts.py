@@ -186,7 +186,9 @@ class ContactsScreen(DeskScreen):
     def _load(self, all_years: bool, wanted: ContactFilter, page: int) -> None:
         store = self.desk.store
         opened = store.past_years_open
-        listing = list_contacts(store, self.desk.today(), all_years=all_years)
+        listing = None if all_years else self.desk.warm_value("contacts")  # read ahead
+        if listing is None:
+            listing = list_contacts(store, self.desk.today(), all_years=all_years)
         if store.past_years_open > opened:
             # Past years' parsed files, read just now, stay in memory: keep the garbage collector
             # from walking them in every full collection (~100-200 ms pauses; see the app's

@@ -165,7 +165,9 @@ class RosterScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="roster-load")
     def load(self) -> None:
-        rows = build_rows(self.desk.store, include_archived=True)
+        rows = self.desk.warm_value("roster")  # read while Today was on view, if still true
+        if rows is None:
+            rows = build_rows(self.desk.store, include_archived=True)
         self.app.call_from_thread(self._rows_read, rows)
 
     def _rows_read(self, rows: list[RosterRow]) -> None:

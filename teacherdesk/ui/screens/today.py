@@ -319,6 +319,7 @@ class TodayScreen(DeskScreen):
                 tables[0].focus(scroll_visible=False)
         if first_time:  # after the first table has focus (the app sets it on its next turn)
             self.app.call_later(self.ready_for_keys)
+            self.desk.warm_up_soon()
 
     def _show_detail(self, table: FitTable) -> None:
         detail = self.query_one("#today-detail", Static)
