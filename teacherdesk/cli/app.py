@@ -12,7 +12,7 @@ from teacherdesk.cli.problems import UsageProblem
 from teacherdesk.store import Store
 
 if TYPE_CHECKING:
-    from teacherdesk.domain.today_ahead import TodayAhead
+    from teacherdesk.cli.today_ahead import TodayAhead
 
 # Set by textual-serve for each browser tab (`teacherdesk serve`): the pipes are the terminal.
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
@@ -34,12 +34,12 @@ def open_app(store: Store, **options: object) -> int:
             "`teacherdesk roster` (see teacherdesk --help)."
         )
     ahead = _read_today_ahead(store, options)  # before the interface is imported
-    from teacherdesk.ui.app import TeacherDesk
-
-    held = typeahead.current()  # keys typed while starting, and the shell's terminal
-    if held is not None:
-        options.update(typed_early=held.typed, shell_terminal=held.shell_attrs)
     try:
+        from teacherdesk.ui.app import TeacherDesk
+
+        held = typeahead.current()  # keys typed while starting, and the shell's terminal
+        if held is not None:
+            options.update(typed_early=held.typed, shell_terminal=held.shell_attrs)
         app = TeacherDesk(store, today_ahead=ahead, warm_up=True, **options)
         app.run()
     finally:
@@ -56,6 +56,6 @@ def _read_today_ahead(store: Store, options: dict[str, object]) -> TodayAhead | 
         return None
     if options.get("start", "today") != "today" or options.get("interview_student"):
         return None
-    from teacherdesk.domain import today_ahead
+    from teacherdesk.cli import today_ahead
 
     return today_ahead.start(store.path, store.author, dt.date.today())

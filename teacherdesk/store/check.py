@@ -156,16 +156,7 @@ def skipped_sentences(store: Store) -> list[str]:
     Every front end says so when a read left damaged records out, instead of hiding them.
     """
     sentences = []
-    for repo in (
-        store.students,
-        store.guardians,
-        store.contacts,
-        store.conferences,
-        store.events,
-        store.ieps,
-        store.interviews,
-        store.settings,
-    ):
+    for repo in store.repositories():
         count = len(repo.skipped)
         if count:
             one, many = RECORD_WORDS.get(repo.table_name, ("record", "records"))

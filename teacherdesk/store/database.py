@@ -26,6 +26,7 @@ from teacherdesk.store.repositories import (
     IEPs,
     Interviews,
     RecordsRequests,
+    Repository,
     SettingsRepository,
     Students,
 )
@@ -130,6 +131,30 @@ class Store:
         if read_now:
             store.finish_opening()
         return store
+
+    def repositories(self) -> tuple[Repository, ...]:
+        """The record kinds whose damaged documents are counted (`skipped`) when read."""
+        return (
+            self.students,
+            self.guardians,
+            self.contacts,
+            self.conferences,
+            self.events,
+            self.ieps,
+            self.interviews,
+            self.settings,
+        )
+
+    def skipped_by_table(self) -> dict[str, list[str]]:
+        """Damaged records left out by reads so far, by table (for another reader to say)."""
+        return {
+            repo.table_name: sorted(repo.skipped) for repo in self.repositories() if repo.skipped
+        }
+
+    def note_skipped(self, skipped: dict[str, list[str]]) -> None:
+        """Damaged records another reader of this same file left out: said like our own."""
+        for repo in self.repositories():
+            repo.skipped.update(skipped.get(repo.table_name, ()))
 
     @property
     def is_open(self) -> bool:

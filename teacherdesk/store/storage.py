@@ -113,9 +113,17 @@ class SafeJSONStorage(Storage):
     # --- ours ------------------------------------------------------------------------------------
 
     @property
-    def stamp(self) -> Stamp | None:
-        """(inode, size, modification time) of the file as last read or written here."""
-        return self._stamp
+    def identity(self) -> tuple[Stamp | None, bytes]:
+        """What the data in memory was read from (or last written as): the file's (inode, size,
+        modification time) and first bytes, which hold a token new with every write."""
+        return (self._stamp, self._head)
+
+    def identity_on_disk(self) -> tuple[Stamp | None, bytes]:
+        """The same for the file as it is on disk now, without reading it whole."""
+        if self.path is None:
+            return (None, b"")
+        stamp = self._stat()
+        return (stamp, self._read_head() if stamp is not None else b"")
 
     def exists(self) -> bool:
         return self.path is None or self.path.exists()

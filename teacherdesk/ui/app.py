@@ -26,11 +26,11 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from teacherdesk.domain.problems import save_error
-from teacherdesk.domain.today_ahead import WAIT_SECONDS, TodayAhead
 from teacherdesk.models import DEFAULT_THEME, Settings
 from teacherdesk.store import Store, StoreError
 from teacherdesk.ui.held_keys import HoldsKeys
 from teacherdesk.ui.palette import PALETTE_PLACEHOLDER, StudentsProvider
+from teacherdesk.ui.read_ahead import PATIENCE_SECONDS, TodayReadAhead
 from teacherdesk.ui.saver import Saver
 from teacherdesk.ui.stylesheet import KeptStylesheet
 from teacherdesk.ui.terminal import keeping_early_keys, restore_terminal
@@ -137,12 +137,12 @@ class TeacherDesk(HoldsKeys, App[None]):
         interview_student: str | None = None,
         typed_early: bytes = b"",
         shell_terminal: list[Any] | None = None,
-        today_ahead: TodayAhead | None = None,
+        today_ahead: TodayReadAhead | None = None,
         warm_up: bool = False,
     ) -> None:
         """`typed_early` and `shell_terminal`: the keys typed before the command line held the
         terminal for the app, and the terminal as the shell had it (cli/typeahead.py).
-        `today_ahead`: Today's view being read on another core meanwhile (domain/today_ahead).
+        `today_ahead`: Today's view being read on another core meanwhile (ui/read_ahead).
         `warm_up`: once Today shows, the Roster's and Contacts' first reads are done (ui/warm)."""
         self.store = store
         self.today_ahead = today_ahead
@@ -197,7 +197,7 @@ class TeacherDesk(HoldsKeys, App[None]):
         elif self.today_ahead is not None:
             # Today asks once its read-ahead view is drawn (reading the file here holds Python's
             # lock for a while and would hold that drawing back); at the latest after this.
-            self.set_timer(WAIT_SECONDS + 1, self.open_store)
+            self.set_timer(PATIENCE_SECONDS, self.open_store)
         else:  # the first frame shows while the file is read
             self.open_store()
 
@@ -243,7 +243,7 @@ class TeacherDesk(HoldsKeys, App[None]):
         if self.store.is_open:
             self._warm_up()
 
-    @work(thread=True, exclusive=True, group="warm-up")
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
         if self.warm is not None:
             self.warm.build(self.store, self.today())
@@ -414,6 +414,8 @@ class TeacherDesk(HoldsKeys, App[None]):
 
     def broadcast_data_changed(self) -> None:
         """Saved data changed: every screen that shows it reloads (now, or when next shown)."""
+        if self.warm is not None:
+            self.warm.forget()
         self.data_changed_signal.publish(None)
 
     # --- other processes -----------------------------------------------------------------------
@@ -444,9 +446,10 @@ class TeacherDesk(HoldsKeys, App[None]):
             self._close_open_screens()  # left open in that mode some other way (a palette jump)
 
     def delay_update(self, delay: float = 0.05) -> None:
-        """Nothing: Textual calls this only to switch modes (F2-F7), where it held every repaint
-        for 50 ms and then repainted the whole screen, so F3 showed nothing for 50 ms and drew
-        the roster twice. A mode's screen is drawn once it has composed, as a pushed one is."""
+        """Nothing: Textual calls this to switch modes (F2-F7) and when the command palette runs
+        a command; it held every repaint for 50 ms and then repainted the whole screen, so F3
+        showed nothing for 50 ms and drew the roster twice. A screen is drawn once it has
+        composed, as a pushed one is."""
 
     def _close_open_screens(self) -> bool:
         """Close every screen above the mode's own, top first; False when a form asked first."""

@@ -20,13 +20,16 @@ KEY_IN_FLIGHT_AT_MOST = 0.5  # seconds: the same for a key whose handling could 
 KEY_STEP_ROUNDS = 3  # times a key's follow-up waits behind a busy widget's messages before going on
 
 
-TEXT_FIELDS = {("textual.widgets._input", "Input"), ("textual.widgets._text_area", "TextArea")}
+TEXT_FIELDS = {"Input", "TextArea"}  # Textual's own, by name
 
 
 def _is_text_field(widget: Widget | None) -> bool:
-    """An Input or a TextArea (or one of ours made from them), told by class, so that starting
-    the app does not import those widgets before a screen uses them."""
-    return any((cls.__module__, cls.__name__) in TEXT_FIELDS for cls in type(widget).__mro__)
+    """An Input or a TextArea (or one of ours made from them), told by class name, so that
+    starting the app does not import those widgets before a screen uses them."""
+    return any(
+        cls.__name__ in TEXT_FIELDS and cls.__module__.startswith("textual.")
+        for cls in type(widget).__mro__
+    )
 
 
 def _may_open_a_screen(key: events.Key, focused: Widget | None) -> bool:

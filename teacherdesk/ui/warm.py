@@ -35,14 +35,24 @@ class WarmScreens:
         self._ready: dict[str, tuple[int, dt.date, Any]] = {}
 
     def build(self, store: Store, today: dt.date) -> None:
-        """In a thread: every screen's first read, each kept with the data's generation."""
-        for module in SCREENS:
-            importlib.import_module(module)
-        for name, read in _readers().items():
-            generation = store.generation
-            value = read(store, today)
-            with self._lock:
-                self._ready[name] = (generation, today, value)
+        """In a thread: every screen's first read, each kept with the data's generation. Only a
+        head start: whatever goes wrong here (a file replaced meanwhile) is left to the screen's
+        own read, which says it."""
+        try:
+            for module in SCREENS:
+                importlib.import_module(module)
+            for name, read in _readers().items():
+                generation = store.generation
+                value = read(store, today)
+                with self._lock:
+                    self._ready[name] = (generation, today, value)
+        except Exception:
+            self.forget()
+
+    def forget(self) -> None:
+        """The data changed: what was read ahead is let go (never shown, no memory kept)."""
+        with self._lock:
+            self._ready.clear()
 
     def take(self, name: str, store: Store, today: dt.date) -> Any | None:
         """What `name`'s first load reads, if built from the data as it is now (once)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -69,12 +70,23 @@ def test_no_reader_is_left_once_today_shows_and_after_quitting(demo_data, tmp_pa
     assert processes_reading(demo_data) == []
 
 
-def test_kill_9_while_starting_leaves_no_reader(demo_data, tmp_path):
-    app = start(demo_data, tmp_path)
+def test_kill_9_while_starting_leaves_no_reader(tmp_path):
+    """The app is killed while its reader is at work (seen as a second process on the file; a
+    bigger class, so that the reader is there long enough to be seen)."""
+    data = tmp_path / "big-class.json"
+    made = subprocess.run(
+        [*teacherdesk_cmd(), "--data", str(data), "demo", "--students", "150", "--notes", "6000",
+         "--no-open"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    app = start(data, tmp_path)
     try:
-        app.until(app.held_for_the_app, "the terminal held for the app")
+        app.until(lambda: len(processes_reading(data)) == 2, "the reader at work")
         os.kill(app.pid, signal.SIGKILL)
         app.until(app.exited, "the app killed")
     finally:
         app.close()
-    until(lambda: processes_reading(demo_data) == [], "no process left on the data file")
+    until(lambda: processes_reading(data) == [], "no process left on the data file")

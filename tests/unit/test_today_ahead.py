@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 
-from teacherdesk.domain import today_ahead
+from teacherdesk.cli import today_ahead
 from teacherdesk.domain.today import build_today
 from teacherdesk.models import ContactNote, FollowUp, Student
 from teacherdesk.store import Store
@@ -33,7 +33,7 @@ def test_the_reader_sees_what_the_app_will_read(tmp_path):
     found = today_ahead._build(path, "tester", TODAY)
     app_store = Store.open(path, backups=False)
     assert found is not None
-    assert found.stamp == app_store.storage.stamp
+    assert found.identity == app_store.storage.identity
     assert found.view.overdue == [] and [i.what for i in found.view.due_this_week] == [
         "Send the reading log"
     ]
@@ -58,7 +58,7 @@ READER = textwrap.dedent(
     """
     import datetime as dt, json, os, sys
     from pathlib import Path
-    from teacherdesk.domain import today_ahead
+    from teacherdesk.cli import today_ahead
     from teacherdesk.models import ContactNote, Student
     from teacherdesk.store import Store
 
@@ -66,12 +66,14 @@ READER = textwrap.dedent(
     today_ahead.worth_it = lambda: True  # whatever this machine's cores
     ahead = today_ahead.start(path, "tester", today)
     if sys.argv[3] == "save meanwhile":  # another session saves before the app reads the file
-        ahead.wait()  # the reader has read it (and built its view) before that save
+        ahead.wait(10)  # the reader has read it (and built its view) before that save
         other = Store.open(path, backups=False)
         kid = other.students.all()[0]
         other.contacts.save(ContactNote(student_id=kid.id, date=today, summary="meanwhile"))
     store = Store.open(path, backups=False)
-    view = ahead.view_for(store.storage.stamp, today)
+    found = ahead.wait(10)
+    same = found is not None and found.identity == store.storage.identity
+    view = found.view if same else None
     ahead.stop()
     try:
         os.waitpid(ahead.pid, os.WNOHANG)
@@ -119,3 +121,56 @@ def test_no_reader_from_a_process_with_threads(monkeypatch):
     monkeypatch.setattr(today_ahead.threading, "active_count", lambda: 1)
     monkeypatch.setattr(today_ahead.os, "sched_getaffinity", lambda _pid: {0})
     assert today_ahead.worth_it() is False  # one core: the reader would only slow the app
+
+
+def test_damaged_records_the_reader_left_out_are_handed_over(tmp_path):
+    """The reader's store counts a damaged record; the app says it as if it had read it."""
+    path = tmp_path / "class.json"
+    a_class(path)
+    data = orjson.loads(path.read_bytes())
+    note_id = next(iter(data["contacts"]))
+    data["contacts"][note_id]["channel"] = "carrier pigeon"
+    path.write_bytes(orjson.dumps(data))
+    found = today_ahead._build(path, "tester", TODAY)
+    assert found is not None and found.skipped == {"contacts": [note_id]}
+    app_store = Store.open(path, backups=False)
+    app_store.note_skipped(found.skipped)
+    assert note_id in app_store.contacts.skipped
+
+
+GIVE_UP = textwrap.dedent(
+    """
+    import datetime as dt, json, os, signal, sys, time
+    from pathlib import Path
+    from teacherdesk.cli import today_ahead
+
+    path = Path(sys.argv[1])
+    today_ahead.worth_it = lambda: True
+    ahead = today_ahead.start(path, "tester", dt.date.fromisoformat(sys.argv[2]))
+    os.kill(ahead.pid, signal.SIGSTOP)  # a reader that never answers (a stuck share)
+    started = time.monotonic()
+    found = ahead.ready()  # the app does not wait for it
+    took = time.monotonic() - started
+    deadline = time.monotonic() + 10  # killed, then reaped by the app's own thread
+    while Path(f"/proc/{ahead.pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    gone = not Path(f"/proc/{ahead.pid}").exists()
+    print(json.dumps({"found": found is not None, "took": took, "gone": gone}))
+    """
+)
+
+
+def test_a_reader_that_never_answers_is_given_up_at_once(tmp_path):
+    path = tmp_path / "class.json"
+    a_class(path)
+    done = subprocess.run(
+        [sys.executable, "-c", GIVE_UP, str(path), TODAY.isoformat()],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["found"] is False
+    assert result["took"] < 1.0  # at most a moment (GIVE_UP_SECONDS), never the 3 s wait
+    assert result["gone"] is True  # killed and reaped

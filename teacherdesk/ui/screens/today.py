@@ -24,6 +24,7 @@ from teacherdesk.domain.records import mark_given
 from teacherdesk.domain.today import TodayView, build_today
 from teacherdesk.models import label
 from teacherdesk.ui.messages import DataChanged
+from teacherdesk.ui.read_ahead import WAIT_SECONDS
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
 from teacherdesk.ui.widgets.followup_table import FollowUpTable
@@ -167,30 +168,43 @@ class TodayScreen(DeskScreen):
     def load(self) -> None:
         store, today = self.desk.store, self.desk.today()
         ahead, self.desk.today_ahead = self.desk.today_ahead, None  # once: at opening
-        if ahead is not None:  # read on another core while the app started
-            view = ahead.view_for(store.storage.stamp, today)
-            if view is not None:  # exactly the file the app has just read
-                self.app.call_from_thread(self._show_first, view)
-                return
+        found = ahead.ready() if ahead is not None else None  # never waits for the reader
+        # Kept only if built for today from the very file the app has just read.
+        if (
+            found is not None
+            and ahead is not None
+            and ahead.today == today
+            and (found.identity == store.storage.identity)
+        ):
+            store.note_skipped(found.skipped)  # its damaged records are said as ours
+            self.app.call_from_thread(self._show_first, found.view)
+            return
         view = build_today(store, today)
         self.app.call_from_thread(self._show, view)
 
     @work(thread=True, group="today-ahead")
     def _show_read_ahead(self) -> None:
-        """The read-ahead view as soon as it comes; then the app reads the file itself, and
-        `load` checks the view was read from that same file (else builds its own)."""
-        ahead = self.desk.today_ahead
+        """The read-ahead view as soon as it comes, while the file on disk is still the one it
+        was read from (a look at the file, not a parse); then the app reads the file itself and
+        `load` keeps the view only if that reading finds the same."""
+        ahead, store = self.desk.today_ahead, self.desk.store
+        found = None
         try:
-            found = ahead.wait() if ahead is not None else None
-            if found is not None and ahead is not None and ahead.today == self.desk.today():
-                self.app.call_from_thread(self._show_first, found.view, then_open=True)
-                return
+            found = ahead.wait(WAIT_SECONDS) if ahead is not None else None
+            if found is not None and ahead is not None:
+                same_day = ahead.today == self.desk.today()
+                if not same_day or found.identity != store.storage.identity_on_disk():
+                    found = None
         except Exception:  # the read-ahead is only a head start: the app reads the file anyway
-            pass
-        self.app.call_from_thread(self.desk.open_store)
+            found = None
+        if found is None:
+            self.app.call_from_thread(self.desk.open_store)
+        else:
+            self.app.call_from_thread(self._show_first, found.view, then_open=True)
 
     def _show_first(self, view: TodayView, *, then_open: bool = False) -> None:
         if self.view is None:  # never over a view built since
+            self.desk.apply_settings(view.settings)  # the teacher's theme from the first frame
             self._show(view)
         if then_open:  # once the view is on the terminal: Textual writes it from a thread of
             # its own, which the file's parsing (holding Python's lock) would hold back
