@@ -292,7 +292,9 @@ def list_contacts(store: Store, today: dt.date, *, all_years: bool = False) -> C
     docs = [doc for _, doc, _ in found]
     in_years = [name for _, _, name in found] if all_years else None
     labels = sorted({name for name, _ in years if name} | {this_year})
-    return ContactListing(ContactEntries(docs, names, keys, in_years), this_year, labels, all_years)
+    entries = ContactEntries(docs, names, keys, in_years)
+    entries.choices()  # here, in the reader's thread, not when the first page is wanted
+    return ContactListing(entries, this_year, labels, all_years)
 
 
 def _first(item: tuple) -> Any:

@@ -260,7 +260,9 @@ class FitTable(PlainTable):
             return False  # not laid out yet: the rows that fill it are in
         if self.cursor_row >= self.row_count - max(1, lines // max(1, self.lines)):
             return True
-        return self.scroll_y + 2 * lines >= self.virtual_size.height
+        # The rows' own heights: the table's virtual size is only brought up to date when idle.
+        total = self.header_height + sum(row.height for row in self.rows.values())
+        return self.scroll_y + 2 * lines >= total
 
     def _top_up(self) -> None:
         """The next `chunk` of the rows given, if they are nearly in view (all without `chunk`)."""
