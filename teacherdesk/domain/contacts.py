@@ -113,6 +113,15 @@ class ContactFilter:
 
     def keeps(self, doc: Mapping[str, Any], search_key: str) -> bool:
         """`keep` for a stored document and its student's search key (no entry made)."""
+        return self.keeps_fields(doc) and all(word in search_key for word in self.words)
+
+    @property
+    def only_names(self) -> bool:
+        """Only the name is filtered (no choice and no dates to read from the notes)."""
+        return self.purpose is self.channel is self.outcome is self.since is self.until is None
+
+    def keeps_fields(self, doc: Mapping[str, Any]) -> bool:
+        """The choices and dates of `keep` (not the name)."""
         for name in ("purpose", "channel", "outcome"):
             wanted = getattr(self, name)
             if wanted is not None and _choice(doc, name) != wanted.value:
@@ -120,9 +129,7 @@ class ContactFilter:
         day = str(doc.get("date") or "")[:10]  # ISO dates compare as text
         if self.since is not None and day < self.since.isoformat():
             return False
-        if self.until is not None and day > self.until.isoformat():
-            return False
-        return all(word in search_key for word in self.words)
+        return self.until is None or day <= self.until.isoformat()
 
 
 UNKNOWN_STUDENT = "(unknown student)"
@@ -136,7 +143,7 @@ class ContactEntries(Sequence[ContactEntry]):
     runs beside `docs` (None: all this year's); `names` and `keys` are by student id.
     """
 
-    __slots__ = ("_docs", "_keys", "_names", "_years")
+    __slots__ = ("_choices", "_docs", "_keys", "_names", "_student_ids", "_years")
 
     def __init__(
         self,
@@ -144,11 +151,20 @@ class ContactEntries(Sequence[ContactEntry]):
         names: Mapping[str, str],
         keys: Mapping[str, str],
         years: list[str] | None = None,
+        student_ids: list[str] | None = None,
     ) -> None:
         self._docs = docs
         self._names = names
         self._keys = keys
         self._years = years
+        # Each note's student, beside `docs`: a name filter picks students (a few hundred
+        # keys) and keeps their notes, instead of reading 10,000 documents a keystroke.
+        self._student_ids = (
+            student_ids
+            if student_ids is not None
+            else [str(doc.get("student_id", "")) for doc in docs]
+        )
+        self._choices: set[tuple[Any, Any, Any]] | None = None
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -157,7 +173,7 @@ class ContactEntries(Sequence[ContactEntry]):
         if isinstance(index, slice):
             return self.pick(range(len(self._docs))[index])
         doc = self._docs[index]
-        student_id = str(doc.get("student_id", ""))
+        student_id = self._student_ids[index]
         return ContactEntry(
             doc=doc,
             student_name=self._names.get(student_id, UNKNOWN_STUDENT),
@@ -180,31 +196,54 @@ class ContactEntries(Sequence[ContactEntry]):
         """These entries (by index), in the order given."""
         docs = self._docs
         years = self._years
+        ids = self._student_ids
         return ContactEntries(
             [docs[i] for i in indices],
             self._names,
             self._keys,
             [years[i] for i in indices] if years is not None else None,
+            [ids[i] for i in indices],
         )
 
     def matching(
         self, wanted: ContactFilter, each: Callable[[list[int]], bool] | None = None
     ) -> list[int]:
         """The indices `wanted` keeps; `each(found so far)` is called every 1,000 notes and
-        stops the search when it returns False (a newer filter replaced this one)."""
+        stops the search when it returns False (a newer filter replaced this one).
+
+        The name filter is decided once per student, so a typed name costs a pass over the
+        student ids (~0.5 ms for 10,000 notes, not ~30 ms): a search in a thread that keeps
+        the interpreter busy slows the screen's drawing on the event loop too."""
         keys = self._keys
-        out = []
-        for index, doc in enumerate(self._docs):
+        words = wanted.words
+        found_in = {
+            student_id: all(word in keys.get(student_id, "") for word in words)
+            for student_id in set(self._student_ids)
+        }
+        by_name = wanted.only_names
+        out: list[int] = []
+        for index, student_id in enumerate(self._student_ids):
             if index % 1000 == 0 and each is not None and not each(out):
                 break
-            if wanted.keeps(doc, keys.get(str(doc.get("student_id", "")), "")):
+            if found_in[student_id] and (by_name or wanted.keeps_fields(self._docs[index])):
                 out.append(index)
         return out
 
+    def choices(self) -> set[tuple[Any, Any, Any]]:
+        """Every (purpose, channel, outcome) in the list, as stored (worked out once)."""
+        if self._choices is None:
+            self._choices = {
+                (_choice(doc, "purpose"), _choice(doc, "channel"), _choice(doc, "outcome"))
+                for doc in self._docs
+            }
+        return self._choices
+
     def longest_name(self, measure: Callable[[str], int]) -> int:
         """The widest student name in the list (by `measure`)."""
-        ids = {str(doc.get("student_id", "")) for doc in self._docs}
-        return max((measure(self._names.get(i, UNKNOWN_STUDENT)) for i in ids), default=0)
+        names = self._names
+        return max(
+            (measure(names.get(i, UNKNOWN_STUDENT)) for i in set(self._student_ids)), default=0
+        )
 
 
 @dataclass(frozen=True)
@@ -253,7 +292,9 @@ def list_contacts(store: Store, today: dt.date, *, all_years: bool = False) -> C
     docs = [doc for _, doc, _ in found]
     in_years = [name for _, _, name in found] if all_years else None
     labels = sorted({name for name, _ in years if name} | {this_year})
-    return ContactListing(ContactEntries(docs, names, keys, in_years), this_year, labels, all_years)
+    entries = ContactEntries(docs, names, keys, in_years)
+    entries.choices()  # here, in the reader's thread, not when the first page is wanted
+    return ContactListing(entries, this_year, labels, all_years)
 
 
 def _first(item: tuple) -> Any:

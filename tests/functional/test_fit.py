@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from textual.app import App
 
 from teacherdesk.domain.dates import humanize
 from teacherdesk.ui.themes import HIGH_CONTRAST, few_colours
 from teacherdesk.ui.widgets.choice_bar import hotkeys
-from teacherdesk.ui.widgets.fit_table import Col, fit_widths, wrap_cell
+from teacherdesk.ui.widgets.fit_table import Col, FitTable, fit_widths, wrap_cell
 from tests.helpers import TODAY, make_app, settle, table_rows
 
 COLUMNS = [
@@ -101,3 +102,43 @@ async def test_today_shows_whole_names_and_every_section_by_scrolling(demo_store
         assert app.focused is tables[-1]
         scroll = app.screen.query_one("#today-sections")
         assert scroll.scroll_y > 0 or scroll.max_scroll_y == 0
+
+
+class _LongList(App):
+    """A chunked FitTable of 100 two-line rows in a 12-line terminal."""
+
+    def compose(self):
+        yield FitTable(COLUMNS, chunk=40, id="long")
+
+    def on_mount(self) -> None:
+        rows = [
+            (f"r{n}", {"when": f"day {n}", "student": f"Student {n}", "what": "word " * 12})
+            for n in range(100)
+        ]
+        self.query_one(FitTable).fill(rows)
+
+
+async def test_a_long_table_takes_what_fills_it_and_the_rest_as_it_comes_into_view():
+    """Every row added before the first frame is drawn again at once: only what fills the
+    table comes first (a screenful, not a chunk), and every row is still reached by the
+    arrows and by scrolling."""
+    app = _LongList()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        table = app.query_one(FitTable)
+        assert table.given == 100
+        assert 5 <= table.row_count <= 12  # a screenful of two-line rows, with room to spare
+        assert table.get_row_at(0)[1].plain == "Student 0"
+        for _ in range(99):
+            await pilot.press("down")
+        assert table.row_count == 100 and table.cursor_row == 99
+        assert table.get_row_at(99)[1].plain == "Student 99"
+
+    app = _LongList()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        table = app.query_one(FitTable)
+        for _ in range(10):  # the mouse wheel or the scrollbar, to the end each time
+            table.scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+        assert table.row_count == 100

@@ -67,3 +67,36 @@ def test_same_day_notes_are_newest_written_first_whatever_the_stored_time_looks_
     assert [e.doc["summary"] for e in listing.entries] == ["c", "d", "b", "a", "e"]
     assert [e.doc["summary"] for e in listing.entries[1:3]] == ["d", "b"]
     assert len(listing.entries) == 5 and listing.entries[-1].student_name == "Ana Lee"
+
+
+def test_matching_by_student_keeps_what_each_note_alone_would(demo_store):
+    """The name filter is decided once per student; it keeps exactly the notes that checking
+    each note by itself keeps, in the same order, with the choices and dates too."""
+    entries = list_contacts(demo_store, TODAY).entries
+    some_day = dt.date.fromisoformat(str(entries[len(entries) // 2].doc["date"])[:10])
+    filters = [
+        ContactFilter(text="s"),
+        ContactFilter(text="saoirse"),
+        ContactFilter(text="a e"),
+        ContactFilter(text="nobody at all"),
+        ContactFilter(purpose=Purpose.POSITIVE),
+        ContactFilter(text="a", purpose=Purpose.CONCERN),
+        ContactFilter(since=some_day),
+        ContactFilter(text="e", until=some_day),
+    ]
+    for wanted in filters:
+        one_by_one = [i for i, entry in enumerate(entries) if wanted.keep(entry)]
+        assert entries.matching(wanted) == one_by_one, wanted
+        picked = entries.pick(one_by_one)
+        assert [e.student_name for e in picked] == [entries[i].student_name for i in one_by_one]
+
+
+def test_a_note_whose_student_is_gone_is_listed_and_found_by_choices(memory_store):
+    ana = memory_store.students.save(Student(first_name="Ana", last_name="Lee"))
+    memory_store.contacts.save(ContactNote(student_id=ana.id, date=TODAY))
+    with memory_store.transaction():
+        memory_store.students.table.remove(doc_ids=[ana.id])
+    entries = list_contacts(memory_store, TODAY).entries
+    assert [e.student_name for e in entries] == ["(unknown student)"]
+    assert entries.matching(ContactFilter(purpose=Purpose.INFORMATION)) == [0]
+    assert entries.matching(ContactFilter(text="ana")) == []

@@ -42,12 +42,12 @@ from teacherdesk.ui.widgets.date_input import DateInput
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
 from teacherdesk.ui.widgets.footer import DeskFooter
 
-# Rows built and added at a time: more than a tall terminal shows (a row is two lines); the
-# next page comes as the cursor or the scrollbar nears the end. A row costs ~0.25 ms on the
-# event loop (wrapped, added, measured), and every rows added redraw the table's lines
-# afresh (~11 ms): 200 rows at once held the loop for frames of 50 ms.
+# Rows built at a time: more than a tall terminal shows (a row is two lines); the next page
+# comes as the cursor or the scrollbar nears the end. The table takes what fills it first and
+# the rest as it comes into view: a row costs ~0.2 ms on the event loop (wrapped, added,
+# measured), and every batch added redraws the table's lines afresh (~8 ms).
 PAGE = 40
-CHUNK = 40  # rows added to the table a frame (see FitTable)
+CHUNK = 40  # rows added to the table at a time as they come into view (see FitTable)
 FILTERS_AFTER = 1.0  # seconds: the other filters come by then even if the notes are slow
 RESTRICTED = "[R] "  # marks a restricted note in the list
 SHORT = {Purpose.POSITIVE: "positive", Purpose.INFORMATION: "info"}
@@ -73,7 +73,7 @@ class Page:
     """The first rows of a list, built off the event loop, and the longest name in the list."""
 
     cells: list[tuple[str, dict[str, object]]]
-    longest_name: int
+    wants: dict[str, int]  # the widest name, purpose and how in the whole list
 
 
 NO_ENTRIES = ContactEntries([], {}, {})
@@ -81,6 +81,26 @@ NO_ENTRIES = ContactEntries([], {}, {})
 
 def short(choice) -> str:
     return SHORT.get(choice) or SHORT_HOW.get(choice) or label(choice)
+
+
+def _short_of(kind, value) -> str:
+    try:
+        return short(kind(value))
+    except ValueError:
+        return "—"  # a damaged note (its row says so)
+
+
+def _widest(listed: ContactEntries) -> dict[str, int]:
+    """What the name, purpose and how columns need for every note in `listed`."""
+    choices = listed.choices()
+    return {
+        "student": listed.longest_name(cell_len),
+        "purpose": max((cell_len(_short_of(Purpose, p)) for p, _, _ in choices), default=1),
+        "how": max(
+            (cell_len(f"{_short_of(Channel, c)}, {_short_of(Outcome, o)}") for _, c, o in choices),
+            default=1,
+        ),
+    }
 
 
 def _options(kind) -> list[tuple[str, str]]:
@@ -214,15 +234,16 @@ class ContactsScreen(DeskScreen):
             self._refilter()
 
     def current_filter(self) -> ContactFilter:
+        # By id (a cached look-up): asked several times a keystroke, and a query walking the
+        # screen's widgets cost ~2 ms each time.
         def choice(widget_id: str, kind):
             # None until the Select is mounted (just after the first notes show)
-            found = self.query(f"#{widget_id}").results(Select)
-            value = next(found, None)
-            value = value.value if value is not None else None
+            found = self.query_one_optional(f"#{widget_id}", Select)
+            value = found.value if found is not None else None
             return kind(value) if isinstance(value, str) else None
 
         def day(widget_id: str):
-            found = next(self.query(f"#{widget_id}").results(DateInput), None)
+            found = self.query_one_optional(f"#{widget_id}", DateInput)
             return found.date if found is not None else None
 
         return ContactFilter(
@@ -262,9 +283,14 @@ class ContactsScreen(DeskScreen):
         if not worker.is_cancelled:
             self._post(wanted, rows, rows.pick(found), 0 if first_page_sent else page)
 
-    def _first_page(self, shown: ContactEntries, page: int) -> Page:
-        """The first `page` rows' cells and the longest name in the list (in a thread)."""
-        return Page([self._cells(entry) for entry in shown[:page]], shown.longest_name(cell_len))
+    def _first_page(
+        self, shown: ContactEntries, page: int, rows: ContactEntries | None = None
+    ) -> Page:
+        """The first `page` rows' cells and the widest name, purpose and how of every note
+        listed, filtered or not (in a thread): the columns stay put while a name is typed, and
+        the table keeps its columns instead of building them again at every keystroke."""
+        listed = shown if rows is None else rows
+        return Page([self._cells(entry) for entry in shown[:page]], _widest(listed))
 
     def _post(
         self,
@@ -275,7 +301,7 @@ class ContactsScreen(DeskScreen):
         searching: bool = False,
     ) -> None:
         """From the filter's thread: the first `page` rows built here, then to the table."""
-        first = self._first_page(shown, page)
+        first = self._first_page(shown, page, rows)
         self.app.call_from_thread(self._fill_if_current, wanted, rows, shown, first, searching)
 
     def _fill_if_current(
@@ -330,7 +356,7 @@ class ContactsScreen(DeskScreen):
         self.shown = shown
         self._show_status(searching)
         # Names as wide as the longest name in the whole list, so later pages fit too.
-        table.fill(first.cells, wants={"student": first.longest_name})
+        table.fill(first.cells, wants=first.wants)
         if kept:
             self._move_to(kept)
         self._describe()
@@ -344,10 +370,10 @@ class ContactsScreen(DeskScreen):
 
     @on(DataTable.RowHighlighted, "#contacts-table")
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
-        table = event.data_table
         near = min(20, max(1, self.page_size // 4))
         given = self.query_one("#contacts-table", FitTable).given
-        if event.cursor_row >= table.row_count - near and given < len(self.shown):
+        # Near the last row built (the table adds the rows it was given as they come in view).
+        if event.cursor_row >= given - near and given < len(self.shown):
             self._add_page()
         self._describe()
 

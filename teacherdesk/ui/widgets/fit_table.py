@@ -9,9 +9,11 @@ is room, the free-text column takes the rest and wraps onto a second line (more 
 so), and at narrow widths the least needed columns go. `detail(key)` gives what a row's hidden
 columns and cut text say, for a detail line under the table.
 
-Rows are added to the table `chunk` at a time, one chunk a frame (a row costs ~0.4 ms to wrap
-and add: 200 at once would hold the event loop ~80 ms); `given` counts every row handed over,
-`row_count` those in the table so far, and `add_now(n)` adds up to n at once (to move to one).
+With `chunk`, rows reach the table as they come into view (a row costs ~0.2 ms to wrap and
+add, and every batch added makes the table draw its lines afresh, ~8 ms): filled, it takes the
+rows that fill its height; as the cursor or the scrollbar nears the last of them, `chunk` more.
+`given` counts every row handed over, `row_count` those in the table so far, and `add_now(n)`
+adds up to n at once (to move to one).
 
 With `grow=True` the table is as tall as its rows, so a screen that scrolls as a whole (Today)
 shows every row without a box of its own.
@@ -28,6 +30,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Span, Text
 from textual import events
+from textual.widgets import DataTable
 
 from teacherdesk.ui.widgets.plain import PlainTable, plain
 
@@ -186,12 +189,12 @@ class FitTable(PlainTable):
         self.grow = grow
         self.comfort = comfort
         self.chunk = chunk  # 0: every row at once
-        self._more_coming = False
         self.widths: dict[str, int] = {}
         self._rows: list[tuple[str, Cells]] = []
         self._wants: dict[str, int] = {}
         self._laid_for = -1
         self._cursor_wants = 0
+        self._filling = False
         self._cut: set[str] = set()  # rows whose free text did not fit in `lines`
 
     # --- sizes ---------------------------------------------------------------------------------
@@ -232,11 +235,11 @@ class FitTable(PlainTable):
 
     def append(self, rows: Iterable[tuple[str, Cells]]) -> None:
         self._rows.extend(rows)
-        self._add_more()
+        self._top_up()
 
     @property
     def given(self) -> int:
-        """Rows handed to the table (some may still be on their way in: see `chunk`)."""
+        """Rows handed to the table (some may be waiting to come into view: see `chunk`)."""
         return len(self._rows)
 
     def add_now(self, count: int) -> None:
@@ -250,17 +253,48 @@ class FitTable(PlainTable):
         if upto > start:
             self._fit_height()
 
-    def _add_more(self, scheduled: bool = False) -> None:
-        """The next chunk now, the chunk after it once the screen has been drawn."""
-        if scheduled:
-            self._more_coming = False
-        upto = len(self._rows) if not self.chunk else self.row_count + self.chunk
-        self._add_rows(min(upto, len(self._rows)))
-        if self.row_count < len(self._rows) and not self._more_coming:
-            self._more_coming = True  # one chain at a time, however often it is filled
-            self.call_after_refresh(self._add_more, True)
+    def _near_the_last_row(self) -> bool:
+        """The cursor, or the bottom of the view, within a screen of the last row added."""
+        lines = self.size.height
+        if not lines:
+            return False  # not laid out yet: the rows that fill it are in
+        if self.cursor_row >= self.row_count - max(1, lines // max(1, self.lines)):
+            return True
+        # The rows' own heights: the table's virtual size is only brought up to date when idle.
+        total = self.header_height + sum(row.height for row in self.rows.values())
+        return self.scroll_y + 2 * lines >= total
+
+    def _top_up(self) -> None:
+        """The next `chunk` of the rows given, if they are nearly in view (all without `chunk`)."""
+        if self._filling or self.row_count >= len(self._rows):
+            return
+        if not self.chunk:
+            self._add_rows(len(self._rows))
+        elif self._near_the_last_row():
+            self._add_rows(min(self.row_count + self.chunk, len(self._rows)))
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if self.chunk:
+            self._top_up()  # the mouse wheel and the scrollbar bring rows into view too
+
+    def _on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        if self.chunk:
+            self._top_up()  # the screen hears of it too (the message goes on up)
+
+    def _first_rows(self) -> int:
+        """Rows that fill the table's height (one line each at the least), up to a chunk."""
+        height = self.size.height or self.app.size.height  # before the first layout: the terminal's
+        return max(1, min(self.chunk, height))
 
     def _lay_out(self, room: int) -> None:
+        self._filling = True  # the rows that fill the table come below, not as it is cleared
+        try:
+            self._lay_out_rows(room)
+        finally:
+            self._filling = False
+
+    def _lay_out_rows(self, room: int) -> None:
         self._laid_for = room
         widths = fit_widths(self.fit_columns, room, self._wants, self.comfort)
         kept = self.current_key()
@@ -274,9 +308,11 @@ class FitTable(PlainTable):
         else:
             self.clear()
         self._cut.clear()
-        # At least as far as the cursor was, so it stays on its row; the rest chunk by chunk.
-        self._add_rows(max(self.chunk, self._cursor_wants) if self.chunk else len(self._rows))
-        self._add_more()
+        # What fills the table, at least as far as the cursor was (so it stays on its row); the
+        # rest as it comes into view.
+        self._add_rows(
+            max(self._first_rows(), self._cursor_wants) if self.chunk else len(self._rows)
+        )
         if kept is not None:
             self.move_to(kept)
 
