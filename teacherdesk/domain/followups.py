@@ -145,11 +145,16 @@ def overdue(items: Iterable[FollowUpItem], today: dt.date) -> list[FollowUpItem]
     return sort_items((i for i in items if i.state(today) == FollowUpState.OVERDUE), today)
 
 
+def week_ends(today: dt.date, days: int = DUE_SOON_DAYS) -> dt.date:
+    """The last day of "due this week": today and the next `days - 1` days."""
+    return today + dt.timedelta(days=days - 1)
+
+
 def due_soon(
     items: Iterable[FollowUpItem], today: dt.date, days: int = DUE_SOON_DAYS
 ) -> list[FollowUpItem]:
     """Open items due from today up to `days - 1` days ahead ("due this week")."""
-    last = today + dt.timedelta(days=days - 1)
+    last = week_ends(today, days)
     return sort_items(
         (i for i in items if i.state(today) == FollowUpState.DUE and i.due and i.due <= last),
         today,

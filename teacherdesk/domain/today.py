@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from teacherdesk.domain.family import guardians_by_student
-from teacherdesk.domain.followups import DUE_SOON_DAYS, FollowUpItem, collect, due_soon, overdue
+from teacherdesk.domain.followups import FollowUpItem, collect, due_soon, overdue, week_ends
 from teacherdesk.domain.iep_timeline import IEPDeadline, today_deadlines
 from teacherdesk.domain.records import RequestClock, clocks
 from teacherdesk.domain.school_days import day_off
@@ -302,14 +302,14 @@ def _today_may_show(doc: dict, today: dt.date) -> bool:
         start, last = today.isoformat(), (today + dt.timedelta(days=UPCOMING_DAYS)).isoformat()
         if not isinstance(when, str) or start <= when[:10] <= last:
             return True
-    last_due = (today + dt.timedelta(days=DUE_SOON_DAYS - 1)).isoformat()
+    last_due = week_ends(today).isoformat()
     actions = doc.get("actions")
     return isinstance(actions, list) and any(_open_soon(action, last_due) for action in actions)
 
 
 def open_follow_up_notes(store: Store, today: dt.date) -> list[ContactNote]:
     """The only notes Today shows: a follow-up not done, overdue or due this week (validated)."""
-    last_due = (today + dt.timedelta(days=DUE_SOON_DAYS - 1)).isoformat()
+    last_due = week_ends(today).isoformat()
     return store.contacts.filter(lambda doc: _open_soon(doc.get("follow_up"), last_due))
 
 

@@ -11,22 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import threading
-from collections.abc import Callable
 from typing import Any
 
 from teacherdesk.store import Store
 
-SCREENS = ("teacherdesk.ui.screens.roster", "teacherdesk.ui.screens.contacts")
-
-
-def _readers() -> dict[str, Callable[[Store, dt.date], Any]]:
-    from teacherdesk.domain.contacts import list_contacts
-    from teacherdesk.domain.roster import build_rows
-
-    return {
-        "roster": lambda store, _today: build_rows(store, include_archived=True),
-        "contacts": lambda store, today: list_contacts(store, today),
-    }
+# Each screen module's `first_read(store, today)` is what its first load reads (the same call).
+SCREENS = {"roster": "teacherdesk.ui.screens.roster", "contacts": "teacherdesk.ui.screens.contacts"}
 
 
 class WarmScreens:
@@ -39,9 +29,8 @@ class WarmScreens:
         head start: whatever goes wrong here (a file replaced meanwhile) is left to the screen's
         own read, which says it."""
         try:
-            for module in SCREENS:
-                importlib.import_module(module)
-            for name, read in _readers().items():
+            for name, module in SCREENS.items():
+                read = importlib.import_module(module).first_read
                 generation = store.generation
                 value = read(store, today)
                 with self._lock:

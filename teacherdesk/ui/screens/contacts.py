@@ -11,6 +11,7 @@ versions), `e` edits it, `n` logs a new one, `u` lists the follow-ups.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import gc
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ from teacherdesk.domain.contacts import (
 )
 from teacherdesk.domain.dates import list_date
 from teacherdesk.models import Channel, Outcome, Purpose, label
+from teacherdesk.store import Store
 from teacherdesk.ui.forms.contact_form import open_contact_form
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
@@ -105,6 +107,11 @@ def _widest(listed: ContactEntries) -> dict[str, int]:
 
 def _options(kind) -> list[tuple[str, str]]:
     return [(label(choice), choice.value) for choice in kind]
+
+
+def first_read(store: Store, today: dt.date) -> ContactListing:
+    """What Contacts reads first: this year's notes (also read ahead: ui/warm.py)."""
+    return list_contacts(store, today)
 
 
 class ContactsScreen(DeskScreen):
@@ -208,7 +215,12 @@ class ContactsScreen(DeskScreen):
         opened = store.past_years_open
         listing = None if all_years else self.desk.warm_value("contacts")  # read ahead
         if listing is None:
-            listing = list_contacts(store, self.desk.today(), all_years=all_years)
+            today = self.desk.today()
+            listing = (
+                list_contacts(store, today, all_years=True)
+                if all_years
+                else first_read(store, today)
+            )
         if store.past_years_open > opened:
             # Past years' parsed files, read just now, stay in memory: keep the garbage collector
             # from walking them in every full collection (~100-200 ms pauses; see the app's

@@ -11,6 +11,8 @@ about a millisecond. Typing any letter that is not a key below goes straight int
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,6 +27,7 @@ from teacherdesk.domain.roster import (
     sort_rows,
 )
 from teacherdesk.models import Student
+from teacherdesk.store import Store
 from teacherdesk.ui.messages import DataChanged
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.screens.type_to_filter import route_key
@@ -47,6 +50,11 @@ SORT_WORDS = {
     "family": "family size",
     "contact": "last contact",
 }
+
+
+def first_read(store: Store, _today: dt.date) -> list[RosterRow]:
+    """What the roster reads first (also read ahead while Today is on view: ui/warm.py)."""
+    return build_rows(store, include_archived=True)
 
 
 class RosterScreen(DeskScreen):
@@ -167,7 +175,7 @@ class RosterScreen(DeskScreen):
     def load(self) -> None:
         rows = self.desk.warm_value("roster")  # read while Today was on view, if still true
         if rows is None:
-            rows = build_rows(self.desk.store, include_archived=True)
+            rows = first_read(self.desk.store, self.desk.today())
         self.app.call_from_thread(self._rows_read, rows)
 
     def _rows_read(self, rows: list[RosterRow]) -> None:

@@ -9,6 +9,7 @@ What is shown is computed in `teacherdesk.domain.today`.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -24,7 +25,7 @@ from teacherdesk.domain.records import mark_given
 from teacherdesk.domain.today import TodayView, build_today
 from teacherdesk.models import label
 from teacherdesk.ui.messages import DataChanged
-from teacherdesk.ui.read_ahead import WAIT_SECONDS
+from teacherdesk.ui.read_ahead import WAIT_SECONDS, TodayReadAhead
 from teacherdesk.ui.screens.base import DeskScreen
 from teacherdesk.ui.widgets.fit_table import Col, FitTable
 from teacherdesk.ui.widgets.followup_table import FollowUpTable
@@ -169,13 +170,7 @@ class TodayScreen(DeskScreen):
         store, today = self.desk.store, self.desk.today()
         ahead, self.desk.today_ahead = self.desk.today_ahead, None  # once: at opening
         found = ahead.ready() if ahead is not None else None  # never waits for the reader
-        # Kept only if built for today from the very file the app has just read.
-        if (
-            found is not None
-            and ahead is not None
-            and ahead.today == today
-            and (found.identity == store.storage.identity)
-        ):
+        if self._built_from(ahead, found, store.storage.identity):  # the file the app just read
             store.note_skipped(found.skipped)  # its damaged records are said as ours
             self.app.call_from_thread(self._show_first, found.view)
             return
@@ -187,20 +182,25 @@ class TodayScreen(DeskScreen):
         """The read-ahead view as soon as it comes, while the file on disk is still the one it
         was read from (a look at the file, not a parse); then the app reads the file itself and
         `load` keeps the view only if that reading finds the same."""
-        ahead, store = self.desk.today_ahead, self.desk.store
-        found = None
+        ahead, storage = self.desk.today_ahead, self.desk.store.storage
         try:
             found = ahead.wait(WAIT_SECONDS) if ahead is not None else None
-            if found is not None and ahead is not None:
-                same_day = ahead.today == self.desk.today()
-                if not same_day or found.identity != store.storage.identity_on_disk():
-                    found = None
+            shown = self._built_from(ahead, found, storage.identity_on_disk())
         except Exception:  # the read-ahead is only a head start: the app reads the file anyway
-            found = None
-        if found is None:
-            self.app.call_from_thread(self.desk.open_store)
-        else:
+            shown = False
+        if shown:
             self.app.call_from_thread(self._show_first, found.view, then_open=True)
+        else:
+            self.app.call_from_thread(self.desk.open_store)
+
+    def _built_from(self, ahead: TodayReadAhead | None, found: Any, identity: object) -> bool:
+        """The reader's view was built for today from the file known by `identity`."""
+        return (
+            ahead is not None
+            and found is not None
+            and ahead.today == self.desk.today()
+            and found.identity == identity
+        )
 
     def _show_first(self, view: TodayView, *, then_open: bool = False) -> None:
         if self.view is None:  # never over a view built since
